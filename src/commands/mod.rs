@@ -1,0 +1,86 @@
+//! One module per command group. Each holds its clap `Args` and one `run`;
+//! this file holds the single dispatch and the choice of async runtime.
+
+pub mod control;
+pub mod decide;
+pub mod dev;
+pub mod pipelines;
+pub mod start;
+pub mod status;
+pub mod worker;
+
+use std::future::Future;
+
+use crate::{
+    Result,
+    cli::{Cli, Command},
+    client::Orca,
+    config::Settings,
+    engine::status::{SIGNAL_PAUSE, SIGNAL_RESUME, SIGNAL_STOP},
+    output::Printer,
+};
+
+pub fn run(cli: Cli) -> Result<()> {
+    let printer = Printer::new(cli.global.output, cli.global.color);
+    let global = cli.global;
+    match cli.command {
+        // Long-running processes: a multi-threaded runtime for the worker.
+        Command::Dev(args) => block_on_worker(dev::run(args, &global, &printer)),
+        Command::Worker(args) => {
+            let settings = Settings::resolve(&global)?;
+            block_on_worker(worker::run(args, settings))
+        }
+        // No server needed.
+        Command::Pipelines(command) => pipelines::run(command, &printer),
+        // Client commands: one connection, one thread, nothing else started.
+        command => {
+            let settings = Settings::resolve(&global)?;
+            block_on_client(async move {
+                init_client_logging();
+                let orca = Orca::connect(settings).await?;
+                match command {
+                    Command::Start(args) => start::run(args, &orca, &printer).await,
+                    Command::Approve(args) => decide::approve(args, &orca, &printer).await,
+                    Command::Reject(args) => decide::reject(args, &orca, &printer).await,
+                    Command::Status(args) => status::run(args, &orca, &printer).await,
+                    Command::Pause(args) => control::run(args, SIGNAL_PAUSE, &orca, &printer).await,
+                    Command::Resume(args) => {
+                        control::run(args, SIGNAL_RESUME, &orca, &printer).await
+                    }
+                    Command::Stop(args) => control::run(args, SIGNAL_STOP, &orca, &printer).await,
+                    Command::Dev(_) | Command::Worker(_) | Command::Pipelines(_) => {
+                        unreachable!("dispatched above")
+                    }
+                }
+            })
+        }
+    }
+}
+
+fn block_on_worker<F: Future<Output = Result<()>>>(future: F) -> Result<()> {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| crate::Error::Unexpected(e.into()))?
+        .block_on(future)
+}
+
+fn block_on_client<F: Future<Output = Result<()>>>(future: F) -> Result<()> {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| crate::Error::Unexpected(e.into()))?
+        .block_on(future)
+}
+
+/// Client commands log only what RUST_LOG asks for (default: warnings).
+fn init_client_logging() {
+    use tracing_subscriber::{EnvFilter, fmt};
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let _ = fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(ansi)
+        .try_init();
+}

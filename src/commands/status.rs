@@ -1,0 +1,242 @@
+//! `orca status ID`: what the server knows (describe) plus what the workflow
+//! says about itself (the `status` query, with a short deadline so a missing
+//! worker never makes this hang).
+
+use clap::Args;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use temporalio_client::WorkflowExecutionStatus;
+
+use crate::{
+    Result,
+    client::{Orca, QUERY_DEADLINE, orca_attributes, rfc3339, status_word},
+    engine::status::{ApprovalStatus, Progress, RunStatus, StepStatus},
+    output::Printer,
+};
+
+#[derive(Debug, Clone, Args)]
+pub struct StatusArgs {
+    /// Workflow ID of the run
+    pub id: String,
+}
+
+/// `orca status -o json`: stable field names (README "JSON output").
+#[derive(Debug, Serialize)]
+pub struct StatusReport {
+    pub workflow_id: String,
+    pub run_id: String,
+    pub workflow_type: String,
+    /// Temporal's view: running, completed, failed, cancelled, terminated, timed_out.
+    pub temporal_status: String,
+    pub pipeline: Option<String>,
+    /// orca's phase (from the workflow if it answered, else the search attribute).
+    pub phase: Option<String>,
+    pub outcome: Option<String>,
+    pub started_at: Option<String>,
+    pub closed_at: Option<String>,
+    pub requested_by: Option<String>,
+    pub current_step: Option<String>,
+    pub input: Map<String, Value>,
+    pub steps: Vec<StepStatus>,
+    pub progress: Option<Progress>,
+    pub approval: Option<ApprovalStatus>,
+    pub paused: bool,
+    pub stop_requested: bool,
+    /// False when no worker answered the status query in time: only the
+    /// server's view is shown.
+    pub live: bool,
+    /// The running activity of each step (attempt and last failure), from the server.
+    pub pending: Vec<PendingStep>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct PendingStep {
+    pub step: String,
+    pub attempt: i32,
+    pub last_failure: Option<String>,
+}
+
+pub async fn run(args: StatusArgs, orca: &Orca, printer: &Printer) -> Result<()> {
+    let report = report(orca, &args.id).await?;
+    printer.emit(&report, |p| print_text(p, &report));
+    Ok(())
+}
+
+pub async fn report(orca: &Orca, id: &str) -> Result<StatusReport> {
+    let description = orca.describe(id).await?;
+    let live = orca.query_status(id, QUERY_DEADLINE).await.unwrap_or(None);
+    let (sa_pipeline, sa_phase) = orca_attributes(&description.search_attributes());
+    let raw = description.raw();
+    let pending = raw
+        .pending_activities
+        .iter()
+        .map(|a| PendingStep {
+            step: a.activity_id.clone(),
+            attempt: a.attempt,
+            last_failure: a.last_failure.as_ref().map(|f| f.message.clone()),
+        })
+        .collect();
+    let temporal_status = description.status();
+    let mut report = StatusReport {
+        workflow_id: description.id().to_string(),
+        run_id: description.run_id().to_string(),
+        workflow_type: description.workflow_type().to_string(),
+        temporal_status: status_word(temporal_status).to_string(),
+        pipeline: sa_pipeline,
+        phase: sa_phase,
+        outcome: None,
+        started_at: rfc3339(description.start_time()),
+        closed_at: rfc3339(description.close_time()),
+        requested_by: None,
+        current_step: None,
+        input: Map::new(),
+        steps: Vec::new(),
+        progress: None,
+        approval: None,
+        paused: false,
+        stop_requested: false,
+        live: live.is_some(),
+        pending,
+    };
+    if let Some(status) = live {
+        apply_live(&mut report, status);
+    }
+    // A run Temporal ended from outside (cancel, terminate, timeout) never
+    // got to update its own phase.
+    if !matches!(
+        temporal_status,
+        WorkflowExecutionStatus::Running | WorkflowExecutionStatus::Completed
+    ) && report.outcome.is_none()
+    {
+        report.phase = Some(report.temporal_status.clone());
+    }
+    Ok(report)
+}
+
+fn apply_live(report: &mut StatusReport, status: RunStatus) {
+    report.pipeline = Some(status.pipeline);
+    report.phase = Some(status.phase.to_string());
+    report.outcome = status.outcome.map(|o| o.to_string());
+    report.requested_by = status.requested_by;
+    report.current_step = status.current_step;
+    report.input = status.input;
+    report.steps = status.steps;
+    report.progress = status.progress;
+    report.approval = status.approval;
+    report.paused = status.paused;
+    report.stop_requested = status.stop_requested;
+}
+
+fn print_text(p: &Printer, r: &StatusReport) {
+    let dash = || "-".to_string();
+    let mut rows = vec![
+        ("Run", r.workflow_id.clone()),
+        ("Pipeline", r.pipeline.clone().unwrap_or_else(dash)),
+        (
+            "Phase",
+            r.phase.as_deref().map_or_else(dash, |ph| p.phase(ph)),
+        ),
+        ("Temporal", r.temporal_status.clone()),
+    ];
+    if let Some(who) = &r.requested_by {
+        rows.push(("Requested by", who.clone()));
+    }
+    rows.push(("Started", r.started_at.clone().unwrap_or_else(dash)));
+    if let Some(closed) = &r.closed_at {
+        rows.push(("Closed", closed.clone()));
+    }
+    if !r.input.is_empty() {
+        rows.push(("Input", Value::Object(r.input.clone()).to_string()));
+    }
+    if let Some(progress) = r.progress {
+        rows.push(("Progress", format!("{}/{}", progress.done, progress.total)));
+    }
+    if r.paused {
+        rows.push((
+            "Paused",
+            "yes: no new step starts until `orca resume`".into(),
+        ));
+    }
+    if r.stop_requested && r.outcome.is_none() {
+        rows.push(("Stopping", "after the current step".into()));
+    }
+    if let Some(gate) = &r.approval {
+        let who = if gate.approvers.is_empty() {
+            "anyone".to_string()
+        } else {
+            gate.approvers.join(", ")
+        };
+        rows.push((
+            "Approval",
+            format!("{} (step {}, approvers: {who})", gate.prompt, gate.step),
+        ));
+        match &gate.decision {
+            Some(d) => rows.push((
+                "Decision",
+                format!(
+                    "{} by {} at {}{}",
+                    p.phase(&d.decision.to_string()),
+                    d.by.as_deref().unwrap_or("timeout"),
+                    d.at,
+                    d.comment
+                        .as_deref()
+                        .map(|c| format!(": {c}"))
+                        .unwrap_or_default()
+                ),
+            )),
+            None if r.outcome.is_some() || r.closed_at.is_some() => {
+                rows.push(("Decision", "none: the run ended first".into()))
+            }
+            None => rows.push((
+                "Decision",
+                format!(
+                    "waiting{}; decide with: orca approve {id} | orca reject {id}",
+                    gate.deadline
+                        .as_deref()
+                        .map(|d| format!(" until {d}"))
+                        .unwrap_or_default(),
+                    id = r.workflow_id
+                ),
+            )),
+        }
+    }
+    if !r.live {
+        rows.push((
+            "Note",
+            "live detail unavailable: no worker answered the status query within 2s".into(),
+        ));
+    }
+    p.card(&rows);
+    if r.steps.is_empty() {
+        return;
+    }
+    p.line("");
+    let rows = r
+        .steps
+        .iter()
+        .map(|s| {
+            let pending = r.pending.iter().find(|a| a.step == s.id);
+            let attempts = match (pending, s.attempts) {
+                (Some(a), _) => a.attempt.to_string(),
+                (None, 0) => "-".into(),
+                (None, n) => n.to_string(),
+            };
+            let mut summary = s
+                .summary
+                .clone()
+                .or_else(|| s.error.clone())
+                .unwrap_or_default();
+            if let Some(failure) = pending.and_then(|a| a.last_failure.as_ref()) {
+                summary = format!("retrying after: {failure}");
+            }
+            vec![
+                s.id.clone(),
+                s.kind.clone(),
+                p.phase(s.state.as_str()),
+                attempts,
+                summary,
+            ]
+        })
+        .collect();
+    p.table(&["step", "kind", "state", "attempts", "summary"], rows);
+}

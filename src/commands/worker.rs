@@ -1,0 +1,271 @@
+//! `orca worker`: poll the task queue and run pipelines until told to stop.
+
+use std::{future::Future, path::PathBuf, time::Duration};
+
+use clap::Args;
+use temporalio_client::{
+    Client,
+    grpc::OperatorService,
+    tonic::{self, Code},
+};
+use temporalio_common::protos::temporal::api::{
+    enums::v1::IndexedValueType,
+    operatorservice::v1::{AddSearchAttributesRequest, ListSearchAttributesRequest},
+};
+use temporalio_sdk::{
+    Runtime, Worker, WorkerOptions,
+    runtime::{
+        RuntimeOptions,
+        worker_tuner::{FixedSizeSlotSupplier, TunerHolder},
+    },
+};
+
+use crate::{
+    Error, Result,
+    cli::parse_duration,
+    config::Settings,
+    connect,
+    engine::{
+        PipelineWorkflow,
+        activities::PipelineActivities,
+        status::{SA_PHASE, SA_PIPELINE},
+    },
+    pipeline::Catalogue,
+};
+
+#[derive(Debug, Clone, Args)]
+pub struct WorkerArgs {
+    #[command(flatten)]
+    pub tuning: WorkerTuning,
+}
+
+/// Worker options shared by `orca worker` and `orca dev`.
+#[derive(Debug, Clone, Args)]
+pub struct WorkerTuning {
+    /// Workflow tasks processed at once
+    #[arg(long, env = "TEMPORAL_MAX_CONCURRENT_WORKFLOWS", default_value_t = 100)]
+    pub max_concurrent_workflows: usize,
+
+    /// Activities (step executions) run at once
+    #[arg(
+        long,
+        env = "TEMPORAL_MAX_CONCURRENT_ACTIVITIES",
+        default_value_t = 100
+    )]
+    pub max_concurrent_activities: usize,
+
+    /// On SIGINT/SIGTERM, let running steps finish for this long before cancelling them
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
+    pub shutdown_grace: Duration,
+
+    /// Log format on stderr (level from RUST_LOG, default info)
+    #[arg(long, value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+
+    /// Also load pipelines from *.toml files in this directory
+    #[arg(long, value_name = "DIR", env = "ORCA_PIPELINES")]
+    pub pipelines: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+pub async fn run(args: WorkerArgs, settings: Settings) -> Result<()> {
+    init_logging(args.tuning.log_format);
+    let client = connect::connect(&settings).await?;
+    serve(client, &settings, &args.tuning, shutdown_signal()).await
+}
+
+/// Runs a worker on `client` until `shutdown` resolves, then drains it.
+pub async fn serve(
+    client: Client,
+    settings: &Settings,
+    tuning: &WorkerTuning,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> Result<()> {
+    ensure_search_attributes(&client, settings).await;
+    let catalogue = load_catalogue(tuning)?;
+
+    let runtime = Runtime::from_current_tokio(RuntimeOptions::default())
+        .map_err(|e| Error::Unexpected(anyhow::anyhow!("cannot start the worker runtime: {e}")))?;
+    let options = WorkerOptions::new(settings.task_queue.clone())
+        .register_workflow::<PipelineWorkflow>()
+        .map_err(|e| Error::Unexpected(anyhow::anyhow!("{e}")))?
+        .register_activities(PipelineActivities { catalogue })
+        .tuner(
+            TunerHolder::builder()
+                .workflow_task_slot_supplier(FixedSizeSlotSupplier::new(
+                    tuning.max_concurrent_workflows.max(1),
+                ))
+                .activity_task_slot_supplier(FixedSizeSlotSupplier::new(
+                    tuning.max_concurrent_activities.max(1),
+                ))
+                .local_activity_task_slot_supplier(FixedSizeSlotSupplier::new(
+                    tuning.max_concurrent_activities.max(1),
+                ))
+                .nexus_task_slot_supplier(FixedSizeSlotSupplier::new(1))
+                .build(),
+        )
+        .graceful_shutdown_period(tuning.shutdown_grace)
+        .build();
+    let mut worker = Worker::new(&runtime, client, options)
+        .map_err(|e| Error::Unexpected(anyhow::anyhow!("cannot create the worker: {e}")))?;
+
+    let stop = worker.shutdown_handle();
+    let grace = tuning.shutdown_grace;
+    tokio::spawn(async move {
+        shutdown.await;
+        tracing::info!(
+            grace = %humantime::format_duration(grace),
+            "shutting down: no new work is taken; running steps may finish"
+        );
+        stop();
+        // A second signal, or the grace period plus a margin for the last
+        // completions to reach the server, ends the process at once.
+        tokio::select! {
+            _ = shutdown_signal() => tracing::warn!("second signal: exiting now"),
+            _ = tokio::time::sleep(grace + Duration::from_secs(5)) => {
+                tracing::warn!("grace period over: exiting now")
+            }
+        }
+        std::process::exit(130);
+    });
+
+    tracing::info!(
+        address = %settings.address,
+        namespace = %settings.namespace,
+        task_queue = %settings.task_queue,
+        "worker started"
+    );
+    worker.run().await.map_err(|e| worker_error(settings, e))?;
+    tracing::info!("worker stopped");
+    Ok(())
+}
+
+fn worker_error(settings: &Settings, error: temporalio_sdk::WorkerRunError) -> Error {
+    let text = connect::error_chain(&error);
+    if text.contains("Unavailable") || text.contains("transport error") || text.contains("connect")
+    {
+        Error::Unreachable {
+            address: settings.address.clone(),
+            cause: text,
+        }
+    } else {
+        Error::Unexpected(anyhow::anyhow!("worker failed: {text}"))
+    }
+}
+
+/// Built-ins plus `--pipelines DIR`. A bad file is reported and skipped; it
+/// does not take the good ones down with it.
+fn load_catalogue(tuning: &WorkerTuning) -> Result<Catalogue> {
+    let mut catalogue = Catalogue::builtins();
+    if let Some(dir) = &tuning.pipelines {
+        let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
+            path: dir.clone(),
+            source,
+        })?;
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            match crate::pipeline::load_file(&path) {
+                Ok(spec) => {
+                    tracing::info!(pipeline = %spec.name, file = %path.display(), "loaded pipeline");
+                    catalogue.insert(spec);
+                }
+                Err(e) => tracing::error!(file = %path.display(), "skipping invalid pipeline: {e}"),
+            }
+        }
+    }
+    Ok(catalogue)
+}
+
+/// Registers orca's search attributes when they are missing. Without
+/// permission (Temporal Cloud API keys usually lack it) this is a warning:
+/// the attributes may already exist, or an operator must add them.
+pub async fn ensure_search_attributes(client: &Client, settings: &Settings) {
+    let mut service = client.clone();
+    let wanted = [SA_PIPELINE, SA_PHASE];
+    let listed = OperatorService::list_search_attributes(
+        &mut service,
+        tonic::Request::new(ListSearchAttributesRequest {
+            namespace: settings.namespace.clone(),
+        }),
+    )
+    .await;
+    let missing: Vec<&str> = match listed {
+        Ok(response) => {
+            let existing = response.into_inner().custom_attributes;
+            wanted
+                .into_iter()
+                .filter(|name| !existing.contains_key(*name))
+                .collect()
+        }
+        Err(status) => {
+            warn_search_attributes(&status);
+            return;
+        }
+    };
+    if missing.is_empty() {
+        return;
+    }
+    let request = AddSearchAttributesRequest {
+        namespace: settings.namespace.clone(),
+        search_attributes: missing
+            .iter()
+            .map(|name| (name.to_string(), IndexedValueType::Keyword as i32))
+            .collect(),
+    };
+    match OperatorService::add_search_attributes(&mut service, tonic::Request::new(request)).await {
+        Ok(_) => tracing::info!(attributes = ?missing, "registered search attributes"),
+        Err(status) if status.code() == Code::AlreadyExists => {}
+        Err(status) => warn_search_attributes(&status),
+    }
+}
+
+fn warn_search_attributes(status: &tonic::Status) {
+    tracing::warn!(
+        "cannot check or register search attributes {SA_PIPELINE}/{SA_PHASE} ({}); \
+         if they are missing, add them: temporal operator search-attribute create \
+         --name {SA_PIPELINE} --type Keyword && temporal operator search-attribute create \
+         --name {SA_PHASE} --type Keyword",
+        status.message()
+    );
+}
+
+/// Resolves on the first SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
+    use tokio::signal::unix::{SignalKind, signal};
+    match signal(SignalKind::terminate()) {
+        Ok(mut term) => {
+            tokio::select! {
+                _ = term.recv() => {}
+                _ = tokio::signal::ctrl_c() => {}
+            }
+        }
+        Err(_) => {
+            let _ = tokio::signal::ctrl_c().await;
+        }
+    }
+}
+
+/// Logs go to stderr, so stdout stays clean for data.
+pub fn init_logging(format: LogFormat) {
+    use tracing_subscriber::{EnvFilter, fmt};
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("info,temporalio_sdk_core=warn,temporalio_client=warn"));
+    let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
+    let builder = fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(ansi);
+    let _ = match format {
+        LogFormat::Json => builder.json().try_init(),
+        LogFormat::Text => builder.try_init(),
+    };
+}

@@ -1,0 +1,213 @@
+//! Connection settings. Precedence: flag > environment > `temporal.toml`
+//! profile > default, with the official `temporal` CLI's names throughout.
+//!
+//! The profile file and the `TEMPORAL_*` variables are read by the SDK's
+//! envconfig (the same loader every Temporal SDK uses), so a profile written
+//! by `temporal config set` works unchanged. Flags are applied on top.
+
+use std::{path::Path, time::Duration};
+
+use temporalio_client::{ConnectionOptions, envconfig::DataSource};
+use temporalio_common::envconfig::{
+    ClientConfigProfile, ClientConfigTLS, LoadClientConfigProfileOptions,
+    load_client_config_profile,
+};
+
+use crate::{Error, Result, cli::GlobalArgs};
+
+pub const DEFAULT_ADDRESS: &str = "localhost:7233";
+pub const DEFAULT_NAMESPACE: &str = "default";
+
+/// Everything needed to connect, resolved once per process.
+#[derive(Clone)]
+pub struct Settings {
+    /// What the user would recognise in a message: `host:port` or the URL.
+    pub address: String,
+    pub namespace: String,
+    pub task_queue: String,
+    /// The person: recorded as requester and approver.
+    pub identity: String,
+    pub connect_timeout: Duration,
+    /// The SDK's connection options (TLS material and API key included).
+    pub connection: ConnectionOptions,
+}
+
+// The API key must never be printed, not even by `{:?}` in a debug log.
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("address", &self.address)
+            .field("namespace", &self.namespace)
+            .field("task_queue", &self.task_queue)
+            .field("identity", &self.identity)
+            .field("tls", &self.connection.tls_options.is_some())
+            .field(
+                "api_key",
+                &self.connection.api_key.as_ref().map(|_| "<redacted>"),
+            )
+            .finish()
+    }
+}
+
+impl Settings {
+    pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
+        let mut profile = load_profile(global)?;
+
+        // Flags (clap already folded in TEMPORAL_ADDRESS etc.) beat the profile.
+        if let Some(address) = &global.address {
+            profile.address = Some(address.clone());
+        } else if let Some(host) = env_nonempty("TEMPORAL_HOST") {
+            // Older deployments set host and port separately.
+            let port = env_nonempty("TEMPORAL_PORT").unwrap_or_else(|| "7233".into());
+            profile.address = Some(format!("{host}:{port}"));
+        }
+        if let Some(namespace) = &global.namespace {
+            profile.namespace = Some(namespace.clone());
+        }
+        apply_tls_flags(global, &mut profile)?;
+
+        let address = profile
+            .address
+            .clone()
+            .unwrap_or_else(|| DEFAULT_ADDRESS.to_string());
+        let namespace = profile
+            .namespace
+            .clone()
+            .unwrap_or_else(|| DEFAULT_NAMESPACE.to_string());
+        let identity = global.identity.clone().unwrap_or_else(os_user);
+
+        let mut connection =
+            ConnectionOptions::try_from(profile).map_err(|e| Error::ConnectionConfig {
+                message: e.to_string(),
+            })?;
+        connection.identity = format!("orca:{identity}@{}", hostname());
+        connection.connect_timeout = Some(global.connect_timeout);
+        // Resolve names once and connect eagerly, so an unreachable server
+        // fails fast instead of on the first call after a lazy connect.
+        connection.dns_load_balancing = None;
+
+        Ok(Settings {
+            address,
+            namespace,
+            task_queue: global.task_queue.clone(),
+            identity,
+            connect_timeout: global.connect_timeout,
+            connection,
+        })
+    }
+}
+
+fn load_profile(global: &GlobalArgs) -> Result<ClientConfigProfile> {
+    let config_source = global
+        .config_file
+        .as_ref()
+        .map(|p| DataSource::Path(p.to_string_lossy().into_owned()));
+    if let Some(path) = &global.config_file
+        && !path.exists()
+    {
+        return Err(Error::ConnectionConfig {
+            message: format!("config file {} does not exist", path.display()),
+        });
+    }
+    let options = LoadClientConfigProfileOptions::builder()
+        .maybe_config_source(config_source)
+        .maybe_config_file_profile(global.profile.clone())
+        .build();
+    load_client_config_profile(options, None).map_err(|e| Error::ConnectionConfig {
+        message: e.to_string(),
+    })
+}
+
+fn apply_tls_flags(global: &GlobalArgs, profile: &mut ClientConfigProfile) -> Result<()> {
+    let any_flag = global.tls
+        || global.tls_cert_path.is_some()
+        || global.tls_key_path.is_some()
+        || global.tls_ca_path.is_some()
+        || global.tls_server_name.is_some();
+    if any_flag {
+        let tls = profile.tls.get_or_insert_with(ClientConfigTLS::default);
+        tls.disabled = Some(false);
+        if let Some(path) = &global.tls_cert_path {
+            tls.client_cert = Some(readable_pem(path, "client certificate")?);
+        }
+        if let Some(path) = &global.tls_key_path {
+            tls.client_key = Some(readable_pem(path, "client key")?);
+        }
+        if let Some(path) = &global.tls_ca_path {
+            tls.server_ca_cert = Some(readable_pem(path, "server CA certificate")?);
+        }
+        if let Some(name) = &global.tls_server_name {
+            tls.server_name = Some(name.clone());
+        }
+    }
+    // Whatever the source, check files up front: the SDK's own message for a
+    // missing file does not say which file.
+    if let Some(tls) = &profile.tls {
+        for (source, what) in [
+            (&tls.client_cert, "client certificate"),
+            (&tls.client_key, "client key"),
+            (&tls.server_ca_cert, "server CA certificate"),
+        ] {
+            if let Some(DataSource::Path(path)) = source {
+                readable_pem(Path::new(path), what)?;
+            }
+        }
+        if tls.client_cert.is_some() != tls.client_key.is_some() {
+            return Err(Error::ConnectionConfig {
+                message: "mTLS needs both a client certificate and its key (--tls-cert-path and --tls-key-path)".into(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A file that exists and looks like PEM; anything else is a clear error now
+/// rather than a TLS handshake failure later.
+fn readable_pem(path: &Path, what: &str) -> Result<DataSource> {
+    let data = std::fs::read(path).map_err(|e| Error::ConnectionConfig {
+        message: format!("cannot read {what} {}: {e}", path.display()),
+    })?;
+    if !data.windows(10).any(|w| w == b"-----BEGIN") {
+        return Err(Error::ConnectionConfig {
+            message: format!("{what} {} is not PEM (no -----BEGIN line)", path.display()),
+        });
+    }
+    Ok(DataSource::Path(path.to_string_lossy().into_owned()))
+}
+
+fn env_nonempty(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
+}
+
+/// The OS user: who a person at this terminal is unless `--identity` says otherwise.
+pub fn os_user() -> String {
+    env_nonempty("USER")
+        .or_else(|| env_nonempty("LOGNAME"))
+        .or_else(passwd_name)
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// The login name of the current uid, for shells and containers without $USER.
+fn passwd_name() -> Option<String> {
+    // SAFETY: getpwuid returns a pointer into static storage or null; we copy
+    // the name out before any other call could overwrite it.
+    unsafe {
+        let entry = libc::getpwuid(libc::getuid());
+        if entry.is_null() || (*entry).pw_name.is_null() {
+            return None;
+        }
+        let name = std::ffi::CStr::from_ptr((*entry).pw_name);
+        Some(name.to_string_lossy().into_owned()).filter(|n| !n.is_empty())
+    }
+}
+
+pub fn hostname() -> String {
+    let mut buf = [0u8; 256];
+    // SAFETY: gethostname writes at most buf.len() bytes into buf.
+    let rc = unsafe { libc::gethostname(buf.as_mut_ptr().cast(), buf.len()) };
+    if rc != 0 {
+        return "localhost".into();
+    }
+    let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+    String::from_utf8_lossy(&buf[..end]).into_owned()
+}

@@ -1,0 +1,66 @@
+//! Activities: every side effect of a pipeline runs here, never in the
+//! workflow. Each step activity returns a `StepOutput` envelope so the
+//! workflow learns the attempt that succeeded along with the output.
+
+mod agent;
+mod resolve;
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use temporalio_macros::activities;
+use temporalio_sdk::activities::{ActivityContext, ActivityError};
+
+pub use agent::AgentRequest;
+pub use resolve::{ResolveRequest, ResolvedPipeline};
+
+use crate::pipeline::Catalogue;
+
+/// Failure type names the workflow and users can rely on (and list in
+/// `retry.non_retryable`).
+pub mod failure_type {
+    pub const UNKNOWN_PIPELINE: &str = "UnknownPipeline";
+    pub const INVALID_SPEC: &str = "InvalidSpec";
+    pub const INVALID_INPUT: &str = "InvalidInput";
+}
+
+/// What a step activity hands back to the workflow.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StepOutput {
+    pub output: Value,
+    /// The attempt that produced it (1 = first try).
+    pub attempt: u32,
+    /// One line for `orca status`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+}
+
+/// Shared state of the worker's activities.
+pub struct PipelineActivities {
+    pub catalogue: Catalogue,
+}
+
+#[activities]
+impl PipelineActivities {
+    /// Turns the workflow's `pipeline` field (a name or an inline spec) and its
+    /// input into a validated spec with defaults applied. Runs as a local
+    /// activity: its result is recorded in history, so replay never re-resolves.
+    #[activity(name = "orca.resolve")]
+    pub async fn resolve(
+        self: Arc<Self>,
+        _ctx: ActivityContext,
+        request: ResolveRequest,
+    ) -> Result<ResolvedPipeline, ActivityError> {
+        resolve::resolve(&self.catalogue, request)
+    }
+
+    /// The simulated agent step (see `AgentStep`).
+    #[activity(name = "orca.agent")]
+    pub async fn agent(
+        ctx: ActivityContext,
+        request: AgentRequest,
+    ) -> Result<StepOutput, ActivityError> {
+        agent::run(ctx, request).await
+    }
+}

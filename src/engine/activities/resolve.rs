@@ -1,0 +1,67 @@
+//! Resolving a run request into a spec the workflow can interpret.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use temporalio_sdk::{ApplicationFailure, activities::ActivityError};
+
+use super::failure_type;
+use crate::pipeline::{self, Catalogue, PipelineSpec};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ResolveRequest {
+    pub pipeline: Value,
+    #[serde(default)]
+    pub input: Map<String, Value>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ResolvedPipeline {
+    pub spec: PipelineSpec,
+    /// Inputs with defaults applied.
+    pub input: Map<String, Value>,
+}
+
+pub fn resolve(
+    catalogue: &Catalogue,
+    request: ResolveRequest,
+) -> Result<ResolvedPipeline, ActivityError> {
+    let spec = match &request.pipeline {
+        Value::String(name) => catalogue.get(name).cloned().ok_or_else(|| {
+            refuse(
+                failure_type::UNKNOWN_PIPELINE,
+                format!(
+                    "this worker knows no pipeline `{name}` (it knows: {})",
+                    catalogue.names().join(", ")
+                ),
+            )
+        })?,
+        inline @ Value::Object(_) => pipeline::parse_json(inline).map_err(|e| {
+            refuse(
+                failure_type::INVALID_SPEC,
+                format!("invalid inline pipeline: {e}"),
+            )
+        })?,
+        other => {
+            return Err(refuse(
+                failure_type::INVALID_SPEC,
+                format!("`pipeline` must be a name or a spec object, not {other}"),
+            ));
+        }
+    };
+    let input = pipeline::resolve_inputs(&spec, &request.input).map_err(|e| {
+        refuse(
+            failure_type::INVALID_INPUT,
+            format!("pipeline `{}`: {e}", spec.name),
+        )
+    })?;
+    Ok(ResolvedPipeline { spec, input })
+}
+
+/// A failure that retrying cannot fix.
+fn refuse(type_name: &str, message: String) -> ActivityError {
+    ApplicationFailure::builder(message)
+        .type_name(type_name.to_string())
+        .non_retryable(true)
+        .build()
+        .into()
+}

@@ -1,0 +1,9 @@
+//! The engine: the `Pipeline` workflow, its activities, and the status
+//! document it shares with clients. The engine never prints and never reads
+//! the environment; the worker command hands it everything it needs.
+
+pub mod activities;
+pub mod status;
+pub mod workflow;
+
+pub use workflow::PipelineWorkflow;

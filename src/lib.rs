@@ -1,0 +1,22 @@
+//! orca: durable, human-approved pipelines on Temporal.
+//!
+//! Data flows one way: `cli` (clap types) → `commands` (one file per command)
+//! → `connect`/`engine` → `output`. The engine never prints; commands never
+//! build gRPC requests by hand when the SDK has the call.
+
+pub mod cli;
+pub mod client;
+pub mod commands;
+pub mod config;
+pub mod connect;
+pub mod engine;
+pub mod error;
+pub mod output;
+pub mod pipeline;
+
+pub use error::{Error, Result};
+
+/// Runs one parsed command line to completion.
+pub fn run(cli: cli::Cli) -> Result<()> {
+    commands::run(cli)
+}

@@ -1,0 +1,426 @@
+//! Pipelines as data: parsing, validation, built-ins and input resolution.
+//! Used by the CLI (to refuse a bad spec before anything starts) and by the
+//! worker's resolve activity (so a spec sent by any client is checked the same way).
+
+pub mod spec;
+pub mod template;
+
+use std::collections::{BTreeSet, HashSet};
+
+use regex::Regex;
+use serde_json::{Map, Value};
+
+pub use spec::{PipelineSpec, Step, StepKind};
+
+/// Pipelines embedded in the binary: (name, TOML text).
+pub const BUILTINS: &[(&str, &str)] = &[("sample", include_str!("builtin/sample.toml"))];
+
+pub fn builtin_names() -> Vec<String> {
+    BUILTINS.iter().map(|(name, _)| name.to_string()).collect()
+}
+
+/// The TOML text of a built-in pipeline.
+pub fn builtin_source(name: &str) -> Option<&'static str> {
+    BUILTINS
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
+}
+
+/// A built-in pipeline, parsed and validated.
+pub fn builtin(name: &str) -> Option<PipelineSpec> {
+    let text = builtin_source(name)?;
+    // Built-ins are checked by a unit test; a broken one is a build bug.
+    Some(parse_toml(text, name).unwrap_or_else(|e| panic!("built-in pipeline {name}: {e}")))
+}
+
+/// The pipelines a worker can run by name: the built-ins plus any loaded from
+/// files. Ordered by name so listings are stable.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    pipelines: std::collections::BTreeMap<String, PipelineSpec>,
+}
+
+impl Catalogue {
+    pub fn builtins() -> Self {
+        let mut catalogue = Catalogue::default();
+        for (name, _) in BUILTINS {
+            if let Some(spec) = builtin(name) {
+                catalogue.insert(spec);
+            }
+        }
+        catalogue
+    }
+
+    /// Adds or replaces a pipeline under its own name.
+    pub fn insert(&mut self, spec: PipelineSpec) {
+        self.pipelines.insert(spec.name.clone(), spec);
+    }
+
+    pub fn get(&self, name: &str) -> Option<&PipelineSpec> {
+        self.pipelines.get(name)
+    }
+
+    pub fn names(&self) -> Vec<String> {
+        self.pipelines.keys().cloned().collect()
+    }
+}
+
+/// What is wrong with a spec, and where, as one line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpecError {
+    /// `line:column` in the source file, when known.
+    pub location: Option<String>,
+    pub message: String,
+}
+
+impl std::fmt::Display for SpecError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.location {
+            Some(at) => write!(f, "{at}: {}", self.message),
+            None => f.write_str(&self.message),
+        }
+    }
+}
+
+/// Parses and validates a TOML spec. `source_name` is only used for messages.
+pub fn parse_toml(text: &str, source_name: &str) -> Result<PipelineSpec, SpecError> {
+    let spec: PipelineSpec = toml::from_str(text).map_err(|e| {
+        let location = e.span().map(|span| line_col(text, span.start));
+        SpecError {
+            location,
+            message: e.message().trim().to_string(),
+        }
+    })?;
+    validate(&spec).map_err(|mut err| {
+        if err.location.is_none() {
+            err.location = err
+                .message
+                .split('`')
+                .nth(1)
+                .and_then(|step_id| locate_step(text, step_id));
+        }
+        err
+    })?;
+    let _ = source_name;
+    Ok(spec)
+}
+
+#[derive(Debug)]
+pub enum LoadError {
+    Io(std::io::Error),
+    /// The spec is invalid; its location starts with the file path.
+    Spec(SpecError),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::Io(e) => e.fmt(f),
+            LoadError::Spec(e) => e.fmt(f),
+        }
+    }
+}
+
+/// Reads, parses and validates a pipeline file.
+pub fn load_file(path: &std::path::Path) -> Result<PipelineSpec, LoadError> {
+    let text = std::fs::read_to_string(path).map_err(LoadError::Io)?;
+    parse_toml(&text, &path.display().to_string()).map_err(|mut e| {
+        e.location = Some(match e.location.take() {
+            Some(at) => format!("{}:{at}", path.display()),
+            None => path.display().to_string(),
+        });
+        LoadError::Spec(e)
+    })
+}
+
+/// Parses and validates a spec sent as JSON (the workflow input's inline form).
+pub fn parse_json(value: &Value) -> Result<PipelineSpec, SpecError> {
+    let spec: PipelineSpec = serde_json::from_value(value.clone()).map_err(|e| SpecError {
+        location: None,
+        message: e.to_string(),
+    })?;
+    validate(&spec)?;
+    Ok(spec)
+}
+
+/// The checks a spec must pass before anything runs. Messages name the step in
+/// backticks first, so `parse_toml` can find its line.
+pub fn validate(spec: &PipelineSpec) -> Result<(), SpecError> {
+    let fail = |message: String| {
+        Err(SpecError {
+            location: None,
+            message,
+        })
+    };
+    if spec.name.trim().is_empty() {
+        return fail("`name` must not be empty".into());
+    }
+    if spec.steps.is_empty() {
+        return fail("a pipeline needs at least one step in [[steps]]".into());
+    }
+    for name in spec.inputs.keys() {
+        if !is_identifier(name) {
+            return fail(format!(
+                "input `{name}` is not a valid name (letters, digits, _ and -, starting with a letter)"
+            ));
+        }
+    }
+    let mut seen: HashSet<&str> = HashSet::new();
+    for step in &spec.steps {
+        if !is_identifier(&step.id) {
+            return fail(format!(
+                "step `{}`: the id is not a valid name (letters, digits, _ and -, starting with a letter)",
+                step.id
+            ));
+        }
+        if !seen.insert(step.id.as_str()) {
+            return fail(format!("step `{}`: duplicate step id", step.id));
+        }
+        let earlier: BTreeSet<&str> = seen.iter().copied().filter(|s| *s != step.id).collect();
+        for template in step_templates(step) {
+            check_template(spec, &step.id, template, &earlier)?;
+        }
+        if let Some(retry) = &step.retry
+            && retry.attempts == 0
+        {
+            return fail(format!(
+                "step `{}`: retry.attempts must be at least 1",
+                step.id
+            ));
+        }
+        if let Some(retry) = &step.retry
+            && retry.backoff.is_some_and(|b| b < 1.0)
+        {
+            return fail(format!(
+                "step `{}`: retry.backoff must be at least 1.0",
+                step.id
+            ));
+        }
+        match &step.kind {
+            StepKind::Policy(policy) => {
+                if policy.deny.is_empty() && policy.allow.is_empty() {
+                    return fail(format!(
+                        "step `{}`: a policy needs at least one `deny` or `allow` rule",
+                        step.id
+                    ));
+                }
+                for rule in policy.deny.iter().chain(&policy.allow) {
+                    if let Err(e) = Regex::new(rule) {
+                        let detail = e.to_string().lines().last().unwrap_or_default().to_string();
+                        return fail(format!(
+                            "step `{}`: rule {rule:?} is not a valid regular expression ({})",
+                            step.id,
+                            detail.trim_start_matches("error: ")
+                        ));
+                    }
+                }
+            }
+            StepKind::Approval(gate) => {
+                if gate.approvers.iter().any(|a| a.trim().is_empty()) {
+                    return fail(format!("step `{}`: an approver name is empty", step.id));
+                }
+            }
+            StepKind::Agent(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// Every template string a step holds.
+fn step_templates(step: &Step) -> Vec<&str> {
+    let mut templates: Vec<&str> = step.condition.iter().map(String::as_str).collect();
+    match &step.kind {
+        StepKind::Policy(p) => templates.push(&p.subject),
+        StepKind::Approval(a) => templates.push(&a.prompt),
+        StepKind::Agent(a) => templates.push(&a.action),
+    }
+    templates
+}
+
+/// A template may read declared inputs, outputs of earlier steps, and `run`.
+fn check_template(
+    spec: &PipelineSpec,
+    step_id: &str,
+    template: &str,
+    earlier_steps: &BTreeSet<&str>,
+) -> Result<(), SpecError> {
+    let fail = |message: String| {
+        Err(SpecError {
+            location: None,
+            message: format!("step `{step_id}`: {message}"),
+        })
+    };
+    let paths = match template::referenced_paths(template) {
+        Ok(paths) => paths,
+        Err(e) => return fail(format!("template {template:?} does not parse: {e}")),
+    };
+    for path in paths {
+        let mut parts = path.split('.');
+        let root = parts.next().unwrap_or_default();
+        let name = parts.next();
+        match (root, name) {
+            ("input", Some(name)) if !spec.inputs.contains_key(name) => {
+                return fail(format!(
+                    "template refers to `input.{name}`, which the pipeline does not declare in [inputs]"
+                ));
+            }
+            ("steps", Some(name)) if !earlier_steps.contains(name) => {
+                return fail(format!(
+                    "template refers to `steps.{name}`, which is not an earlier step"
+                ));
+            }
+            (root, _) if !template::ROOTS.contains(&root) => {
+                return fail(format!(
+                    "template refers to `{root}`; templates may use {}",
+                    template::ROOTS.join(", ")
+                ));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn is_identifier(name: &str) -> bool {
+    let mut chars = name.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
+/// The inputs a run gets: given values, then declared defaults; required ones
+/// must be present and undeclared ones are refused (they are usually typos).
+pub fn resolve_inputs(
+    spec: &PipelineSpec,
+    given: &Map<String, Value>,
+) -> Result<Map<String, Value>, InputError> {
+    if let Some(unknown) = given.keys().find(|k| !spec.inputs.contains_key(*k)) {
+        return Err(InputError::Unknown {
+            name: unknown.clone(),
+            declared: spec.inputs.keys().cloned().collect(),
+        });
+    }
+    let mut resolved = Map::new();
+    for (name, declared) in &spec.inputs {
+        match given.get(name).or(declared.default.as_ref()) {
+            Some(value) => {
+                resolved.insert(name.clone(), value.clone());
+            }
+            None if declared.required => {
+                return Err(InputError::Missing { name: name.clone() });
+            }
+            None => {}
+        }
+    }
+    Ok(resolved)
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum InputError {
+    Missing { name: String },
+    Unknown { name: String, declared: Vec<String> },
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InputError::Missing { name } => write!(f, "missing required input `{name}`"),
+            InputError::Unknown { name, declared } if declared.is_empty() => {
+                write!(f, "unknown input `{name}`: the pipeline takes no inputs")
+            }
+            InputError::Unknown { name, declared } => write!(
+                f,
+                "unknown input `{name}` (declared: {})",
+                declared.join(", ")
+            ),
+        }
+    }
+}
+
+fn line_col(text: &str, offset: usize) -> String {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    format!("{line}:{col}")
+}
+
+/// The `line:column` of the `id = "step_id"` line, for messages about a step.
+fn locate_step(text: &str, step_id: &str) -> Option<String> {
+    let pattern = Regex::new(&format!(
+        r#"(?m)^\s*id\s*=\s*["']{}["']"#,
+        regex::escape(step_id)
+    ))
+    .ok()?;
+    pattern.find(text).map(|m| line_col(text, m.start()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn builtins_parse_and_validate() {
+        for (name, text) in BUILTINS {
+            let spec = parse_toml(text, name).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert_eq!(&spec.name, name);
+        }
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_a_location() {
+        let text =
+            "name = \"x\"\n[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"x\"\nacton = 1\n";
+        let err = parse_toml(text, "x.toml").unwrap_err();
+        assert!(err.message.contains("acton"), "{err}");
+        assert!(err.location.is_some(), "{err}");
+    }
+
+    #[test]
+    fn semantic_errors_name_the_step_line() {
+        let text = "name = \"x\"\n[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"x\"\n\n[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"y\"\n";
+        let err = parse_toml(text, "x.toml").unwrap_err();
+        assert!(err.message.contains("duplicate"), "{err}");
+        assert_eq!(err.location.as_deref(), Some("3:1"));
+
+        let bad_regex = "name = \"x\"\n[[steps]]\nid = \"p\"\nkind = \"policy\"\nsubject = \"s\"\ndeny = [\"(\"]\n";
+        let err = parse_toml(bad_regex, "x.toml").unwrap_err();
+        assert!(err.message.contains("regular expression"), "{err}");
+
+        let bad_ref = "name = \"x\"\n[[steps]]\nid = \"p\"\nkind = \"agent\"\naction = \"{{ input.nope }}\"\n";
+        let err = parse_toml(bad_ref, "x.toml").unwrap_err();
+        assert!(err.message.contains("input.nope"), "{err}");
+    }
+
+    #[test]
+    fn bad_durations_are_explained() {
+        let text = "name = \"x\"\n[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"x\"\nduration = \"soon\"\n";
+        let err = parse_toml(text, "x.toml").unwrap_err();
+        assert!(err.message.contains("not a duration"), "{err}");
+    }
+
+    #[test]
+    fn inputs_resolve_with_defaults_and_refuse_typos() {
+        let spec = builtin("sample").unwrap();
+        assert_eq!(
+            resolve_inputs(&spec, &Map::new()),
+            Err(InputError::Missing {
+                name: "task".into()
+            })
+        );
+        let given = json!({"task": "x"}).as_object().unwrap().clone();
+        assert_eq!(resolve_inputs(&spec, &given).unwrap()["task"], "x");
+        let typo = json!({"tsak": "x"}).as_object().unwrap().clone();
+        assert!(matches!(
+            resolve_inputs(&spec, &typo),
+            Err(InputError::Unknown { .. })
+        ));
+    }
+
+    #[test]
+    fn json_and_toml_agree() {
+        let spec = builtin("sample").unwrap();
+        let as_json = serde_json::to_value(&spec).unwrap();
+        assert_eq!(parse_json(&as_json).unwrap(), spec);
+    }
+}
