@@ -246,7 +246,7 @@ impl Orca {
                 status: "timed out",
                 message: None,
             }),
-            Err(WorkflowGetResultError::NotFound(_)) => Err(self.not_found(id)),
+            Err(WorkflowGetResultError::NotFound(status)) => Err(self.missing(id, &status)),
             Err(WorkflowGetResultError::Rpc(status)) => {
                 Err(connect::status_error(&self.settings, "wait", &status))
             }
@@ -267,6 +267,19 @@ impl Orca {
         Error::RunNotFound {
             id: id.to_string(),
             namespace: self.settings.namespace.clone(),
+        }
+    }
+
+    /// A NotFound status is about the run, or about the whole namespace.
+    fn missing(&self, id: &str, status: &Status) -> Error {
+        let message = status.message().to_ascii_lowercase();
+        if message.contains("namespace") && message.contains("not found") {
+            Error::NamespaceNotFound {
+                namespace: self.settings.namespace.clone(),
+                address: self.settings.address.clone(),
+            }
+        } else {
+            self.not_found(id)
         }
     }
 
@@ -315,7 +328,7 @@ impl Orca {
                     status: "closed".into(),
                 }
             }
-            WorkflowInteractionError::NotFound(_) => self.not_found(id),
+            WorkflowInteractionError::NotFound(status) => self.missing(id, &status),
             WorkflowInteractionError::Rpc(status) => {
                 connect::status_error(&self.settings, operation, &status)
             }

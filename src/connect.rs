@@ -30,8 +30,15 @@ pub async fn connect(settings: &Settings) -> Result<Client> {
 fn connect_error(settings: &Settings, error: ClientConnectError) -> Error {
     let address = settings.address.clone();
     match error {
+        // Whatever answered was not a usable Temporal frontend.
         ClientConnectError::SystemInfoCallError(status) => {
-            status_error(settings, "connect", &status)
+            match status_error(settings, "connect", &status) {
+                Error::Server { message, .. } => Error::Unreachable {
+                    address,
+                    cause: format!("not a Temporal frontend? {message}"),
+                },
+                other => other,
+            }
         }
         ClientConnectError::InvalidUri(e) => Error::ConnectionConfig {
             message: format!("`{address}` is not a valid address: {e}"),
@@ -39,10 +46,17 @@ fn connect_error(settings: &Settings, error: ClientConnectError) -> Error {
         ClientConnectError::InvalidHeaders(e) => Error::ConnectionConfig {
             message: format!("invalid gRPC metadata: {e}"),
         },
-        other => Error::Unreachable {
-            address,
-            cause: root_cause(&other),
-        },
+        other => {
+            let mut cause = root_cause(&other);
+            if settings.connection.tls_options.is_some()
+                && (cause.contains("InvalidContentType") || cause.contains("corrupt message"))
+            {
+                cause.push_str(
+                    " (TLS handshake failed: the server does not speak TLS; drop --tls, TEMPORAL_TLS and TLS settings for a plaintext server)",
+                );
+            }
+            Error::Unreachable { address, cause }
+        }
     }
 }
 

@@ -64,6 +64,9 @@ pub enum Error {
     #[error("no run with ID `{id}` in namespace `{namespace}`")]
     RunNotFound { id: String, namespace: String },
 
+    #[error("namespace `{namespace}` does not exist at {address}")]
+    NamespaceNotFound { namespace: String, address: String },
+
     #[error("cannot reach Temporal at {address}: {cause}")]
     Unreachable { address: String, cause: String },
 
@@ -146,7 +149,7 @@ impl Error {
             | Error::UnknownPipeline { .. } => USAGE,
             Error::RunRefused { .. } => BUSINESS_REFUSAL,
             Error::RunFailed { .. } => RUN_FAILED,
-            Error::RunNotFound { .. } => NOT_FOUND,
+            Error::RunNotFound { .. } | Error::NamespaceNotFound { .. } => NOT_FOUND,
             Error::Unreachable { .. }
             | Error::Unauthenticated { .. }
             | Error::ConnectionConfig { .. }
@@ -179,6 +182,10 @@ impl Error {
             Error::RunNotFound { .. } => {
                 Some("check the ID and --namespace; recent runs: orca list".into())
             }
+            Error::NamespaceNotFound { .. } => Some(
+                "check --namespace / TEMPORAL_NAMESPACE; list them: temporal operator namespace list"
+                    .into(),
+            ),
             Error::Unreachable { .. } => Some(
                 "is a server running? try: orca dev (or set --address / TEMPORAL_ADDRESS)".into(),
             ),

@@ -6,6 +6,7 @@ use serde_json::json;
 use crate::{
     Result,
     client::{Orca, QUERY_DEADLINE},
+    config::Settings,
     engine::status::{SIGNAL_PAUSE, SIGNAL_RESUME},
     output::Printer,
 };
@@ -16,7 +17,13 @@ pub struct ControlArgs {
     pub id: String,
 }
 
-pub async fn run(args: ControlArgs, signal: &str, orca: &Orca, printer: &Printer) -> Result<()> {
+pub async fn run(
+    args: ControlArgs,
+    signal: &str,
+    settings: Settings,
+    printer: &Printer,
+) -> Result<()> {
+    let orca = Orca::connect(settings).await?;
     // Refuse early, with the run's state in words, when it has already ended.
     let description = orca.describe(&args.id).await?;
     if crate::client::status_word(description.status()) != "running" {

@@ -6,6 +6,7 @@ use clap::Args;
 use crate::{
     Result,
     client::Orca,
+    config::Settings,
     engine::status::{Decision, DecisionRequest},
     output::Printer,
 };
@@ -38,12 +39,14 @@ pub struct RejectArgs {
     pub as_name: Option<String>,
 }
 
-pub async fn approve(args: ApproveArgs, orca: &Orca, printer: &Printer) -> Result<()> {
-    decide(&args.id, true, args.comment, args.as_name, orca, printer).await
+pub async fn approve(args: ApproveArgs, settings: Settings, printer: &Printer) -> Result<()> {
+    let orca = Orca::connect(settings).await?;
+    decide(&args.id, true, args.comment, args.as_name, &orca, printer).await
 }
 
-pub async fn reject(args: RejectArgs, orca: &Orca, printer: &Printer) -> Result<()> {
-    decide(&args.id, false, args.reason, args.as_name, orca, printer).await
+pub async fn reject(args: RejectArgs, settings: Settings, printer: &Printer) -> Result<()> {
+    let orca = Orca::connect(settings).await?;
+    decide(&args.id, false, args.reason, args.as_name, &orca, printer).await
 }
 
 async fn decide(

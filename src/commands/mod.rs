@@ -14,7 +14,6 @@ use std::future::Future;
 use crate::{
     Result,
     cli::{Cli, Command},
-    client::Orca,
     config::Settings,
     engine::status::{SIGNAL_PAUSE, SIGNAL_RESUME, SIGNAL_STOP},
     output::Printer,
@@ -33,21 +32,26 @@ pub fn run(cli: Cli) -> Result<()> {
         // No server needed.
         Command::Pipelines(command) => pipelines::run(command, &printer),
         // Client commands: one connection, one thread, nothing else started.
+        // Client commands: one connection, one thread, nothing else started.
+        // Each validates its arguments before it connects.
         command => {
             let settings = Settings::resolve(&global)?;
             block_on_client(async move {
                 init_client_logging();
-                let orca = Orca::connect(settings).await?;
                 match command {
-                    Command::Start(args) => start::run(args, &orca, &printer).await,
-                    Command::Approve(args) => decide::approve(args, &orca, &printer).await,
-                    Command::Reject(args) => decide::reject(args, &orca, &printer).await,
-                    Command::Status(args) => status::run(args, &orca, &printer).await,
-                    Command::Pause(args) => control::run(args, SIGNAL_PAUSE, &orca, &printer).await,
-                    Command::Resume(args) => {
-                        control::run(args, SIGNAL_RESUME, &orca, &printer).await
+                    Command::Start(args) => start::run(args, settings, &printer).await,
+                    Command::Approve(args) => decide::approve(args, settings, &printer).await,
+                    Command::Reject(args) => decide::reject(args, settings, &printer).await,
+                    Command::Status(args) => status::run(args, settings, &printer).await,
+                    Command::Pause(args) => {
+                        control::run(args, SIGNAL_PAUSE, settings, &printer).await
                     }
-                    Command::Stop(args) => control::run(args, SIGNAL_STOP, &orca, &printer).await,
+                    Command::Resume(args) => {
+                        control::run(args, SIGNAL_RESUME, settings, &printer).await
+                    }
+                    Command::Stop(args) => {
+                        control::run(args, SIGNAL_STOP, settings, &printer).await
+                    }
                     Command::Dev(_) | Command::Worker(_) | Command::Pipelines(_) => {
                         unreachable!("dispatched above")
                     }

@@ -9,6 +9,7 @@ use crate::{
     Error, Result,
     cli::parse_duration,
     client::{Orca, RunEnd},
+    config::Settings,
     engine::status::RunRequest,
     output::Printer,
     pipeline::{self, InputError, PipelineSpec},
@@ -41,9 +42,10 @@ pub struct StartArgs {
     pub timeout: Option<Duration>,
 }
 
-pub async fn run(args: StartArgs, orca: &Orca, printer: &Printer) -> Result<()> {
+pub async fn run(args: StartArgs, settings: Settings, printer: &Printer) -> Result<()> {
     let input = parse_inputs(&args.inputs, args.input_json.as_deref())?;
     let (pipeline_ref, name) = pipeline_ref(&args.pipeline, &input)?;
+    let orca = Orca::connect(settings).await?;
     let id = args.id.clone().unwrap_or_else(|| new_run_id(&name));
     let request = RunRequest {
         pipeline: pipeline_ref,
@@ -167,10 +169,9 @@ fn pipeline_ref(arg: &str, input: &Map<String, Value>) -> Result<(Value, String)
     let looks_like_file = arg.ends_with(".toml") || arg.contains('/');
     if looks_like_file {
         let spec = pipeline::load_file(Path::new(arg)).map_err(|e| match e {
-            pipeline::LoadError::Io(source) => Error::Io {
-                path: arg.into(),
-                source,
-            },
+            pipeline::LoadError::Io(source) => {
+                Error::usage(format!("cannot read pipeline file {arg}: {source}"))
+            }
             pipeline::LoadError::Spec(e) => Error::InvalidSpec {
                 message: e.to_string(),
             },

@@ -10,6 +10,7 @@ use temporalio_client::WorkflowExecutionStatus;
 use crate::{
     Result,
     client::{Orca, QUERY_DEADLINE, orca_attributes, rfc3339, status_word},
+    config::Settings,
     engine::status::{ApprovalStatus, Progress, RunStatus, StepStatus},
     output::Printer,
 };
@@ -56,8 +57,9 @@ pub struct PendingStep {
     pub last_failure: Option<String>,
 }
 
-pub async fn run(args: StatusArgs, orca: &Orca, printer: &Printer) -> Result<()> {
-    let report = report(orca, &args.id).await?;
+pub async fn run(args: StatusArgs, settings: Settings, printer: &Printer) -> Result<()> {
+    let orca = Orca::connect(settings).await?;
+    let report = report(&orca, &args.id).await?;
     printer.emit(&report, |p| print_text(p, &report));
     Ok(())
 }

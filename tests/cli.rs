@@ -1,0 +1,175 @@
+//! Things that need no server: help, usage errors, pipeline files.
+
+use std::time::Duration;
+
+use crate::common::*;
+
+fn offline() -> Env {
+    // These never connect; point at a closed port so an accidental
+    // connection attempt fails loudly.
+    let mut env = Env::new();
+    env.address = format!("127.0.0.1:{}", free_port());
+    env
+}
+
+#[test]
+fn help_lists_every_command_and_the_exit_codes() {
+    let env = offline();
+    let help = env.orca(["--help"]).ok();
+    for command in [
+        "dev",
+        "worker",
+        "start",
+        "approve",
+        "reject",
+        "status",
+        "pause",
+        "resume",
+        "stop",
+        "pipelines",
+    ] {
+        help.stdout_has(&format!("  {command}"));
+    }
+    help.stdout_has("Exit codes:");
+    env.orca(["start", "--help"])
+        .ok()
+        .stdout_has("--input <NAME=VALUE>");
+}
+
+#[test]
+fn usage_errors_are_exit_2() {
+    let env = offline();
+    env.orca(["start"]).code(2);
+    env.orca(["frobnicate"]).code(2);
+    env.orca(["status", "x", "--output", "yaml"]).code(2);
+    env.orca(["start", "sample", "--connect-timeout", "soon"])
+        .code(2)
+        .stderr_has("not a duration");
+    env.orca(["start", "sample", "--timeout", "1s"]).code(2);
+}
+
+#[test]
+fn bad_inputs_are_refused_before_connecting() {
+    let env = offline();
+    env.orca(["start", "sample"])
+        .code(2)
+        .clean_error()
+        .stderr_has("pipeline `sample` needs input `task`")
+        .stderr_has("hint: pass it with --input task=VALUE");
+    env.orca(["start", "sample", "--input", "tsk=1"])
+        .code(2)
+        .clean_error()
+        .stderr_has("unknown input `tsk` (declared: task)");
+    env.orca(["start", "sample", "--input", "task"])
+        .code(2)
+        .clean_error()
+        .stderr_has("must look like NAME=VALUE");
+    env.orca(["start", "sample", "--input-json", "{not json"])
+        .code(2)
+        .clean_error()
+        .stderr_has("--input-json is not valid JSON");
+    env.orca(["start", "sample", "--input-json", "[1,2]"])
+        .code(2)
+        .clean_error()
+        .stderr_has("must be a JSON object, not an array");
+}
+
+#[test]
+fn pipelines_list_and_show() {
+    let env = offline();
+    env.orca(["pipelines", "list"]).ok().stdout_has("sample");
+    let list = env.orca(["pipelines", "list", "-o", "json"]).ok().json();
+    assert!(
+        list.as_array()
+            .unwrap()
+            .iter()
+            .any(|p| p["name"] == "sample"),
+        "{list}"
+    );
+    env.orca(["pipelines", "show", "sample"])
+        .ok()
+        .stdout_has("deny = [\"^forbidden\"]");
+    let spec = env
+        .orca(["pipelines", "show", "sample", "-o", "json"])
+        .ok()
+        .json();
+    assert_eq!(spec["steps"][1]["kind"], "approval");
+    env.orca(["pipelines", "show", "nope"])
+        .code(2)
+        .clean_error()
+        .stderr_has("unknown pipeline `nope`")
+        .stderr_has("hint: known pipelines: sample");
+}
+
+#[test]
+fn pipelines_validate_names_problem_and_location() {
+    let env = offline();
+    let good = env.write(
+        "good.toml",
+        "name = \"good\"\n[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"x\"\n",
+    );
+    let dup = env.write(
+        "dup.toml",
+        "name = \"dup\"\n[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"x\"\n\n[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"y\"\n",
+    );
+    let typo = env.write(
+        "typo.toml",
+        "name = \"t\"\n[[steps]]\nid = \"a\"\nkind = \"agent\"\nactoin = \"x\"\n",
+    );
+    env.orca(["pipelines", "validate"])
+        .arg(&good)
+        .ok()
+        .stdout_has("ok ");
+    let done = env
+        .orca(["pipelines", "validate"])
+        .arg(&good)
+        .arg(&dup)
+        .arg(&typo)
+        .code(2);
+    done.stdout_has("ok ");
+    done.stderr_has(&format!(
+        "{}:3:1: step `a`: duplicate step id",
+        dup.display()
+    ));
+    done.stderr_has("actoin");
+    done.stderr_has("2 of 3 files did not validate");
+}
+
+#[test]
+fn start_refuses_an_invalid_file_with_its_location() {
+    let env = offline();
+    let bad = env.write(
+        "bad.toml",
+        "name = \"bad\"\n[[steps]]\nid = \"p\"\nkind = \"policy\"\nsubject = \"x\"\ndeny = [\"(unclosed\"]\n",
+    );
+    env.orca(["start"])
+        .arg(&bad)
+        .code(2)
+        .clean_error()
+        .stderr_has(&format!(
+            "invalid pipeline: {}:3:1: step `p`",
+            bad.display()
+        ))
+        .stderr_has("not a valid regular expression");
+    env.orca(["start", "missing-file.toml"])
+        .code(2)
+        .clean_error()
+        .stderr_has("missing-file.toml");
+}
+
+#[test]
+fn a_closed_port_is_exit_6_quickly_with_a_hint() {
+    let env = offline();
+    let done = env
+        .orca(["status", "x"])
+        .run_within(Duration::from_secs(15));
+    assert_eq!(done.code, 6, "{done}");
+    done.clean_error()
+        .stderr_has("cannot reach Temporal at 127.0.0.1:")
+        .stderr_has("hint: is a server running? try: orca dev");
+    assert!(
+        done.elapsed < Duration::from_secs(5),
+        "took {:?}",
+        done.elapsed
+    );
+}

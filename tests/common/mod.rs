@@ -1,0 +1,577 @@
+//! The test harness: one real Temporal dev server per test binary (started on
+//! first use, on a free port), a unique task queue per test, real `orca
+//! worker` processes, and the built `orca` binary driven like a user would.
+
+#![allow(dead_code)]
+
+use std::{
+    io::{BufRead, BufReader, Read},
+    net::TcpListener,
+    path::{Path, PathBuf},
+    process::{Child, Command, Stdio},
+    sync::{
+        Arc, Mutex, OnceLock,
+        atomic::{AtomicU32, Ordering},
+        mpsc,
+    },
+    time::{Duration, Instant},
+};
+
+use serde_json::Value;
+
+pub const ORCA: &str = env!("CARGO_BIN_EXE_orca");
+
+/// Upper bound for any single orca command in tests; nothing should hang.
+pub const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
+
+pub struct Server {
+    pub address: String,
+    pub port: u16,
+    pub dir: PathBuf,
+}
+
+/// The shared dev server, started once per test binary.
+pub fn server() -> &'static Server {
+    static SERVER: OnceLock<Server> = OnceLock::new();
+    SERVER.get_or_init(start_shared_server)
+}
+
+fn start_shared_server() -> Server {
+    let dir = tempfile::Builder::new()
+        .prefix("orca-test-server-")
+        .tempdir()
+        .expect("temp dir")
+        .keep();
+    let port = free_port();
+    let db = dir.join("temporal.db");
+    let (tx, rx) = mpsc::channel();
+    // The server is spawned from a thread that never ends: PR_SET_PDEATHSIG
+    // fires when the spawning *thread* exits, and we want it to fire only
+    // when the whole test process does.
+    std::thread::spawn(move || {
+        let mut child = spawn_dev_server(port, &db, None);
+        tx.send(child.id()).expect("report server pid");
+        // Lives as long as the test process; PDEATHSIG ends the server then.
+        let _ = child.wait();
+        panic!("the shared Temporal dev server exited early");
+    });
+    rx.recv().expect("server spawned");
+    let address = format!("127.0.0.1:{port}");
+    wait_for_port(port, Duration::from_secs(60));
+    Server { address, port, dir }
+}
+
+/// Starts `temporal server start-dev` with orca's search attributes.
+pub fn spawn_dev_server(port: u16, db: &Path, log: Option<&Path>) -> Child {
+    use std::os::unix::process::CommandExt;
+    let mut command = Command::new(temporal_bin());
+    command
+        .args([
+            "server",
+            "start-dev",
+            "--headless",
+            "--ip",
+            "127.0.0.1",
+            "--log-level",
+            "error",
+        ])
+        .args(["--port", &port.to_string()])
+        .args(["--http-port", &free_port().to_string()])
+        .args(["--metrics-port", &free_port().to_string()])
+        .arg("--db-filename")
+        .arg(db)
+        .args(["--search-attribute", "OrcaPipeline=Keyword"])
+        .args(["--search-attribute", "OrcaPhase=Keyword"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null());
+    match log {
+        Some(path) => command.stderr(std::fs::File::create(path).expect("server log")),
+        None => command.stderr(Stdio::null()),
+    };
+    unsafe {
+        command.pre_exec(|| {
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            Ok(())
+        });
+    }
+    command
+        .spawn()
+        .expect("spawn `temporal server start-dev`; is temporal-bin installed?")
+}
+
+pub fn temporal_bin() -> PathBuf {
+    std::env::var_os("ORCA_TEMPORAL_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("temporal"))
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+pub fn wait_for_port(port: u16, limit: Duration) {
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            started.elapsed() < limit,
+            "port {port} did not open within {limit:?}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+/// One test's world: the shared server, its own task queue and temp dir.
+pub struct Env {
+    pub address: String,
+    pub task_queue: String,
+    pub dir: tempfile::TempDir,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        static NEXT: AtomicU32 = AtomicU32::new(0);
+        let server = server();
+        let task_queue = format!(
+            "test-{}-{}",
+            std::process::id(),
+            NEXT.fetch_add(1, Ordering::SeqCst)
+        );
+        Env {
+            address: server.address.clone(),
+            task_queue,
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// An `orca` command aimed at this env's server and task queue, with no
+    /// connection settings leaking in from the machine running the tests.
+    pub fn orca<I, S>(&self, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        let mut command = Command::new(ORCA);
+        isolate(&mut command, &self.dir);
+        command
+            .env("TEMPORAL_ADDRESS", &self.address)
+            .env("TEMPORAL_TASK_QUEUE", &self.task_queue)
+            .env("ORCA_IDENTITY", "tester")
+            .args(args);
+        Run { command }
+    }
+
+    /// Starts `orca worker` for this env and waits until it polls.
+    pub fn worker(&self) -> Worker {
+        self.worker_with(&[])
+    }
+
+    pub fn worker_with(&self, extra: &[&str]) -> Worker {
+        let mut command = Command::new(ORCA);
+        isolate(&mut command, &self.dir);
+        command
+            .env("TEMPORAL_ADDRESS", &self.address)
+            .env("TEMPORAL_TASK_QUEUE", &self.task_queue)
+            .env("RUST_LOG", "info")
+            .arg("worker")
+            .args(extra);
+        Worker::spawn(command, "worker started")
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Writes a file into the env's temp dir and returns its path.
+    pub fn write(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.path(name);
+        std::fs::write(&path, text).expect("write test file");
+        path
+    }
+
+    /// `orca start ... ` → the workflow ID it printed.
+    pub fn start(&self, args: &[&str]) -> String {
+        let mut all = vec!["start"];
+        all.extend_from_slice(args);
+        self.orca(all).ok().stdout.trim().to_string()
+    }
+
+    /// `orca status ID -o json`, parsed.
+    pub fn status(&self, id: &str) -> Value {
+        self.orca(["status", id, "-o", "json"]).ok().json()
+    }
+
+    /// Polls `status` until `predicate` holds (or panics after `limit`).
+    #[track_caller]
+    pub fn wait_status(
+        &self,
+        id: &str,
+        limit: Duration,
+        predicate: impl Fn(&Value) -> bool,
+    ) -> Value {
+        let started = Instant::now();
+        loop {
+            // A run started by another process may not exist yet (exit 5).
+            let done = self.orca(["status", id, "-o", "json"]).run();
+            let status = match done.code {
+                0 => done.json(),
+                5 => Value::Null,
+                _ => panic!("status failed while waiting:\n{done}"),
+            };
+            if predicate(&status) {
+                return status;
+            }
+            assert!(
+                started.elapsed() < limit,
+                "status of {id} did not reach the expected state within {limit:?}; last: {status:#}"
+            );
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
+    #[track_caller]
+    pub fn wait_phase(&self, id: &str, phase: &str) -> Value {
+        self.wait_status(id, Duration::from_secs(30), |s| s["phase"] == phase)
+    }
+}
+
+/// Clears the machine's Temporal settings so tests see only what they set.
+pub fn isolate(command: &mut Command, dir: &tempfile::TempDir) {
+    for (key, _) in std::env::vars() {
+        if key.starts_with("TEMPORAL_") || (key.starts_with("ORCA_") && key != "ORCA_TEMPORAL_BIN")
+        {
+            command.env_remove(key);
+        }
+    }
+    command
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .env("HOME", dir.path())
+        .env("NO_COLOR", "1")
+        .env_remove("RUST_LOG");
+}
+
+/// A finished command's result, with assertions that print everything on failure.
+pub struct Done {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+    pub elapsed: Duration,
+}
+
+impl Done {
+    #[track_caller]
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{self}"))
+    }
+
+    #[track_caller]
+    pub fn stderr_has(&self, text: &str) -> &Self {
+        assert!(self.stderr.contains(text), "stderr lacks {text:?}:\n{self}");
+        self
+    }
+
+    #[track_caller]
+    pub fn stdout_has(&self, text: &str) -> &Self {
+        assert!(self.stdout.contains(text), "stdout lacks {text:?}:\n{self}");
+        self
+    }
+
+    /// The `error:` line is one line, with at most a `hint:` after it, and
+    /// nothing that looks like a panic or a backtrace.
+    #[track_caller]
+    pub fn clean_error(&self) -> &Self {
+        let lines: Vec<&str> = self
+            .stderr
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .collect();
+        assert!(
+            lines.first().is_some_and(|l| l.starts_with("error: ")),
+            "stderr does not start with `error:`:\n{self}"
+        );
+        assert!(
+            lines.iter().skip(1).all(|l| l.starts_with("hint: ")),
+            "stderr has more than `error:` + `hint:`:\n{self}"
+        );
+        assert!(!self.stderr.contains("panicked"), "panic:\n{self}");
+        self
+    }
+}
+
+impl std::fmt::Display for Done {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "exit code: {}\n--- stdout ---\n{}\n--- stderr ---\n{}",
+            self.code, self.stdout, self.stderr
+        )
+    }
+}
+
+pub struct Run {
+    pub command: Command,
+}
+
+impl Run {
+    pub fn env(mut self, key: &str, value: impl AsRef<std::ffi::OsStr>) -> Self {
+        self.command.env(key, value);
+        self
+    }
+
+    pub fn env_remove(mut self, key: &str) -> Self {
+        self.command.env_remove(key);
+        self
+    }
+
+    pub fn arg(mut self, arg: impl AsRef<std::ffi::OsStr>) -> Self {
+        self.command.arg(arg);
+        self
+    }
+
+    /// Runs to the end (bounded by COMMAND_TIMEOUT).
+    pub fn run(self) -> Done {
+        self.run_within(COMMAND_TIMEOUT)
+    }
+
+    #[track_caller]
+    pub fn run_within(mut self, limit: Duration) -> Done {
+        let started = Instant::now();
+        let mut child = self
+            .command
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn orca");
+        let out = drain(child.stdout.take());
+        let err = drain(child.stderr.take());
+        let status = loop {
+            if let Some(status) = child.try_wait().expect("wait for orca") {
+                break status;
+            }
+            if started.elapsed() > limit {
+                let _ = child.kill();
+                let _ = child.wait();
+                panic!(
+                    "orca {:?} did not finish within {limit:?}\nstdout: {}\nstderr: {}",
+                    self.command.get_args().collect::<Vec<_>>(),
+                    out.join().unwrap_or_default(),
+                    err.join().unwrap_or_default()
+                );
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        Done {
+            code: status.code().unwrap_or(-1),
+            stdout: out.join().unwrap_or_default(),
+            stderr: err.join().unwrap_or_default(),
+            elapsed: started.elapsed(),
+        }
+    }
+
+    /// Runs and asserts exit code 0.
+    #[track_caller]
+    pub fn ok(self) -> Done {
+        self.code(0)
+    }
+
+    /// Runs and asserts the exit code.
+    #[track_caller]
+    pub fn code(self, expected: i32) -> Done {
+        let done = self.run();
+        assert_eq!(done.code, expected, "unexpected exit code\n{done}");
+        done
+    }
+
+    /// Starts without waiting (for `--wait` runs decided meanwhile).
+    pub fn spawn(mut self) -> Background {
+        let mut child = self
+            .command
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn orca");
+        Background {
+            out: Some(drain(child.stdout.take())),
+            err: Some(drain(child.stderr.take())),
+            child,
+            started: Instant::now(),
+        }
+    }
+}
+
+pub struct Background {
+    pub child: Child,
+    out: Option<std::thread::JoinHandle<String>>,
+    err: Option<std::thread::JoinHandle<String>>,
+    started: Instant,
+}
+
+impl Background {
+    #[track_caller]
+    pub fn finish(mut self, limit: Duration) -> Done {
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return Done {
+                    code: status.code().unwrap_or(-1),
+                    stdout: self
+                        .out
+                        .take()
+                        .and_then(|h| h.join().ok())
+                        .unwrap_or_default(),
+                    stderr: self
+                        .err
+                        .take()
+                        .and_then(|h| h.join().ok())
+                        .unwrap_or_default(),
+                    elapsed: self.started.elapsed(),
+                };
+            }
+            if self.started.elapsed() > limit {
+                let _ = self.child.kill();
+                panic!("background orca did not finish within {limit:?}");
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn drain<R: Read + Send + 'static>(pipe: Option<R>) -> std::thread::JoinHandle<String> {
+    std::thread::spawn(move || {
+        let mut text = String::new();
+        if let Some(mut pipe) = pipe {
+            let _ = pipe.read_to_string(&mut text);
+        }
+        text
+    })
+}
+
+/// A long-running orca process (worker, dev) whose stderr is collected, and
+/// which is killed when dropped.
+pub struct Worker {
+    pub child: Child,
+    pub log: Arc<Mutex<String>>,
+}
+
+impl Worker {
+    pub fn spawn(mut command: Command, ready_line: &str) -> Worker {
+        let mut child = command
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn orca worker");
+        let log = Arc::new(Mutex::new(String::new()));
+        for pipe in [
+            child
+                .stdout
+                .take()
+                .map(|p| Box::new(p) as Box<dyn Read + Send>),
+            child
+                .stderr
+                .take()
+                .map(|p| Box::new(p) as Box<dyn Read + Send>),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            let log = log.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+                    let mut log = log.lock().unwrap();
+                    log.push_str(&line);
+                    log.push('\n');
+                }
+            });
+        }
+        let worker = Worker { child, log };
+        worker.wait_for_log(ready_line, Duration::from_secs(60));
+        worker
+    }
+
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+
+    pub fn log(&self) -> String {
+        self.log.lock().unwrap().clone()
+    }
+
+    #[track_caller]
+    pub fn wait_for_log(&self, text: &str, limit: Duration) {
+        let started = Instant::now();
+        while !self.log().contains(text) {
+            assert!(
+                started.elapsed() < limit,
+                "`{text}` did not appear within {limit:?}; log:\n{}",
+                self.log()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    pub fn signal(&self, signal: i32) {
+        unsafe { libc::kill(self.child.id() as i32, signal) };
+    }
+
+    /// Waits for the process to exit; returns its exit code.
+    #[track_caller]
+    pub fn wait_exit(&mut self, limit: Duration) -> i32 {
+        let started = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("wait") {
+                return status.code().unwrap_or(-1);
+            }
+            assert!(
+                started.elapsed() < limit,
+                "process did not exit within {limit:?}; log:\n{}",
+                self.log()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// SIGKILL, as a crash would.
+    pub fn kill9(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Worker {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// Is a process with this pid still alive (and not a zombie)?
+pub fn alive(pid: u32) -> bool {
+    match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+        Ok(stat) => !stat
+            .rsplit(')')
+            .next()
+            .is_some_and(|rest| rest.trim_start().starts_with('Z')),
+        Err(_) => false,
+    }
+}
+
+/// Direct children of a process, from /proc.
+pub fn children_of(pid: u32) -> Vec<u32> {
+    std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+        .unwrap_or_default()
+        .split_whitespace()
+        .filter_map(|p| p.parse().ok())
+        .collect()
+}

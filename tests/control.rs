@@ -1,0 +1,74 @@
+//! pause / resume / stop: the control signals and their effect.
+
+use std::time::Duration;
+
+use crate::common::*;
+
+#[test]
+fn pause_holds_the_next_step_until_resume() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let id = env.start(&["sample", "--input", "task=p"]);
+    env.wait_phase(&id, "awaiting_approval");
+    let paused = env.orca(["pause", &id, "-o", "json"]).ok().json();
+    assert_eq!(paused["paused"], true);
+    env.orca(["approve", &id]).ok();
+    // The gate opened, but the paused run does not start its next step.
+    let status = env.wait_phase(&id, "paused");
+    assert_eq!(status["steps"][2]["state"], "pending");
+    std::thread::sleep(Duration::from_secs(2));
+    assert_eq!(env.status(&id)["steps"][2]["state"], "pending");
+
+    env.orca(["resume", &id])
+        .ok()
+        .stdout_has(&format!("resumed {id}"));
+    let status = env.wait_phase(&id, "completed");
+    assert_eq!(status["steps"][2]["state"], "completed");
+    assert_eq!(status["paused"], false);
+}
+
+#[test]
+fn stop_while_waiting_ends_the_run_as_stopped() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let waiting = env
+        .orca([
+            "start", "sample", "--input", "task=s", "--wait", "--id", "stop-me",
+        ])
+        .spawn();
+    env.wait_phase("stop-me", "awaiting_approval");
+    env.orca(["stop", "stop-me"])
+        .ok()
+        .stdout_has("stopping stop-me");
+    let done = waiting.finish(Duration::from_secs(30));
+    assert_eq!(done.code, 3, "{done}");
+    done.stdout_has("stop-me: stopped");
+    let status = env.status("stop-me");
+    assert_eq!(status["outcome"], "stopped");
+    assert_eq!(status["steps"][2]["state"], "pending");
+    // A finished run refuses further control with exit 7.
+    env.orca(["resume", "stop-me"])
+        .code(7)
+        .clean_error()
+        .stderr_has("already finished (stopped)");
+}
+
+#[test]
+fn stop_during_a_step_lets_it_finish_first() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let id = env.start(&["tests/fixtures/gated.toml"]);
+    env.wait_status(&id, Duration::from_secs(20), |s| {
+        s["steps"][0]["state"] == "running"
+    });
+    env.orca(["stop", &id]).ok();
+    let status = env.wait_phase(&id, "stopped");
+    assert_eq!(
+        status["steps"][0]["state"], "completed",
+        "the running step finished: {status:#}"
+    );
+    assert_eq!(
+        status["steps"][1]["state"], "pending",
+        "no later step started: {status:#}"
+    );
+}

@@ -1,0 +1,11 @@
+//! All integration tests compile into one binary, so they share one real
+//! Temporal dev server (see `common`). Each file is one area of behaviour.
+
+mod common;
+
+mod approval_flow;
+mod cli;
+mod connection;
+mod control;
+mod dev;
+mod worker;
