@@ -11,7 +11,7 @@ use crate::{
     Result,
     client::{Orca, QUERY_DEADLINE, orca_attributes, rfc3339, status_word},
     config::Settings,
-    engine::status::{ApprovalStatus, Progress, RunStatus, StepStatus},
+    engine::status::{ApprovalStatus, Progress, RunStatus, StepState, StepStatus},
     output::Printer,
 };
 
@@ -231,13 +231,14 @@ fn print_text(p: &Printer, r: &StatusReport) {
             if let Some(failure) = pending.and_then(|a| a.last_failure.as_ref()) {
                 summary = format!("retrying after: {failure}");
             }
-            vec![
-                s.id.clone(),
-                s.kind.clone(),
-                p.phase(s.state.as_str()),
-                attempts,
-                summary,
-            ]
+            let id = match &s.parent {
+                Some(_) => format!("  {}", s.id),
+                None => s.id.clone(),
+            };
+            if let (Some(progress), StepState::Running) = (s.progress, s.state) {
+                summary = format!("{}/{} items", progress.done, progress.total);
+            }
+            vec![id, s.kind.clone(), p.phase(s.state.as_str()), attempts, summary]
         })
         .collect();
     p.table(&["step", "kind", "state", "attempts", "summary"], rows);

@@ -65,6 +65,10 @@ pub struct WorkerTuning {
     /// Also load pipelines from *.toml files in this directory
     #[arg(long, value_name = "DIR", env = "ORCA_PIPELINES")]
     pub pipelines: Option<PathBuf>,
+
+    /// Run `command` steps (off by default: a pipeline can then run any program as this user)
+    #[arg(long, env = "ORCA_ALLOW_COMMANDS")]
+    pub allow_commands: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -94,7 +98,7 @@ pub async fn serve(
     let options = WorkerOptions::new(settings.task_queue.clone())
         .register_workflow::<PipelineWorkflow>()
         .map_err(|e| Error::Unexpected(anyhow::anyhow!("{e}")))?
-        .register_activities(PipelineActivities { catalogue })
+        .register_activities(PipelineActivities::new(catalogue, tuning.allow_commands))
         .tuner(
             TunerHolder::builder()
                 .workflow_task_slot_supplier(FixedSizeSlotSupplier::new(

@@ -4,6 +4,7 @@
 
 pub mod activities;
 pub mod status;
+mod steps;
 pub mod workflow;
 
 pub use workflow::PipelineWorkflow;

@@ -193,6 +193,12 @@ pub struct StepStatus {
     pub summary: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// For a step nested in a `parallel`: the group's id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    /// For a `foreach`: items finished so far and in all.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub progress: Option<Progress>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -213,6 +219,12 @@ pub struct ApprovalStatus {
     pub deadline: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<Decision>,
+}
+
+impl RunStatus {
+    pub fn step_mut(&mut self, id: &str) -> Option<&mut StepStatus> {
+        self.steps.iter_mut().find(|s| s.id == id)
+    }
 }
 
 /// The `status` query document.

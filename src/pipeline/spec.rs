@@ -34,10 +34,15 @@ pub struct InputSpec {
 /// One step: the fields every kind shares, plus the kind's own fields.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Step {
+    /// Required, except on the `step` of a `foreach` (where it defaults to `item`).
+    #[serde(default)]
     pub id: String,
-    /// Give up on the step after this long (each attempt, for activities).
+    /// Give up on the step after this long: per attempt for command, http
+    /// and agent steps; the whole gate, group or loop for approval, parallel
+    /// and foreach.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timeout: Option<DurationSpec>,
+    /// Retries for command, http and agent steps.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub retry: Option<RetrySpec>,
     /// A template; the step runs only when it renders true.
@@ -55,6 +60,11 @@ pub enum StepKind {
     Policy(PolicyStep),
     Approval(ApprovalStep),
     Agent(AgentStep),
+    Command(CommandStep),
+    Http(HttpStep),
+    Sleep(SleepStep),
+    Parallel(ParallelStep),
+    Foreach(ForeachStep),
 }
 
 impl StepKind {
@@ -63,7 +73,17 @@ impl StepKind {
             StepKind::Policy(_) => "policy",
             StepKind::Approval(_) => "approval",
             StepKind::Agent(_) => "agent",
+            StepKind::Command(_) => "command",
+            StepKind::Http(_) => "http",
+            StepKind::Sleep(_) => "sleep",
+            StepKind::Parallel(_) => "parallel",
+            StepKind::Foreach(_) => "foreach",
         }
+    }
+
+    /// Kinds that run as an activity (and so take `retry`).
+    pub fn is_activity(&self) -> bool {
+        matches!(self, StepKind::Agent(_) | StepKind::Command(_) | StepKind::Http(_))
     }
 }
 
@@ -101,8 +121,9 @@ pub enum OnTimeout {
 }
 
 /// A simulated agent action: it takes `duration`, heartbeats while it works and
-/// returns a deterministic output derived from `action`. It calls nothing
-/// outside the worker; it exists for demos and tests and says so in its output.
+/// returns a deterministic output derived from `action` (plus `returns`). It
+/// calls nothing outside the worker; it exists for demos and tests and says so
+/// in its output.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgentStep {
@@ -110,12 +131,137 @@ pub struct AgentStep {
     pub action: String,
     #[serde(default = "AgentStep::default_duration")]
     pub duration: DurationSpec,
+    /// Extra output fields (strings are templates), e.g. a plan's batches.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub returns: Option<serde_json::Value>,
+    /// Simulate a transient failure on the first N attempts (to show retries).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub fail_first: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl AgentStep {
     fn default_duration() -> DurationSpec {
         DurationSpec(Duration::from_secs(1))
     }
+}
+
+/// A program run by the worker (only when it was started with
+/// `--allow-commands`). Exactly one of `argv` and `shell`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommandStep {
+    /// Program and arguments, each a template; no shell involved.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub argv: Vec<String>,
+    /// A shell command line (run with `sh -c`), a template.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shell: Option<String>,
+    /// Extra environment variables; values are templates.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub env: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cwd: Option<String>,
+    /// Text written to the program's stdin (a template).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stdin: Option<String>,
+}
+
+/// An HTTP request made by the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HttpStep {
+    #[serde(default = "HttpStep::default_method")]
+    pub method: String,
+    pub url: String,
+    /// Header values: a template, or `{ env = "NAME" }` to read a secret from
+    /// the worker's environment (never logged, never recorded).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub headers: BTreeMap<String, HeaderValue>,
+    /// A JSON body (strings inside are templates).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub json: Option<serde_json::Value>,
+    /// A text body (a template).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// Status codes that count as success [default: any 2xx].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub expect: Vec<u16>,
+}
+
+impl HttpStep {
+    fn default_method() -> String {
+        "GET".into()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum HeaderValue {
+    Text(String),
+    Env { env: String },
+}
+
+/// A durable timer: survives worker and server restarts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SleepStep {
+    pub duration: DurationSpec,
+}
+
+/// Nested steps run at once.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParallelStep {
+    pub steps: Vec<Step>,
+    /// On the first failure, cancel the others (true) or let all finish and
+    /// report every failure (false).
+    #[serde(default = "yes")]
+    pub fail_fast: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// One nested step per item, `concurrency` at a time. Each finished item is
+/// recorded in the run's history, so a crash never re-runs it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ForeachStep {
+    /// A list, or a template naming one (`"{{ steps.plan.output.batches }}"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub items: Option<Items>,
+    /// Instead of items: run N times (a number or a template); `item` is the index.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<Count>,
+    #[serde(default = "ForeachStep::default_concurrency")]
+    pub concurrency: u32,
+    /// The step run for each item; templates also see `item` and `index`.
+    pub step: Box<Step>,
+}
+
+impl ForeachStep {
+    fn default_concurrency() -> u32 {
+        1
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Items {
+    List(Vec<serde_json::Value>),
+    Template(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Count {
+    Number(u64),
+    Template(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -27,6 +27,47 @@ pub fn render<C: Serialize>(template: &str, context: &C) -> Result<String, Strin
         .map_err(|e| describe(&e))
 }
 
+/// Renders a JSON value: strings are templates, and a string that is one
+/// whole `{{ expression }}` keeps the expression's type (a list stays a list).
+pub fn render_value<C: Serialize>(value: &serde_json::Value, context: &C) -> Result<serde_json::Value, String> {
+    use serde_json::Value;
+    Ok(match value {
+        Value::String(text) => match single_expression(text) {
+            Some(expression) => evaluate(expression, context)?,
+            None => Value::String(render(text, context)?),
+        },
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .map(|v| render_value(v, context))
+                .collect::<Result<_, _>>()?,
+        ),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| Ok((k.clone(), render_value(v, context)?)))
+                .collect::<Result<_, String>>()?,
+        ),
+        other => other.clone(),
+    })
+}
+
+/// `"{{ steps.plan.output.batches }}"` → `Some("steps.plan.output.batches")`.
+fn single_expression(text: &str) -> Option<&str> {
+    let inner = text.trim().strip_prefix("{{")?.strip_suffix("}}")?;
+    (!inner.contains("{{") && !inner.contains("}}")).then_some(inner.trim())
+}
+
+/// Evaluates one expression to a JSON value.
+pub fn evaluate<C: Serialize>(expression: &str, context: &C) -> Result<serde_json::Value, String> {
+    let env = environment();
+    let compiled = env.compile_expression(expression).map_err(|e| describe(&e))?;
+    let value = compiled.eval(context).map_err(|e| describe(&e))?;
+    if value.is_undefined() {
+        return Err(format!("`{expression}` is undefined"));
+    }
+    serde_json::to_value(&value).map_err(|e| format!("`{expression}`: {e}"))
+}
+
 /// Checks the syntax of `template` and returns the variables it reads, as
 /// dotted paths (`input.task`, `steps.plan.output`).
 pub fn referenced_paths(template: &str) -> Result<BTreeSet<String>, String> {
@@ -59,6 +100,15 @@ mod tests {
         assert_eq!(render("do {{ input.task }}", &ctx).unwrap(), "do hello");
         assert!(render("{{ input.tsak }}", &ctx).is_err());
         assert_eq!(render("plain text", &ctx).unwrap(), "plain text");
+    }
+
+    #[test]
+    fn whole_expressions_keep_their_type() {
+        let ctx = json!({"steps": {"plan": {"output": {"batches": ["a", "b"]}}}, "input": {"n": 3}});
+        let value = json!({"items": "{{ steps.plan.output.batches }}", "text": "n={{ input.n }}", "n": "{{ input.n }}"});
+        let rendered = render_value(&value, &ctx).unwrap();
+        assert_eq!(rendered, json!({"items": ["a", "b"], "text": "n=3", "n": 3}));
+        assert!(render_value(&json!("{{ input.nope }}"), &ctx).is_err());
     }
 
     #[test]

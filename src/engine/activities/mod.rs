@@ -3,6 +3,8 @@
 //! workflow learns the attempt that succeeded along with the output.
 
 mod agent;
+mod command;
+mod http;
 mod resolve;
 
 use std::sync::Arc;
@@ -13,6 +15,8 @@ use temporalio_macros::activities;
 use temporalio_sdk::activities::{ActivityContext, ActivityError};
 
 pub use agent::AgentRequest;
+pub use command::CommandRequest;
+pub use http::{HeaderSource, HttpRequest};
 pub use resolve::{ResolveRequest, ResolvedPipeline};
 
 use crate::pipeline::Catalogue;
@@ -39,6 +43,19 @@ pub struct StepOutput {
 /// Shared state of the worker's activities.
 pub struct PipelineActivities {
     pub catalogue: Catalogue,
+    /// `command` steps run only when the worker opted in (`--allow-commands`).
+    pub allow_commands: bool,
+    pub http: reqwest::Client,
+}
+
+impl PipelineActivities {
+    pub fn new(catalogue: Catalogue, allow_commands: bool) -> Self {
+        PipelineActivities {
+            catalogue,
+            allow_commands,
+            http: http::client(),
+        }
+    }
 }
 
 #[activities]
@@ -62,5 +79,25 @@ impl PipelineActivities {
         request: AgentRequest,
     ) -> Result<StepOutput, ActivityError> {
         agent::run(ctx, request).await
+    }
+
+    /// A `command` step (see `CommandStep`).
+    #[activity(name = "orca.command")]
+    pub async fn command(
+        self: Arc<Self>,
+        ctx: ActivityContext,
+        request: CommandRequest,
+    ) -> Result<StepOutput, ActivityError> {
+        command::run(ctx, request, self.allow_commands).await
+    }
+
+    /// An `http` step (see `HttpStep`).
+    #[activity(name = "orca.http")]
+    pub async fn http(
+        self: Arc<Self>,
+        ctx: ActivityContext,
+        request: HttpRequest,
+    ) -> Result<StepOutput, ActivityError> {
+        http::run(ctx, &self.http, request).await
     }
 }
