@@ -4,8 +4,11 @@
 mod common;
 
 mod approval_flow;
+mod builtins;
 mod cli;
 mod connection;
 mod control;
 mod dev;
+mod durability;
+mod steps;
 mod worker;

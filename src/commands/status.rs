@@ -238,7 +238,13 @@ fn print_text(p: &Printer, r: &StatusReport) {
             if let (Some(progress), StepState::Running) = (s.progress, s.state) {
                 summary = format!("{}/{} items", progress.done, progress.total);
             }
-            vec![id, s.kind.clone(), p.phase(s.state.as_str()), attempts, summary]
+            vec![
+                id,
+                s.kind.clone(),
+                p.phase(s.state.as_str()),
+                attempts,
+                summary,
+            ]
         })
         .collect();
     p.table(&["step", "kind", "state", "attempts", "summary"], rows);

@@ -15,7 +15,9 @@ use temporalio_sdk::{
 };
 
 use super::{
-    activities::{AgentRequest, CommandRequest, HeaderSource, HttpRequest, PipelineActivities, StepOutput},
+    activities::{
+        AgentRequest, CommandRequest, HeaderSource, HttpRequest, PipelineActivities, StepOutput,
+    },
     status::*,
     workflow::{PipelineWorkflow, Resume, gate, now, rfc3339, set_phase},
 };
@@ -54,7 +56,9 @@ pub(super) enum StepEnd {
 
 /// Attempts an activity made before it failed for good, when the failure says.
 fn failed_attempts(error: &ActivityExecutionError) -> Option<u32> {
-    let ActivityExecutionError::Failed(failure) = error else { return None };
+    let ActivityExecutionError::Failed(failure) = error else {
+        return None;
+    };
     match failure.cause() {
         Some(IncomingError::Application(app)) => app
             .details::<Value>()
@@ -83,7 +87,11 @@ pub(super) struct Scope {
 }
 
 /// Runs one step (and whatever it nests), recording its state when tracked.
-pub(super) fn execute<'a>(ctx: &'a Ctx, step: &'a Step, scope: Scope) -> LocalBoxFuture<'a, WorkflowResult<StepEnd>> {
+pub(super) fn execute<'a>(
+    ctx: &'a Ctx,
+    step: &'a Step,
+    scope: Scope,
+) -> LocalBoxFuture<'a, WorkflowResult<StepEnd>> {
     async move {
         let id = step_id(step);
         if let Some(condition) = &step.condition {
@@ -130,7 +138,9 @@ fn finish_step(ctx: &Ctx, scope: &Scope, id: &str, end: StepEnd) -> StepEnd {
     }
     let finished_at = now(ctx);
     ctx.state_mut(|s| {
-        let Some(st) = s.status.step_mut(id) else { return };
+        let Some(st) = s.status.step_mut(id) else {
+            return;
+        };
         st.finished_at = Some(finished_at);
         match &end {
             StepEnd::Done(done) => {
@@ -142,8 +152,14 @@ fn finish_step(ctx: &Ctx, scope: &Scope, id: &str, end: StepEnd) -> StepEnd {
                 st.state = StepState::Skipped;
                 st.summary = Some(why.clone());
             }
-            StepEnd::EndRun { outcome, summary, .. } => {
-                st.state = if *outcome == Outcome::Stopped { StepState::Skipped } else { StepState::Refused };
+            StepEnd::EndRun {
+                outcome, summary, ..
+            } => {
+                st.state = if *outcome == Outcome::Stopped {
+                    StepState::Skipped
+                } else {
+                    StepState::Refused
+                };
                 st.attempts = st.attempts.max(1);
                 st.summary = Some(summary.clone());
             }
@@ -184,7 +200,10 @@ fn run_policy(ctx: &Ctx, scope: &Scope, policy: &PolicyStep) -> StepEnd {
         }
     }
     if policy.allow.is_empty() {
-        return done(json!({"allowed": true, "rule": null, "subject": subject}), "allowed: no deny rule matched");
+        return done(
+            json!({"allowed": true, "rule": null, "subject": subject}),
+            "allowed: no deny rule matched",
+        );
     }
     for rule in &policy.allow {
         match matches(rule) {
@@ -236,7 +255,11 @@ async fn run_approval(ctx: &Ctx, step: &Step, gate_spec: &ApprovalStep) -> Workf
     set_phase(ctx, Phase::AwaitingApproval);
 
     let closed = |s: &PipelineWorkflow| {
-        s.status.stop_requested || s.status.approval.as_ref().is_some_and(|a| a.decision.is_some())
+        s.status.stop_requested
+            || s.status
+                .approval
+                .as_ref()
+                .is_some_and(|a| a.decision.is_some())
     };
     let timed_out = match timeout {
         None => {
@@ -291,7 +314,9 @@ async fn run_approval(ctx: &Ctx, step: &Step, gate_spec: &ApprovalStep) -> Workf
     let output = serde_json::to_value(&decision).unwrap_or(Value::Null);
     let who = decision.by.as_deref().unwrap_or("timeout");
     let mut summary = match decision.decision {
-        DecisionKind::TimedOut if decision.approved => "timed out: approved by on_timeout".to_string(),
+        DecisionKind::TimedOut if decision.approved => {
+            "timed out: approved by on_timeout".to_string()
+        }
         DecisionKind::TimedOut => "timed out: rejected by on_timeout".to_string(),
         kind => format!("{kind} by {who}"),
     };
@@ -323,7 +348,12 @@ async fn run_sleep(ctx: &Ctx, scope: &Scope, duration: Duration) -> WorkflowResu
 
 // ---- activity kinds
 
-async fn run_agent(ctx: &Ctx, scope: &Scope, step: &Step, agent: &AgentStep) -> WorkflowResult<StepEnd> {
+async fn run_agent(
+    ctx: &Ctx,
+    scope: &Scope,
+    step: &Step,
+    agent: &AgentStep,
+) -> WorkflowResult<StepEnd> {
     let rendered = render(ctx, scope, &agent.action).and_then(|action| {
         let returns = match &agent.returns {
             Some(value) => Some(render_value(ctx, scope, value)?),
@@ -342,25 +372,51 @@ async fn run_agent(ctx: &Ctx, scope: &Scope, step: &Step, agent: &AgentStep) -> 
         returns,
         fail_first: agent.fail_first,
     };
-    let timeout = step.timeout.map(|t| t.0).unwrap_or(DEFAULT_STEP_TIMEOUT.max(agent.duration.0 * 2));
+    let timeout = step
+        .timeout
+        .map(|t| t.0)
+        .unwrap_or(DEFAULT_STEP_TIMEOUT.max(agent.duration.0 * 2));
     let options = activity_options(step, scope, timeout, true);
-    let result = ctx.execute_activity(PipelineActivities::agent, request, options).await;
+    let result = ctx
+        .execute_activity(PipelineActivities::agent, request, options)
+        .await;
     activity_end(ctx, scope, step, result)
 }
 
-async fn run_command(ctx: &Ctx, scope: &Scope, step: &Step, command: &CommandStep) -> WorkflowResult<StepEnd> {
+async fn run_command(
+    ctx: &Ctx,
+    scope: &Scope,
+    step: &Step,
+    command: &CommandStep,
+) -> WorkflowResult<StepEnd> {
     let rendered = (|| -> Result<CommandRequest, String> {
         Ok(CommandRequest {
             step: step_id(step).to_string(),
-            argv: command.argv.iter().map(|a| render(ctx, scope, a)).collect::<Result<_, _>>()?,
-            shell: command.shell.as_ref().map(|s| render(ctx, scope, s)).transpose()?,
+            argv: command
+                .argv
+                .iter()
+                .map(|a| render(ctx, scope, a))
+                .collect::<Result<_, _>>()?,
+            shell: command
+                .shell
+                .as_ref()
+                .map(|s| render(ctx, scope, s))
+                .transpose()?,
             env: command
                 .env
                 .iter()
                 .map(|(k, v)| Ok((k.clone(), render(ctx, scope, v)?)))
                 .collect::<Result<_, String>>()?,
-            cwd: command.cwd.as_ref().map(|c| render(ctx, scope, c)).transpose()?,
-            stdin: command.stdin.as_ref().map(|s| render(ctx, scope, s)).transpose()?,
+            cwd: command
+                .cwd
+                .as_ref()
+                .map(|c| render(ctx, scope, c))
+                .transpose()?,
+            stdin: command
+                .stdin
+                .as_ref()
+                .map(|s| render(ctx, scope, s))
+                .transpose()?,
         })
     })();
     let request = match rendered {
@@ -369,11 +425,18 @@ async fn run_command(ctx: &Ctx, scope: &Scope, step: &Step, command: &CommandSte
     };
     let timeout = step.timeout.map_or(DEFAULT_STEP_TIMEOUT, |t| t.0);
     let options = activity_options(step, scope, timeout, true);
-    let result = ctx.execute_activity(PipelineActivities::command, request, options).await;
+    let result = ctx
+        .execute_activity(PipelineActivities::command, request, options)
+        .await;
     activity_end(ctx, scope, step, result)
 }
 
-async fn run_http(ctx: &Ctx, scope: &Scope, step: &Step, http: &HttpStep) -> WorkflowResult<StepEnd> {
+async fn run_http(
+    ctx: &Ctx,
+    scope: &Scope,
+    step: &Step,
+    http: &HttpStep,
+) -> WorkflowResult<StepEnd> {
     let rendered = (|| -> Result<HttpRequest, String> {
         Ok(HttpRequest {
             step: step_id(step).to_string(),
@@ -386,15 +449,25 @@ async fn run_http(ctx: &Ctx, scope: &Scope, step: &Step, http: &HttpStep) -> Wor
                     Ok((
                         name.clone(),
                         match value {
-                            HeaderValue::Text(text) => HeaderSource::Text(render(ctx, scope, text)?),
+                            HeaderValue::Text(text) => {
+                                HeaderSource::Text(render(ctx, scope, text)?)
+                            }
                             // Only the variable's name travels; the worker reads the value.
                             HeaderValue::Env { env } => HeaderSource::Env(env.clone()),
                         },
                     ))
                 })
                 .collect::<Result<_, String>>()?,
-            json: http.json.as_ref().map(|j| render_value(ctx, scope, j)).transpose()?,
-            body: http.body.as_ref().map(|b| render(ctx, scope, b)).transpose()?,
+            json: http
+                .json
+                .as_ref()
+                .map(|j| render_value(ctx, scope, j))
+                .transpose()?,
+            body: http
+                .body
+                .as_ref()
+                .map(|b| render(ctx, scope, b))
+                .transpose()?,
             expect: http.expect.clone(),
         })
     })();
@@ -404,11 +477,18 @@ async fn run_http(ctx: &Ctx, scope: &Scope, step: &Step, http: &HttpStep) -> Wor
     };
     let timeout = step.timeout.map_or(DEFAULT_STEP_TIMEOUT, |t| t.0);
     let options = activity_options(step, scope, timeout, false);
-    let result = ctx.execute_activity(PipelineActivities::http, request, options).await;
+    let result = ctx
+        .execute_activity(PipelineActivities::http, request, options)
+        .await;
     activity_end(ctx, scope, step, result)
 }
 
-fn activity_options(step: &Step, scope: &Scope, timeout: Duration, heartbeats: bool) -> ActivityOptions {
+fn activity_options(
+    step: &Step,
+    scope: &Scope,
+    timeout: Duration,
+    heartbeats: bool,
+) -> ActivityOptions {
     let policy = retry_policy(step.retry.as_ref());
     let mut options = if heartbeats {
         ActivityOptions::with_start_to_close_timeout(timeout)
@@ -494,7 +574,12 @@ pub(super) fn activity_error_message(error: &ActivityExecutionError) -> String {
 
 // ---- groups
 
-async fn run_parallel(ctx: &Ctx, scope: &Scope, step: &Step, group_spec: &ParallelStep) -> WorkflowResult<StepEnd> {
+async fn run_parallel(
+    ctx: &Ctx,
+    scope: &Scope,
+    step: &Step,
+    group_spec: &ParallelStep,
+) -> WorkflowResult<StepEnd> {
     let group = child_token(ctx, scope);
     let children = group_spec.steps.iter().map(|child| {
         let child_scope = Scope {
@@ -511,7 +596,8 @@ async fn run_parallel(ctx: &Ctx, scope: &Scope, step: &Step, group_spec: &Parall
             end
         }
     });
-    let Some(ends) = within(ctx, step.timeout.map(|t| t.0), &group, join_all(children)).await? else {
+    let Some(ends) = within(ctx, step.timeout.map(|t| t.0), &group, join_all(children)).await?
+    else {
         return Ok(StepEnd::Failed(timeout_message(step)));
     };
 
@@ -528,7 +614,11 @@ async fn run_parallel(ctx: &Ctx, scope: &Scope, step: &Step, group_spec: &Parall
             }
             StepEnd::Failed(message) if message == "cancelled" => {}
             StepEnd::Failed(message) => failures.push(format!("`{}`: {message}", child.id)),
-            StepEnd::EndRun { outcome, output, summary } => {
+            StepEnd::EndRun {
+                outcome,
+                output,
+                summary,
+            } => {
                 outputs.insert(child.id.clone(), output);
                 end_run.get_or_insert((outcome, summary));
             }
@@ -545,10 +635,18 @@ async fn run_parallel(ctx: &Ctx, scope: &Scope, step: &Step, group_spec: &Parall
         });
     }
     let count = outputs.len();
-    Ok(done(Value::Object(outputs), &format!("{count} of {} steps done", group_spec.steps.len())))
+    Ok(done(
+        Value::Object(outputs),
+        &format!("{count} of {} steps done", group_spec.steps.len()),
+    ))
 }
 
-async fn run_foreach(ctx: &Ctx, scope: &Scope, step: &Step, each: &ForeachStep) -> WorkflowResult<StepEnd> {
+async fn run_foreach(
+    ctx: &Ctx,
+    scope: &Scope,
+    step: &Step,
+    each: &ForeachStep,
+) -> WorkflowResult<StepEnd> {
     let items = match foreach_items(ctx, scope, each) {
         Ok(items) => items,
         Err(e) => return Ok(StepEnd::Failed(e)),
@@ -617,12 +715,15 @@ async fn run_foreach(ctx: &Ctx, scope: &Scope, step: &Step, each: &ForeachStep) 
                     StepEnd::Done(out) => outputs.borrow_mut()[index] = out.output,
                     StepEnd::Skipped(_) => {}
                     StepEnd::Failed(message) => {
-                        failure
-                            .borrow_mut()
-                            .get_or_insert(format!("item {index} ({}): {message}", compact(&items[index])));
+                        failure.borrow_mut().get_or_insert(format!(
+                            "item {index} ({}): {message}",
+                            compact(&items[index])
+                        ));
                         continue;
                     }
-                    StepEnd::EndRun { outcome, summary, .. } => {
+                    StepEnd::EndRun {
+                        outcome, summary, ..
+                    } => {
                         ended.borrow_mut().get_or_insert((outcome, summary));
                         continue;
                     }
@@ -632,10 +733,11 @@ async fn run_foreach(ctx: &Ctx, scope: &Scope, step: &Step, each: &ForeachStep) 
             }
         }
     });
-    let results: Vec<WorkflowResult<()>> = match within(ctx, step.timeout.map(|t| t.0), &group, join_all(lanes)).await? {
-        Some(results) => results,
-        None => return Ok(StepEnd::Failed(timeout_message(step))),
-    };
+    let results: Vec<WorkflowResult<()>> =
+        match within(ctx, step.timeout.map(|t| t.0), &group, join_all(lanes)).await? {
+            Some(results) => results,
+            None => return Ok(StepEnd::Failed(timeout_message(step))),
+        };
     results.into_iter().collect::<WorkflowResult<()>>()?;
 
     let output = Value::Array(outputs.take());
@@ -644,7 +746,11 @@ async fn run_foreach(ctx: &Ctx, scope: &Scope, step: &Step, each: &ForeachStep) 
         return Ok(StepEnd::Failed(message));
     }
     if let Some((outcome, summary)) = ended.take() {
-        return Ok(StepEnd::EndRun { outcome, output, summary });
+        return Ok(StepEnd::EndRun {
+            outcome,
+            output,
+            summary,
+        });
     }
     if stopped.get() && finished < total {
         return Ok(StepEnd::EndRun {
@@ -658,16 +764,20 @@ async fn run_foreach(ctx: &Ctx, scope: &Scope, step: &Step, each: &ForeachStep) 
 
 fn foreach_items(ctx: &Ctx, scope: &Scope, each: &ForeachStep) -> Result<Vec<Value>, String> {
     match (&each.items, &each.count) {
-        (Some(Items::List(items)), _) => items.iter().map(|v| render_value(ctx, scope, v)).collect(),
-        (Some(Items::Template(text)), _) => match render_value(ctx, scope, &Value::String(text.clone()))? {
-            Value::Array(items) => Ok(items),
-            // A template that renders JSON text of a list is fine too.
-            Value::String(s) => match serde_json::from_str::<Value>(&s) {
-                Ok(Value::Array(items)) => Ok(items),
-                _ => Err(format!("`items` rendered {s:?}, not a list")),
-            },
-            other => Err(format!("`items` rendered {other}, not a list")),
-        },
+        (Some(Items::List(items)), _) => {
+            items.iter().map(|v| render_value(ctx, scope, v)).collect()
+        }
+        (Some(Items::Template(text)), _) => {
+            match render_value(ctx, scope, &Value::String(text.clone()))? {
+                Value::Array(items) => Ok(items),
+                // A template that renders JSON text of a list is fine too.
+                Value::String(s) => match serde_json::from_str::<Value>(&s) {
+                    Ok(Value::Array(items)) => Ok(items),
+                    _ => Err(format!("`items` rendered {s:?}, not a list")),
+                },
+                other => Err(format!("`items` rendered {other}, not a list")),
+            }
+        }
         (None, Some(Count::Number(n))) => Ok((0..*n).map(|i| json!(i)).collect()),
         (None, Some(Count::Template(text))) => {
             let value = render_value(ctx, scope, &Value::String(text.clone()))?;
@@ -682,10 +792,10 @@ fn foreach_items(ctx: &Ctx, scope: &Scope, each: &ForeachStep) -> Result<Vec<Val
 }
 
 fn child_token(ctx: &Ctx, scope: &Scope) -> WorkflowCancellationToken {
-    scope
-        .group
-        .as_ref()
-        .map_or_else(|| ctx.cancellation_token().child_token(), |g| g.child_token())
+    scope.group.as_ref().map_or_else(
+        || ctx.cancellation_token().child_token(),
+        |g| g.child_token(),
+    )
 }
 
 /// Runs `work`, cancelling `group` if `limit` passes first. `None` means it
@@ -759,7 +869,8 @@ pub(super) fn render(ctx: &Ctx, scope: &Scope, text: &str) -> Result<String, Str
 }
 
 fn render_value(ctx: &Ctx, scope: &Scope, value: &Value) -> Result<Value, String> {
-    template::render_value(value, &context(ctx, scope)).map_err(|e| format!("template in {value}: {e}"))
+    template::render_value(value, &context(ctx, scope))
+        .map_err(|e| format!("template in {value}: {e}"))
 }
 
 /// `if` semantics: empty, "false", "0", "no", "none" and "null" are false.

@@ -12,8 +12,8 @@ use serde_json::{Map, Value};
 use temporalio_common::{RetryPolicy, search_attributes::SearchAttributeKey};
 use temporalio_macros::{workflow, workflow_methods};
 use temporalio_sdk::{
-    ApplicationFailure, LocalActivityOptions, SyncWorkflowContext, WorkflowContext, WorkflowContextView,
-    WorkflowResult, WorkflowTermination,
+    ApplicationFailure, LocalActivityOptions, SyncWorkflowContext, WorkflowContext,
+    WorkflowContextView, WorkflowResult, WorkflowTermination,
 };
 
 use super::{
@@ -92,7 +92,11 @@ impl PipelineWorkflow {
 
         for (index, step) in spec.steps.iter().enumerate() {
             if gate(ctx).await? == Resume::Stop {
-                return Ok(finish(ctx, Outcome::Stopped, Some(format!("stopped before step `{}`", step.id))));
+                return Ok(finish(
+                    ctx,
+                    Outcome::Stopped,
+                    Some(format!("stopped before step `{}`", step.id)),
+                ));
             }
             let scope = Scope {
                 track: true,
@@ -105,7 +109,11 @@ impl PipelineWorkflow {
                 StepEnd::Skipped(_) => ctx.state_mut(|s| {
                     s.outputs.insert(step.id.clone(), Value::Null);
                 }),
-                StepEnd::EndRun { outcome, output, summary } => {
+                StepEnd::EndRun {
+                    outcome,
+                    output,
+                    summary,
+                } => {
                     ctx.state_mut(|s| {
                         s.outputs.insert(step.id.clone(), output);
                     });
@@ -115,7 +123,11 @@ impl PipelineWorkflow {
             }
             let stop = ctx.state(|s| s.status.stop_requested);
             if stop && index + 1 < spec.steps.len() {
-                return Ok(finish(ctx, Outcome::Stopped, Some(format!("stopped after step `{}`", step.id))));
+                return Ok(finish(
+                    ctx,
+                    Outcome::Stopped,
+                    Some(format!("stopped after step `{}`", step.id)),
+                ));
             }
         }
         Ok(finish(ctx, Outcome::Completed, None))
@@ -316,7 +328,11 @@ pub(super) async fn gate(ctx: &Ctx) -> WorkflowResult<Resume> {
         .await?;
     ctx.state_mut(|s| s.status.phase = before);
     set_phase(ctx, before);
-    Ok(if ctx.state(stopped) { Resume::Stop } else { Resume::Go })
+    Ok(if ctx.state(stopped) {
+        Resume::Stop
+    } else {
+        Resume::Go
+    })
 }
 
 fn finish(ctx: &Ctx, outcome: Outcome, detail: Option<String>) -> RunResult {

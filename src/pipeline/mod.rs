@@ -16,10 +16,16 @@ pub use spec::{PipelineSpec, Step, StepKind};
 pub const BUILTINS: &[(&str, &str)] = &[
     ("sample", include_str!("builtin/sample.toml")),
     ("agent-task", include_str!("builtin/agent-task.toml")),
-    ("feed-publisher", include_str!("builtin/feed-publisher.toml")),
+    (
+        "feed-publisher",
+        include_str!("builtin/feed-publisher.toml"),
+    ),
     ("learning", include_str!("builtin/learning.toml")),
     ("data-analysis", include_str!("builtin/data-analysis.toml")),
-    ("long-running-task", include_str!("builtin/long-running-task.toml")),
+    (
+        "long-running-task",
+        include_str!("builtin/long-running-task.toml"),
+    ),
 ];
 
 pub fn builtin_names() -> Vec<String> {
@@ -237,7 +243,10 @@ impl Checker<'_> {
             }
         }
         if step.timeout.is_some() && matches!(step.kind, StepKind::Policy(_) | StepKind::Sleep(_)) {
-            return fail(format!("`timeout` has no meaning on a {} step", step.kind.name()));
+            return fail(format!(
+                "`timeout` has no meaning on a {} step",
+                step.kind.name()
+            ));
         }
         if step.timeout.is_some_and(|t| t.0.is_zero()) {
             return fail("`timeout` must be more than 0s".into());
@@ -268,33 +277,48 @@ impl Checker<'_> {
             StepKind::Agent(_) | StepKind::Sleep(_) => {}
             StepKind::Command(command) => match (&command.shell, command.argv.is_empty()) {
                 (Some(_), false) => return fail("give either `argv` or `shell`, not both".into()),
-                (None, true) => return fail("a command needs `argv = [...]` or `shell = \"...\"`".into()),
+                (None, true) => {
+                    return fail("a command needs `argv = [...]` or `shell = \"...\"`".into());
+                }
                 _ => {}
             },
             StepKind::Http(http) => {
-                const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+                const METHODS: &[&str] =
+                    &["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
                 if !METHODS.contains(&http.method.to_ascii_uppercase().as_str()) {
-                    return fail(format!("unknown HTTP method `{}` (use one of {})", http.method, METHODS.join(", ")));
+                    return fail(format!(
+                        "unknown HTTP method `{}` (use one of {})",
+                        http.method,
+                        METHODS.join(", ")
+                    ));
                 }
                 if http.json.is_some() && http.body.is_some() {
                     return fail("give either `json` or `body`, not both".into());
                 }
                 if let Some(code) = http.expect.iter().find(|c| !(100..=599).contains(*c)) {
-                    return fail(format!("`expect` has {code}, which is not an HTTP status code"));
+                    return fail(format!(
+                        "`expect` has {code}, which is not an HTTP status code"
+                    ));
                 }
             }
             StepKind::Parallel(group) => {
                 if group.steps.is_empty() {
                     return fail("a parallel step needs nested [[steps.steps]]".into());
                 }
-                let inner = if nesting == Nesting::InForeach { Nesting::InForeach } else { Nesting::InParallel };
+                let inner = if nesting == Nesting::InForeach {
+                    Nesting::InForeach
+                } else {
+                    Nesting::InParallel
+                };
                 for child in &group.steps {
                     self.step(child, inner)?;
                 }
             }
             StepKind::Foreach(each) => {
                 match (&each.items, &each.count) {
-                    (Some(_), Some(_)) => return fail("give either `items` or `count`, not both".into()),
+                    (Some(_), Some(_)) => {
+                        return fail("give either `items` or `count`, not both".into());
+                    }
                     (None, None) => return fail("a foreach needs `items` or `count`".into()),
                     _ => {}
                 }
@@ -321,6 +345,9 @@ impl Checker<'_> {
             Ok(paths) => paths,
             Err(e) => return fail(format!("template {template:?} does not parse: {e}")),
         };
+        if let Err(e) = template::check_names(template) {
+            return fail(format!("template {template:?}: {e}"));
+        }
         for path in paths {
             let mut parts = path.split('.');
             let root = parts.next().unwrap_or_default();
@@ -332,7 +359,9 @@ impl Checker<'_> {
                     ));
                 }
                 ("steps", Some(name)) if !self.earlier.contains(name) => {
-                    return fail(format!("template refers to `steps.{name}`, which is not an earlier step"));
+                    return fail(format!(
+                        "template refers to `steps.{name}`, which is not an earlier step"
+                    ));
                 }
                 ("item" | "index", _) if nesting == Nesting::InForeach => {}
                 (root, _) if !template::ROOTS.contains(&root) => {

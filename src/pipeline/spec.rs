@@ -83,7 +83,10 @@ impl StepKind {
 
     /// Kinds that run as an activity (and so take `retry`).
     pub fn is_activity(&self) -> bool {
-        matches!(self, StepKind::Agent(_) | StepKind::Command(_) | StepKind::Http(_))
+        matches!(
+            self,
+            StepKind::Agent(_) | StepKind::Command(_) | StepKind::Http(_)
+        )
     }
 }
 

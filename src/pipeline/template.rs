@@ -14,6 +14,23 @@ fn environment() -> Environment<'static> {
     let mut env = Environment::new();
     // A typo such as `{{ input.tsak }}` must fail, not render as "".
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    // Values print the way they look in TOML and JSON: `true`, not `True`;
+    // lists and tables as JSON; none as nothing.
+    env.set_formatter(|out, state, value| {
+        use minijinja::value::ValueKind;
+        match value.kind() {
+            ValueKind::Bool | ValueKind::Seq | ValueKind::Map => {
+                let json = serde_json::to_string(value).map_err(|e| {
+                    minijinja::Error::new(minijinja::ErrorKind::BadSerialization, e.to_string())
+                })?;
+                out.write_str(&json).map_err(|e| {
+                    minijinja::Error::new(minijinja::ErrorKind::WriteFailure, e.to_string())
+                })
+            }
+            ValueKind::None => Ok(()),
+            _ => minijinja::escape_formatter(out, state, value),
+        }
+    });
     env
 }
 
@@ -29,7 +46,10 @@ pub fn render<C: Serialize>(template: &str, context: &C) -> Result<String, Strin
 
 /// Renders a JSON value: strings are templates, and a string that is one
 /// whole `{{ expression }}` keeps the expression's type (a list stays a list).
-pub fn render_value<C: Serialize>(value: &serde_json::Value, context: &C) -> Result<serde_json::Value, String> {
+pub fn render_value<C: Serialize>(
+    value: &serde_json::Value,
+    context: &C,
+) -> Result<serde_json::Value, String> {
     use serde_json::Value;
     Ok(match value {
         Value::String(text) => match single_expression(text) {
@@ -60,7 +80,9 @@ fn single_expression(text: &str) -> Option<&str> {
 /// Evaluates one expression to a JSON value.
 pub fn evaluate<C: Serialize>(expression: &str, context: &C) -> Result<serde_json::Value, String> {
     let env = environment();
-    let compiled = env.compile_expression(expression).map_err(|e| describe(&e))?;
+    let compiled = env
+        .compile_expression(expression)
+        .map_err(|e| describe(&e))?;
     let value = compiled.eval(context).map_err(|e| describe(&e))?;
     if value.is_undefined() {
         return Err(format!("`{expression}` is undefined"));
@@ -74,6 +96,26 @@ pub fn referenced_paths(template: &str) -> Result<BTreeSet<String>, String> {
     let env = environment();
     let compiled = env.template_from_str(template).map_err(|e| describe(&e))?;
     Ok(compiled.undeclared_variables(true).into_iter().collect())
+}
+
+/// Finds filters, tests and functions that do not exist, which parsing alone
+/// does not: renders against nothing with lenient undefined values and keeps
+/// only the "unknown …" errors.
+pub fn check_names(template: &str) -> Result<(), String> {
+    use minijinja::ErrorKind;
+    let mut env = environment();
+    env.set_undefined_behavior(UndefinedBehavior::Chainable);
+    match env.render_str(template, ()) {
+        Err(e)
+            if matches!(
+                e.kind(),
+                ErrorKind::UnknownFilter | ErrorKind::UnknownTest | ErrorKind::UnknownFunction
+            ) =>
+        {
+            Err(describe(&e))
+        }
+        _ => Ok(()),
+    }
 }
 
 /// minijinja errors carry a kind, a detail and a line; say all of it on one line.
@@ -99,15 +141,24 @@ mod tests {
         let ctx = json!({"input": {"task": "hello"}});
         assert_eq!(render("do {{ input.task }}", &ctx).unwrap(), "do hello");
         assert!(render("{{ input.tsak }}", &ctx).is_err());
+        let ctx = json!({"input": {"ok": true, "list": [1, "a"], "none": null}});
+        assert_eq!(
+            render("{{ input.ok }} {{ input.list }}[{{ input.none }}]", &ctx).unwrap(),
+            r#"true [1,"a"][]"#
+        );
         assert_eq!(render("plain text", &ctx).unwrap(), "plain text");
     }
 
     #[test]
     fn whole_expressions_keep_their_type() {
-        let ctx = json!({"steps": {"plan": {"output": {"batches": ["a", "b"]}}}, "input": {"n": 3}});
+        let ctx =
+            json!({"steps": {"plan": {"output": {"batches": ["a", "b"]}}}, "input": {"n": 3}});
         let value = json!({"items": "{{ steps.plan.output.batches }}", "text": "n={{ input.n }}", "n": "{{ input.n }}"});
         let rendered = render_value(&value, &ctx).unwrap();
-        assert_eq!(rendered, json!({"items": ["a", "b"], "text": "n=3", "n": 3}));
+        assert_eq!(
+            rendered,
+            json!({"items": ["a", "b"], "text": "n=3", "n": 3})
+        );
         assert!(render_value(&json!("{{ input.nope }}"), &ctx).is_err());
     }
 
@@ -120,5 +171,10 @@ mod tests {
             "{paths:?}"
         );
         assert!(referenced_paths("{{ input.task ").is_err());
+        assert!(check_names("{{ input.task | truncate(3) }}").is_err());
+        assert!(
+            check_names("{{ input.task | upper }} {{ steps.x.output | tojson }} {{ index + 1 }}")
+                .is_ok()
+        );
     }
 }

@@ -4,6 +4,8 @@
 
 #![allow(dead_code)]
 
+pub mod http;
+
 use std::{
     io::{BufRead, BufReader, Read},
     net::TcpListener,
@@ -574,4 +576,36 @@ pub fn children_of(pid: u32) -> Vec<u32> {
         .split_whitespace()
         .filter_map(|p| p.parse().ok())
         .collect()
+}
+
+impl Env {
+    /// Writes a pipeline file and returns its path as a string for `orca start`.
+    pub fn pipeline(&self, name: &str, toml: &str) -> String {
+        self.write(&format!("{name}.toml"), toml)
+            .to_string_lossy()
+            .into_owned()
+    }
+
+    /// `orca start FILE_OR_NAME --wait -o json` plus extra args.
+    pub fn run_to_end(&self, pipeline: &str, extra: &[&str]) -> Done {
+        let mut args = vec!["start", pipeline, "--wait", "-o", "json"];
+        args.extend_from_slice(extra);
+        self.orca(args).run()
+    }
+}
+
+/// Processes whose command line contains `marker`.
+pub fn processes_with(marker: &str) -> Vec<u32> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+        let cmdline = String::from_utf8_lossy(&cmdline).replace('\0', " ");
+        if cmdline.contains(marker) && alive(pid) {
+            found.push(pid);
+        }
+    }
+    found
 }

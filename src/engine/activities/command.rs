@@ -35,7 +35,11 @@ const HEARTBEAT_EVERY: Duration = Duration::from_secs(1);
 /// After SIGTERM, how long the group has before SIGKILL.
 const KILL_GRACE: Duration = Duration::from_secs(2);
 
-pub async fn run(ctx: ActivityContext, request: CommandRequest, allowed: bool) -> Result<StepOutput, ActivityError> {
+pub async fn run(
+    ctx: ActivityContext,
+    request: CommandRequest,
+    allowed: bool,
+) -> Result<StepOutput, ActivityError> {
     if !allowed {
         return Err(final_failure(
             "CommandsDisabled",
@@ -54,7 +58,11 @@ pub async fn run(ctx: ActivityContext, request: CommandRequest, allowed: bool) -
     command
         .args(&args)
         .envs(&request.env)
-        .stdin(if request.stdin.is_some() { Stdio::piped() } else { Stdio::null() })
+        .stdin(if request.stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .kill_on_drop(true);
@@ -72,10 +80,13 @@ pub async fn run(ctx: ActivityContext, request: CommandRequest, allowed: bool) -
         });
     }
     let mut child = command.spawn().map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => final_failure("CommandNotFound", format!("`{program}`: command not found")),
-        std::io::ErrorKind::PermissionDenied => {
-            final_failure("CommandNotExecutable", format!("`{program}`: permission denied"))
+        std::io::ErrorKind::NotFound => {
+            final_failure("CommandNotFound", format!("`{program}`: command not found"))
         }
+        std::io::ErrorKind::PermissionDenied => final_failure(
+            "CommandNotExecutable",
+            format!("`{program}`: permission denied"),
+        ),
         _ => ApplicationFailure::new(format!("cannot start `{program}`: {e}")).into(),
     })?;
     let pgid = child.id().unwrap_or_default() as i32;
@@ -102,7 +113,8 @@ pub async fn run(ctx: ActivityContext, request: CommandRequest, allowed: bool) -
             }
         }
     };
-    let status = status.map_err(|e| ApplicationFailure::new(format!("waiting for `{program}`: {e}")))?;
+    let status =
+        status.map_err(|e| ApplicationFailure::new(format!("waiting for `{program}`: {e}")))?;
     // Descendants that outlived the command (a background `&`) go with it.
     signal_group(pgid, libc::SIGKILL);
     let (out, out_cut) = stdout.await.unwrap_or_default();
@@ -112,22 +124,30 @@ pub async fn run(ctx: ActivityContext, request: CommandRequest, allowed: bool) -
     let Some(code) = status.code() else {
         use std::os::unix::process::ExitStatusExt;
         let signal = status.signal().unwrap_or_default();
-        return Err(ApplicationFailure::builder(format!("`{program}` was killed by signal {signal}{}", last_line(&err)))
-            .type_name(format!("signal:{signal}"))
-            .build()
-            .into());
+        return Err(ApplicationFailure::builder(format!(
+            "`{program}` was killed by signal {signal}{}",
+            last_line(&err)
+        ))
+        .type_name(format!("signal:{signal}"))
+        .build()
+        .into());
     };
     if code != 0 {
-        return Err(ApplicationFailure::builder(format!("`{program}` exited with code {code}{}", last_line(&err)))
-            .type_name(format!("exit:{code}"))
-            .details(json!({"stdout": out, "stderr": err, "attempt": attempt}))
-            .build()
-            .into());
+        return Err(ApplicationFailure::builder(format!(
+            "`{program}` exited with code {code}{}",
+            last_line(&err)
+        ))
+        .type_name(format!("exit:{code}"))
+        .details(json!({"stdout": out, "stderr": err, "attempt": attempt}))
+        .build()
+        .into());
     }
 
     let mut summary = format!("exit 0 in {:.1}s", started.elapsed().as_secs_f64());
     if out_cut + err_cut > 0 {
-        summary.push_str(&format!("; output cut: kept the last {OUTPUT_LIMIT} bytes of each stream"));
+        summary.push_str(&format!(
+            "; output cut: kept the last {OUTPUT_LIMIT} bytes of each stream"
+        ));
     }
     // JSON on stdout becomes the step's output, so templates can read its fields.
     let parsed = (out_cut == 0)
@@ -183,7 +203,10 @@ async fn read_tail<R: AsyncRead + Unpin>(pipe: Option<R>) -> (String, u64) {
 /// SIGTERM to the group, then SIGKILL if it has not ended within KILL_GRACE.
 async fn kill_group(pgid: i32, child: &mut tokio::process::Child) {
     signal_group(pgid, libc::SIGTERM);
-    if tokio::time::timeout(KILL_GRACE, child.wait()).await.is_err() {
+    if tokio::time::timeout(KILL_GRACE, child.wait())
+        .await
+        .is_err()
+    {
         signal_group(pgid, libc::SIGKILL);
         let _ = child.wait().await;
     }

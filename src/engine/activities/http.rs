@@ -37,9 +37,17 @@ pub enum HeaderSource {
     Env(String),
 }
 
-pub async fn run(ctx: ActivityContext, client: &reqwest::Client, request: HttpRequest) -> Result<StepOutput, ActivityError> {
-    let method = reqwest::Method::from_bytes(request.method.as_bytes())
-        .map_err(|_| final_failure("InvalidRequest", format!("unknown HTTP method `{}`", request.method)))?;
+pub async fn run(
+    ctx: ActivityContext,
+    client: &reqwest::Client,
+    request: HttpRequest,
+) -> Result<StepOutput, ActivityError> {
+    let method = reqwest::Method::from_bytes(request.method.as_bytes()).map_err(|_| {
+        final_failure(
+            "InvalidRequest",
+            format!("unknown HTTP method `{}`", request.method),
+        )
+    })?;
     let mut builder = client.request(method.clone(), &request.url);
     for (name, source) in &request.headers {
         let value = match source {
@@ -66,10 +74,14 @@ pub async fn run(ctx: ActivityContext, client: &reqwest::Client, request: HttpRe
     };
     // reqwest's messages name the URL, never the headers.
     let response = response.map_err(|e| {
-        ApplicationFailure::builder(format!("{method} {}: {}", request.url, crate::connect::root_cause(&e)))
-            .type_name("HttpError".to_string())
-            .details(json!({"attempt": ctx.info().attempt}))
-            .build()
+        ApplicationFailure::builder(format!(
+            "{method} {}: {}",
+            request.url,
+            crate::connect::root_cause(&e)
+        ))
+        .type_name("HttpError".to_string())
+        .details(json!({"attempt": ctx.info().attempt}))
+        .build()
     })?;
     let status = response.status().as_u16();
     let text = tokio::select! {
@@ -122,7 +134,11 @@ pub fn client() -> reqwest::Client {
 }
 
 fn snippet(text: &str) -> String {
-    let line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default().trim();
+    let line = text
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or_default()
+        .trim();
     if line.is_empty() {
         String::new()
     } else {

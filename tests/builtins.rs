@@ -1,0 +1,232 @@
+//! Every built-in pipeline runs to its documented outcome on a real server.
+
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::common::*;
+
+#[test]
+fn agent_task_plans_waits_for_the_plan_to_be_accepted_then_runs_every_batch() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let waiting = env
+        .orca([
+            "start",
+            "agent-task",
+            "--input",
+            "title=quarterly report",
+            "--wait",
+            "-o",
+            "json",
+            "--id",
+            "agent-1",
+        ])
+        .spawn();
+    let status = env.wait_phase("agent-1", "awaiting_approval");
+    assert!(
+        status["approval"]["prompt"]
+            .as_str()
+            .unwrap()
+            .contains("research quarterly report, draft quarterly report"),
+        "{status:#}"
+    );
+    env.orca(["approve", "agent-1", "--comment", "RFC accepted"])
+        .ok();
+    // Progress is visible while the batches run.
+    env.wait_status("agent-1", Duration::from_secs(30), |s| {
+        s["steps"][3]["state"] == "running" && s["progress"]["total"] == 4
+    });
+    let done = waiting.finish(Duration::from_secs(60));
+    assert_eq!(done.code, 0, "{done}");
+    let result = done.json();
+    assert_eq!(result["steps"]["execute"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        result["steps"]["execute"][3]["action"],
+        "batch 4: publish quarterly report"
+    );
+    assert_eq!(
+        env.status("agent-1")["progress"],
+        json!({"done": 4, "total": 4})
+    );
+}
+
+#[test]
+fn agent_task_stop_ends_after_the_current_batch() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let id = env.start(&["agent-task", "--input", "title=t", "--id", "agent-stop"]);
+    env.wait_phase(&id, "awaiting_approval");
+    env.orca(["approve", &id]).ok();
+    env.wait_status(&id, Duration::from_secs(30), |s| s["progress"]["done"] == 1);
+    env.orca(["stop", &id]).ok();
+    let status = env.wait_phase(&id, "stopped");
+    let done = status["progress"]["done"].as_u64().unwrap();
+    assert!(
+        (1..4).contains(&done),
+        "stopped after the current batch, not before or at the end: {status:#}"
+    );
+    assert_eq!(status["steps"][4]["state"], "pending", "`done` never ran");
+    assert_eq!(status["outcome"], "stopped");
+}
+
+#[test]
+fn agent_task_pause_holds_batches_until_resume() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let id = env.start(&["agent-task", "--input", "title=t", "--id", "agent-pause"]);
+    env.wait_phase(&id, "awaiting_approval");
+    env.orca(["approve", &id]).ok();
+    env.wait_status(&id, Duration::from_secs(30), |s| s["progress"]["done"] == 1);
+    env.orca(["pause", &id]).ok();
+    let paused = env.wait_phase(&id, "paused");
+    let held = paused["progress"]["done"].as_u64().unwrap();
+    std::thread::sleep(Duration::from_secs(3));
+    assert_eq!(
+        env.status(&id)["progress"]["done"].as_u64().unwrap(),
+        held,
+        "no batch started while paused"
+    );
+    env.orca(["resume", &id]).ok();
+    let status = env.wait_phase(&id, "completed");
+    assert_eq!(status["progress"], json!({"done": 4, "total": 4}));
+}
+
+#[test]
+fn feed_publisher_publishes_to_both_networks_in_parallel() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let done = env.run_to_end(
+        "feed-publisher",
+        &["--input", "brand=pomandi", "--id", "feed-1"],
+    );
+    assert_eq!(done.code, 0, "{done}");
+    let steps = done.json()["steps"].clone();
+    assert_eq!(steps["get_photo"]["photo"], "pomandi/photos/today.jpg");
+    assert!(steps["publish"]["facebook"]["simulated"].as_bool().unwrap());
+    assert!(
+        steps["publish"]["instagram"]["action"]
+            .as_str()
+            .unwrap()
+            .contains("Instagram for pomandi")
+    );
+    let status = env.status("feed-1");
+    let rows: Vec<_> = status["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "get_photo",
+            "view_image",
+            "caption",
+            "publish",
+            "facebook",
+            "instagram",
+            "report"
+        ]
+    );
+}
+
+#[test]
+fn learning_denies_black_vault_content_and_learns_from_the_rest() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let done = env.run_to_end(
+        "learning",
+        &["--input", "content=notes on the Black Vault project"],
+    );
+    assert_eq!(done.code, 3, "{done}");
+    assert_eq!(done.json()["outcome"], "denied");
+
+    let waiting = env
+        .orca([
+            "start",
+            "learning",
+            "--input",
+            "content=how to bake bread",
+            "--wait",
+            "-o",
+            "json",
+            "--id",
+            "learn-1",
+        ])
+        .spawn();
+    env.wait_phase("learn-1", "awaiting_approval");
+    env.orca(["approve", "learn-1"]).ok();
+    let done = waiting.finish(Duration::from_secs(30));
+    assert_eq!(done.code, 0, "{done}");
+    assert_eq!(
+        done.json()["steps"]["store"]["action"],
+        "store 3 facts from manual"
+    );
+}
+
+#[test]
+fn data_analysis_runs_on_data_files_and_refuses_others() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let done = env.run_to_end("data-analysis", &["--input", "file=sales.csv"]);
+    assert_eq!(done.code, 0, "{done}");
+    assert_eq!(
+        done.json()["steps"]["visualise"]["charts"],
+        json!(["trend.png", "outliers.png"])
+    );
+    let done = env.run_to_end("data-analysis", &["--input", "file=payload.exe"]);
+    assert_eq!(done.code, 3, "{done}");
+    done.stderr_has("matches no allow rule");
+}
+
+#[test]
+fn long_running_task_counts_its_steps_and_stops_between_them() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let done = env.run_to_end("long-running-task", &["--input", "steps=2"]);
+    assert_eq!(done.code, 0, "{done}");
+    assert_eq!(done.json()["steps"]["work"].as_array().unwrap().len(), 2);
+
+    let id = env.start(&["long-running-task", "--input-json", r#"{"steps": 20}"#]);
+    env.wait_status(&id, Duration::from_secs(30), |s| {
+        s["progress"]["done"].as_u64() >= Some(2)
+    });
+    env.orca(["pause", &id]).ok();
+    env.wait_phase(&id, "paused");
+    env.orca(["resume", &id]).ok();
+    env.wait_status(&id, Duration::from_secs(30), |s| s["phase"] == "running");
+    env.orca(["stop", &id]).ok();
+    let status = env.wait_phase(&id, "stopped");
+    assert!(
+        status["progress"]["done"].as_u64().unwrap() < 20,
+        "{status:#}"
+    );
+}
+
+#[test]
+fn pipelines_from_the_worker_directory_start_by_name() {
+    let env = Env::new();
+    let dir = env.path("pipelines");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("hello.toml"),
+        "name = \"hello\"\n[[steps]]\nid = \"hi\"\nkind = \"agent\"\naction = \"say hi\"\nduration = \"100ms\"\n",
+    )
+    .unwrap();
+    std::fs::write(dir.join("broken.toml"), "name = \"broken\"\nsteps = 3\n").unwrap();
+    let worker = env.worker_with(&["--pipelines", dir.to_str().unwrap()]);
+    assert!(
+        worker.log().contains("skipping invalid pipeline"),
+        "{}",
+        worker.log()
+    );
+    let done = env.run_to_end("hello", &[]);
+    assert_eq!(done.code, 0, "{done}");
+    assert_eq!(done.json()["steps"]["hi"]["action"], "say hi");
+    // A name no one knows fails the run with the worker's list.
+    let done = env.run_to_end("nobody-knows", &[]);
+    assert_eq!(done.code, 4, "{done}");
+    done.stderr_has("knows no pipeline `nobody-knows`")
+        .stderr_has("hello");
+}
