@@ -36,6 +36,10 @@ pub enum Error {
     #[error("invalid pipeline: {message}")]
     InvalidSpec { message: String },
 
+    /// `orca pipelines validate`: some files did not pass (each was reported).
+    #[error("{bad} of {total} files did not validate")]
+    FilesInvalid { bad: usize, total: usize },
+
     /// A required pipeline input was not given.
     #[error("pipeline `{pipeline}` needs input `{input}`")]
     MissingInput { pipeline: String, input: String },
@@ -145,6 +149,7 @@ impl Error {
         match self {
             Error::Usage { .. }
             | Error::InvalidSpec { .. }
+            | Error::FilesInvalid { .. }
             | Error::MissingInput { .. }
             | Error::UnknownPipeline { .. } => USAGE,
             Error::RunRefused { .. } => BUSINESS_REFUSAL,
@@ -171,6 +176,7 @@ impl Error {
             Error::InvalidSpec { .. } => {
                 Some("check the file with: orca pipelines validate FILE".into())
             }
+            Error::FilesInvalid { .. } => None,
             Error::MissingInput { input, .. } => Some(format!("pass it with --input {input}=VALUE")),
             Error::UnknownPipeline { known, .. } if !known.is_empty() => {
                 Some(format!("known pipelines: {}", known.join(", ")))

@@ -173,3 +173,92 @@ fn a_closed_port_is_exit_6_quickly_with_a_hint() {
         done.elapsed
     );
 }
+
+/// Each broken file is refused with the problem in words and where it is.
+#[test]
+fn pipelines_validate_catalogue_of_broken_files() {
+    let env = offline();
+    let header = "name = \"x\"\n";
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "bad-duration",
+            "[[steps]]\nid = \"a\"\nkind = \"sleep\"\nduration = \"soon\"\n",
+            "`soon` is not a duration",
+        ),
+        (
+            "unknown-kind",
+            "[[steps]]\nid = \"a\"\nkind = \"teleport\"\n",
+            "unknown variant `teleport`",
+        ),
+        (
+            "unknown-step-ref",
+            "[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"{{ steps.b.output }}\"\n",
+            "`steps.b`, which is not an earlier step",
+        ),
+        (
+            "unknown-input",
+            "[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"{{ input.who }}\"\n",
+            "`input.who`, which the pipeline does not declare",
+        ),
+        (
+            "unknown-filter",
+            "[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"{{ run.id | shout }}\"\n",
+            "unknown filter",
+        ),
+        (
+            "bad-template",
+            "[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"{{ run.id \"\n",
+            "does not parse",
+        ),
+        (
+            "argv-and-shell",
+            "[[steps]]\nid = \"a\"\nkind = \"command\"\nargv = [\"x\"]\nshell = \"x\"\n",
+            "either `argv` or `shell`",
+        ),
+        (
+            "no-id",
+            "[[steps]]\nkind = \"agent\"\naction = \"x\"\n",
+            "every step needs an `id`",
+        ),
+        (
+            "gate-in-parallel",
+            "[[steps]]\nid = \"p\"\nkind = \"parallel\"\n[[steps.steps]]\nid = \"g\"\nkind = \"approval\"\nprompt = \"?\"\n",
+            "must be a top-level step",
+        ),
+        (
+            "retry-on-sleep",
+            "[[steps]]\nid = \"a\"\nkind = \"sleep\"\nduration = \"1s\"\nretry = { attempts = 2 }\n",
+            "`retry` applies to command, http and agent steps",
+        ),
+        (
+            "zero-attempts",
+            "[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"x\"\nretry = { attempts = 0 }\n",
+            "at least 1",
+        ),
+        (
+            "items-and-count",
+            "[[steps]]\nid = \"a\"\nkind = \"foreach\"\ncount = 2\nitems = [1]\n[steps.step]\nkind = \"sleep\"\nduration = \"1s\"\n",
+            "either `items` or `count`",
+        ),
+        (
+            "bad-method",
+            "[[steps]]\nid = \"a\"\nkind = \"http\"\nmethod = \"FETCH\"\nurl = \"http://x\"\n",
+            "unknown HTTP method `FETCH`",
+        ),
+        ("no-steps", "", "missing field `steps`"),
+        ("not-toml", "[[steps\n", "invalid"),
+    ];
+    for (name, body, expected) in cases {
+        let path = env.write(&format!("{name}.toml"), &format!("{header}{body}"));
+        let done = env.orca(["pipelines", "validate"]).arg(&path).code(2);
+        assert!(
+            done.stderr.contains(expected),
+            "{name}: expected {expected:?}\n{done}"
+        );
+        assert!(
+            done.stderr.contains(&format!("{}:", path.display())),
+            "{name}: no location\n{done}"
+        );
+        assert!(!done.stderr.contains("panicked"), "{name}\n{done}");
+    }
+}

@@ -10,5 +10,6 @@ mod connection;
 mod control;
 mod dev;
 mod durability;
+mod examples;
 mod steps;
 mod worker;

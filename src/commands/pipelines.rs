@@ -143,8 +143,9 @@ fn validate(files: &[PathBuf], printer: &Printer) -> Result<()> {
     }
     let bad = results.iter().filter(|r| r["ok"] == false).count();
     if bad > 0 {
-        return Err(Error::InvalidSpec {
-            message: format!("{bad} of {} files did not validate", results.len()),
+        return Err(Error::FilesInvalid {
+            bad,
+            total: results.len(),
         });
     }
     Ok(())
