@@ -246,7 +246,7 @@ fn pipelines_validate_catalogue_of_broken_files() {
             "unknown HTTP method `FETCH`",
         ),
         ("no-steps", "", "missing field `steps`"),
-        ("not-toml", "[[steps\n", "invalid"),
+        ("not-toml", "[[steps\n", "unclosed array table"),
     ];
     for (name, body, expected) in cases {
         let path = env.write(&format!("{name}.toml"), &format!("{header}{body}"));
