@@ -26,3 +26,10 @@ test: setup
 lint:
     cargo fmt --all -- --check
     cargo clippy --all-targets -- -D warnings
+
+# Regenerate the shell completions checked in under completions/
+completions: build
+    for shell in bash zsh fish powershell elvish; do \
+      case $shell in bash) f=orca.bash;; zsh) f=_orca;; fish) f=orca.fish;; powershell) f=_orca.ps1;; elvish) f=orca.elv;; esac; \
+      target/debug/orca completions $shell > completions/$f; \
+    done

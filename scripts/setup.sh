@@ -15,4 +15,11 @@ if have temporal; then
   echo "setup: $(temporal --version)"
 fi
 
+# The official Python SDK: tests use it as an independent worker (a migration
+# from an existing Python deployment) and benchmarks as a baseline.
+if ! python3 -c 'import temporalio' >/dev/null 2>&1; then
+  echo "setup: installing the Temporal Python SDK (pip install temporalio)"
+  python3 -m pip install --quiet --disable-pip-version-check temporalio
+fi
+
 # protoc is not needed: the temporalio crates are built with `vendored-protox`.

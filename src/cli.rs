@@ -42,15 +42,29 @@ pub enum Command {
     Reject(commands::decide::RejectArgs),
     /// Show where a run is: phase, steps, approval
     Status(commands::status::StatusArgs),
+    /// Follow a run live until it ends; exits with its outcome (0/3/4)
+    Watch(commands::watch::WatchArgs),
+    /// List recent runs; --awaiting-approval is the approval inbox
+    List(commands::list::ListArgs),
+    /// A run's timeline: steps, attempts, approvals, signals, outcome
+    History(commands::history::HistoryArgs),
     /// Pause a run: no new step starts until `orca resume`
     Pause(commands::control::ControlArgs),
     /// Resume a paused run
     Resume(commands::control::ControlArgs),
     /// Stop a run after its current step; it ends with outcome `stopped`
     Stop(commands::control::ControlArgs),
+    /// Cancel a run (Temporal cancellation: running steps are cancelled)
+    Cancel(commands::control::CancelArgs),
+    /// Terminate a run at once (asks first on a terminal)
+    Terminate(commands::control::TerminateArgs),
     /// List and show the pipelines this binary knows
     #[command(subcommand)]
     Pipelines(commands::pipelines::PipelinesCommand),
+    /// Print shell completions (bash, zsh, fish, powershell, elvish)
+    Completions(commands::completions::CompletionsArgs),
+    /// Print the man page (roff)
+    Man,
 }
 
 /// Options shared by every command. Connection options follow the official

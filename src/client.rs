@@ -8,16 +8,24 @@ use serde::Serialize;
 use serde_json::Value;
 use temporalio_client::RpcOptions;
 use temporalio_client::{
-    Client, WorkflowDescribeOptions, WorkflowExecuteUpdateOptions, WorkflowExecutionDescription,
-    WorkflowExecutionStatus, WorkflowGetResultOptions, WorkflowHandle, WorkflowIdConflictPolicy,
-    WorkflowQueryOptions, WorkflowSignalOptions, WorkflowStartOptions,
+    Client, WorkflowCancelOptions, WorkflowDescribeOptions, WorkflowExecuteUpdateOptions,
+    WorkflowExecutionDescription, WorkflowExecutionStatus, WorkflowFetchHistoryOptions,
+    WorkflowGetResultOptions, WorkflowHandle, WorkflowIdConflictPolicy, WorkflowListOptions,
+    WorkflowQueryOptions, WorkflowSignalOptions, WorkflowStartOptions, WorkflowTerminateOptions,
     errors::{
         WorkflowGetResultError, WorkflowInteractionError, WorkflowQueryError, WorkflowStartError,
         WorkflowUpdateError,
     },
     tonic::{Code, Status},
 };
-use temporalio_common::search_attributes::{SearchAttributeKey, SearchAttributes};
+use temporalio_client::{UntypedSignal, UntypedUpdate, UntypedWorkflow};
+use temporalio_common::{
+    data_converters::{
+        GenericPayloadConverter, RawValue, SerializationContext, SerializationContextData,
+        WorkflowSerializationContext,
+    },
+    search_attributes::{SearchAttributeKey, SearchAttributes},
+};
 
 use crate::{
     Error, Result,
@@ -26,8 +34,8 @@ use crate::{
     engine::{
         PipelineWorkflow,
         status::{
-            Decision, DecisionRequest, Outcome, Phase, RunRequest, RunResult, RunStatus, SA_PHASE,
-            SA_PIPELINE,
+            Decision, DecisionRequest, MEMO_PROGRESS, MEMO_PROMPT, Outcome, Phase, RunRequest,
+            RunResult, RunStatus, SA_PHASE, SA_PIPELINE,
         },
     },
 };
@@ -52,10 +60,32 @@ pub struct StartedRun {
     pub run_id: Option<String>,
 }
 
+/// One row of a listing: what visibility knows about a run, no query needed.
+#[derive(Debug, Clone, Serialize)]
+pub struct RunSummary {
+    pub workflow_id: String,
+    pub run_id: String,
+    pub workflow_type: String,
+    pub pipeline: Option<String>,
+    /// orca's phase; for a run Temporal ended from outside, Temporal's status.
+    pub phase: Option<String>,
+    pub temporal_status: String,
+    pub started_at: Option<String>,
+    pub closed_at: Option<String>,
+    /// `done/total` of the run's current or last foreach.
+    pub progress: Option<String>,
+    /// The prompt of the gate the run waits at.
+    pub prompt: Option<String>,
+    #[serde(skip)]
+    pub started: Option<SystemTime>,
+}
+
 /// How a run ended, as the server records it.
 #[derive(Debug)]
 pub enum RunEnd {
     Completed(RunResult),
+    /// A workflow that is not orca's completed with this result.
+    Foreign(Value),
     Failed {
         status: &'static str,
         message: Option<String>,
@@ -124,6 +154,190 @@ impl Orca {
                 Err(connect::status_error(&self.settings, "start", &status))
             }
             Err(other) => Err(Error::Unexpected(anyhow::anyhow!("start failed: {other}"))),
+        }
+    }
+
+    /// The run's event history as JSON (the SDK's encoding: snake_case
+    /// fields, with payloads and failures in protojson form).
+    pub async fn history_json(&self, id: &str) -> Result<Value> {
+        // Describe first: it tells a missing run from a bad namespace.
+        self.describe(id).await?;
+        let bytes = self
+            .handle(id)
+            .fetch_history(WorkflowFetchHistoryOptions::default())
+            .to_json()
+            .await
+            .map_err(|e| {
+                Error::Unexpected(anyhow::anyhow!("cannot read the history of {id}: {e}"))
+            })?;
+        serde_json::from_slice(&bytes).map_err(|e| Error::Unexpected(e.into()))
+    }
+
+    // ---- workflows that are not orca's (a migration from another worker)
+
+    /// Starts a workflow of any type with JSON arguments (one payload each).
+    pub async fn start_foreign(
+        &self,
+        id: &str,
+        workflow_type: &str,
+        args: &[Value],
+    ) -> Result<StartedRun> {
+        let input = self.raw(args)?;
+        let options = WorkflowStartOptions::new(self.settings.task_queue.clone(), id.to_string())
+            .id_conflict_policy(WorkflowIdConflictPolicy::Fail)
+            .build();
+        match self
+            .client
+            .start_workflow(UntypedWorkflow::new(workflow_type), input, options)
+            .await
+        {
+            Ok(handle) => Ok(StartedRun {
+                workflow_id: id.to_string(),
+                run_id: handle.run_id().map(str::to_string),
+            }),
+            Err(WorkflowStartError::AlreadyStarted { .. }) => {
+                Err(Error::RunExists { id: id.to_string() })
+            }
+            Err(WorkflowStartError::Rpc(status)) => {
+                Err(connect::status_error(&self.settings, "start", &status))
+            }
+            Err(other) => Err(Error::Unexpected(anyhow::anyhow!("start failed: {other}"))),
+        }
+    }
+
+    /// Sends a signal by name, with an optional JSON payload.
+    pub async fn signal_foreign(
+        &self,
+        id: &str,
+        name: &str,
+        payload: Option<&Value>,
+    ) -> Result<()> {
+        let input = self.raw(payload.cloned().as_slice())?;
+        self.client
+            .get_workflow_handle::<UntypedWorkflow>(id.to_string())
+            .signal(
+                UntypedSignal::<UntypedWorkflow>::new(name),
+                input,
+                WorkflowSignalOptions::default(),
+            )
+            .await
+            .map_err(|e| self.interaction_error(id, name, e))
+    }
+
+    /// Runs an update by name and returns its result as JSON.
+    pub async fn update_foreign(
+        &self,
+        id: &str,
+        name: &str,
+        payload: Option<&Value>,
+    ) -> Result<Value> {
+        let input = self.raw(payload.cloned().as_slice())?;
+        let handle = self
+            .client
+            .get_workflow_handle::<UntypedWorkflow>(id.to_string());
+        let call = handle.execute_update(
+            UntypedUpdate::<UntypedWorkflow>::new(name),
+            input,
+            WorkflowExecuteUpdateOptions::default(),
+        );
+        let raw = match tokio::time::timeout(UPDATE_DEADLINE, call).await {
+            Err(_) => return Err(self.no_worker(id, UPDATE_DEADLINE)),
+            Ok(Ok(raw)) => raw,
+            Ok(Err(WorkflowUpdateError::Failed(failure))) => {
+                return Err(Error::Refused {
+                    id: id.to_string(),
+                    reason: failure.message.clone(),
+                });
+            }
+            Ok(Err(WorkflowUpdateError::NotFound(_))) => return Err(self.gone(id).await),
+            Ok(Err(WorkflowUpdateError::Rpc(status))) => {
+                return Err(self.rpc_error(id, name, &status).await);
+            }
+            Ok(Err(other)) => {
+                return Err(Error::Unexpected(anyhow::anyhow!("update failed: {other}")));
+            }
+        };
+        self.json(raw)
+    }
+
+    fn raw(&self, values: &[Value]) -> Result<RawValue> {
+        let converter = self.client.options().data_converter.payload_converter();
+        let data = SerializationContextData::Workflow(WorkflowSerializationContext::new());
+        let context = SerializationContext::new(&data, converter);
+        let payloads = values
+            .iter()
+            .map(|v| converter.to_payload(&context, v))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|e| Error::usage(format!("cannot encode the payload: {e}")))?;
+        Ok(RawValue::new(payloads))
+    }
+
+    fn json(&self, raw: RawValue) -> Result<Value> {
+        let converter = self.client.options().data_converter.payload_converter();
+        let data = SerializationContextData::Workflow(WorkflowSerializationContext::new());
+        let context = SerializationContext::new(&data, converter);
+        match raw.payloads.into_iter().next() {
+            None => Ok(Value::Null),
+            Some(p) if p.metadata.is_empty() && p.data.is_empty() => Ok(Value::Null),
+            Some(p) => converter
+                .from_payload::<Value>(&context, p)
+                .map_err(|e| Error::Unexpected(anyhow::anyhow!("cannot decode the result: {e}"))),
+        }
+    }
+
+    /// Runs matching a visibility query, newest first; `limit` 0 means all.
+    pub async fn list(&self, query: &str, limit: usize) -> Result<Vec<RunSummary>> {
+        use futures_util::StreamExt;
+        let options = WorkflowListOptions::builder()
+            .maybe_limit((limit > 0).then_some(limit))
+            .build();
+        let mut stream = self.client.list_workflows(query.to_string(), options);
+        let mut runs = Vec::new();
+        while let Some(item) = stream.next().await {
+            let run = item.map_err(|e| self.list_error(query, e))?;
+            let (pipeline, phase) = orca_attributes(&run.search_attributes());
+            let status = status_word(run.status());
+            let memo = run.memo();
+            let text = |key: &str| memo.get::<String>(key).ok().flatten();
+            runs.push(RunSummary {
+                workflow_id: run.id().to_string(),
+                run_id: run.run_id().to_string(),
+                workflow_type: run.workflow_type().to_string(),
+                pipeline,
+                phase: match (status, phase) {
+                    ("running" | "completed", phase) => phase,
+                    (other, _) => Some(other.to_string()),
+                },
+                temporal_status: status.to_string(),
+                started_at: rfc3339(run.start_time()),
+                closed_at: rfc3339(run.close_time()),
+                progress: text(MEMO_PROGRESS),
+                prompt: text(MEMO_PROMPT).filter(|_| status == "running"),
+                started: run.start_time(),
+            });
+        }
+        Ok(runs)
+    }
+
+    fn list_error(&self, query: &str, error: temporalio_client::errors::ClientError) -> Error {
+        match error {
+            temporalio_client::errors::ClientError::Rpc(status)
+                if status.code() == Code::InvalidArgument =>
+            {
+                Error::usage_with_hint(
+                    format!("the server refused the query: {}", status.message()),
+                    format!("the query was: {query}"),
+                )
+            }
+            temporalio_client::errors::ClientError::Rpc(status)
+                if status.code() == Code::NotFound =>
+            {
+                self.missing("", &status)
+            }
+            temporalio_client::errors::ClientError::Rpc(status) => {
+                connect::status_error(&self.settings, "list", &status)
+            }
+            other => Error::Unexpected(anyhow::anyhow!("list failed: {other}")),
         }
     }
 
@@ -209,10 +423,34 @@ impl Orca {
         sent.map_err(|e| self.interaction_error(id, name, e))
     }
 
+    pub async fn cancel(&self, id: &str, reason: &str) -> Result<()> {
+        self.handle(id)
+            .cancel(
+                WorkflowCancelOptions::builder()
+                    .reason(reason.to_string())
+                    .build(),
+            )
+            .await
+            .map_err(|e| self.interaction_error(id, "cancel", e))
+    }
+
+    pub async fn terminate(&self, id: &str, reason: &str) -> Result<()> {
+        self.handle(id)
+            .terminate(
+                WorkflowTerminateOptions::builder()
+                    .reason(reason.to_string())
+                    .build(),
+            )
+            .await
+            .map_err(|e| self.interaction_error(id, "terminate", e))
+    }
+
     /// Waits for the run to close (optionally at most `timeout`).
     pub async fn wait(&self, id: &str, timeout: Option<Duration>) -> Result<RunEnd> {
         let started = std::time::Instant::now();
-        let handle = self.handle(id);
+        let handle = self
+            .client
+            .get_workflow_handle::<UntypedWorkflow>(id.to_string());
         let wait = handle.get_result(WorkflowGetResultOptions::default());
         let result = match timeout {
             None => wait.await,
@@ -229,7 +467,13 @@ impl Orca {
             },
         };
         match result {
-            Ok(result) => Ok(RunEnd::Completed(result)),
+            Ok(raw) => {
+                let value = self.json(raw)?;
+                Ok(match serde_json::from_value::<RunResult>(value.clone()) {
+                    Ok(result) => RunEnd::Completed(result),
+                    Err(_) => RunEnd::Foreign(value),
+                })
+            }
             Err(WorkflowGetResultError::Failed(failure)) => Ok(RunEnd::Failed {
                 status: "failed",
                 message: Some(failure.failure().message.clone()).filter(|m| !m.is_empty()),
@@ -343,6 +587,7 @@ impl RunEnd {
     pub fn into_result(self, id: &str) -> Result<()> {
         match self {
             RunEnd::Completed(result) if result.outcome == Outcome::Completed => Ok(()),
+            RunEnd::Foreign(_) => Ok(()),
             RunEnd::Completed(result) => Err(Error::RunRefused {
                 id: id.to_string(),
                 outcome: result.outcome,
@@ -359,6 +604,9 @@ impl RunEnd {
     pub fn to_json(&self) -> Value {
         match self {
             RunEnd::Completed(result) => serde_json::to_value(result).unwrap_or(Value::Null),
+            RunEnd::Foreign(result) => {
+                serde_json::json!({"outcome": "completed", "result": result})
+            }
             RunEnd::Failed { status, message } => serde_json::json!({
                 "outcome": status.replace(' ', "_"),
                 "error": message,

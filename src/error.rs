@@ -97,6 +97,14 @@ pub enum Error {
     #[error("a run with ID `{id}` already exists")]
     RunExists { id: String },
 
+    /// `approve --all` / `reject --all`: not every run was decided.
+    #[error("{decided} decided, {refused} refused, {failed} failed")]
+    BulkIncomplete {
+        decided: usize,
+        refused: usize,
+        failed: usize,
+    },
+
     /// `--timeout` of a wait passed while the run is still going.
     #[error("run {id} is still {phase} after {}", humantime::format_duration(*waited))]
     StillRunning {
@@ -162,6 +170,9 @@ impl Error {
             | Error::DevServerNotReady { .. } => UNREACHABLE,
             Error::Refused { .. } | Error::RunClosed { .. } | Error::RunExists { .. } => CONFLICT,
             Error::StillRunning { .. } => STILL_RUNNING,
+            // Refusals alone are conflicts; any other failure is unexpected.
+            Error::BulkIncomplete { failed: 0, .. } => CONFLICT,
+            Error::BulkIncomplete { .. } => UNEXPECTED,
             Error::NoWorker { .. }
             | Error::Server { .. }
             | Error::Io { .. }
@@ -210,6 +221,9 @@ impl Error {
             Error::Refused { .. } => None,
             Error::RunClosed { id, .. } => Some(format!("see how it ended: orca status {id}")),
             Error::RunExists { .. } => Some("choose another --id, or omit it".into()),
+            Error::BulkIncomplete { .. } => {
+                Some("the runs listed above were not decided; see why with: orca status ID".into())
+            }
             Error::StillRunning { id, .. } => {
                 Some(format!("the run was left untouched; follow it with: orca status {id}"))
             }

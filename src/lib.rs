@@ -13,6 +13,7 @@ pub mod engine;
 pub mod error;
 pub mod output;
 pub mod pipeline;
+pub mod prompt;
 
 pub use error::{Error, Result};
 

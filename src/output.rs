@@ -100,6 +100,35 @@ impl Printer {
         }
     }
 
+    /// A point in time: relative ("3m ago") for people at a terminal,
+    /// RFC 3339 when piped.
+    pub fn time(&self, time: Option<std::time::SystemTime>) -> String {
+        let Some(time) = time else { return "-".into() };
+        if !self.stdout_tty {
+            return humantime::format_rfc3339_seconds(time).to_string();
+        }
+        match std::time::SystemTime::now().duration_since(time) {
+            Ok(ago) => format!("{} ago", short_duration(ago)),
+            Err(_) => "just now".into(),
+        }
+    }
+
+    /// A progress bar on stderr, drawn only when stderr is a terminal and
+    /// the output is text (hidden otherwise, so it never mixes with data).
+    pub fn progress_bar(&self, length: u64, label: &str) -> indicatif::ProgressBar {
+        if !self.is_text() || !std::io::stderr().is_terminal() {
+            return indicatif::ProgressBar::hidden();
+        }
+        let bar = indicatif::ProgressBar::new(length);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{msg} [{bar:30}] {pos}/{len} ({elapsed})")
+        {
+            bar.set_style(style.progress_chars("=> "));
+        }
+        bar.set_message(label.to_string());
+        bar
+    }
+
     pub fn bold(&self, text: &str) -> String {
         self.paint("1", text)
     }
@@ -127,6 +156,17 @@ impl Printer {
         } else {
             text.to_string()
         }
+    }
+}
+
+/// "42s", "3m", "5h", "2d": one unit, enough for a listing.
+pub fn short_duration(d: std::time::Duration) -> String {
+    let secs = d.as_secs();
+    match secs {
+        0..60 => format!("{secs}s"),
+        60..3600 => format!("{}m", secs / 60),
+        3600..86400 => format!("{}h", secs / 3600),
+        _ => format!("{}d", secs / 86400),
     }
 }
 

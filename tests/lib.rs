@@ -11,5 +11,7 @@ mod control;
 mod dev;
 mod durability;
 mod examples;
+mod operator;
+mod prompts;
 mod steps;
 mod worker;

@@ -1,12 +1,16 @@
 //! One module per command group. Each holds its clap `Args` and one `run`;
 //! this file holds the single dispatch and the choice of async runtime.
 
+pub mod completions;
 pub mod control;
 pub mod decide;
 pub mod dev;
+pub mod history;
+pub mod list;
 pub mod pipelines;
 pub mod start;
 pub mod status;
+pub mod watch;
 pub mod worker;
 
 use std::future::Future;
@@ -31,6 +35,8 @@ pub fn run(cli: Cli) -> Result<()> {
         }
         // No server needed.
         Command::Pipelines(command) => pipelines::run(command, &printer),
+        Command::Completions(args) => completions::completions(args),
+        Command::Man => completions::man(),
         // Client commands: one connection, one thread, nothing else started.
         // Client commands: one connection, one thread, nothing else started.
         // Each validates its arguments before it connects.
@@ -43,6 +49,11 @@ pub fn run(cli: Cli) -> Result<()> {
                     Command::Approve(args) => decide::approve(args, settings, &printer).await,
                     Command::Reject(args) => decide::reject(args, settings, &printer).await,
                     Command::Status(args) => status::run(args, settings, &printer).await,
+                    Command::Watch(args) => watch::run(args, settings, &printer).await,
+                    Command::List(args) => list::run(args, settings, &printer).await,
+                    Command::History(args) => history::run(args, settings, &printer).await,
+                    Command::Cancel(args) => control::cancel(args, settings, &printer).await,
+                    Command::Terminate(args) => control::terminate(args, settings, &printer).await,
                     Command::Pause(args) => {
                         control::run(args, SIGNAL_PAUSE, settings, &printer).await
                     }
@@ -52,7 +63,11 @@ pub fn run(cli: Cli) -> Result<()> {
                     Command::Stop(args) => {
                         control::run(args, SIGNAL_STOP, settings, &printer).await
                     }
-                    Command::Dev(_) | Command::Worker(_) | Command::Pipelines(_) => {
+                    Command::Dev(_)
+                    | Command::Worker(_)
+                    | Command::Pipelines(_)
+                    | Command::Completions(_)
+                    | Command::Man => {
                         unreachable!("dispatched above")
                     }
                 }

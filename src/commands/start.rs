@@ -19,7 +19,8 @@ use crate::{
 pub struct StartArgs {
     /// A built-in pipeline (`orca pipelines list`), a name the worker knows,
     /// or a path to a .toml file (sent inline, validated here first)
-    pub pipeline: String,
+    #[arg(required_unless_present = "workflow_type", value_parser = PipelineName)]
+    pub pipeline: Option<String>,
 
     /// An input as NAME=VALUE (a string); repeatable
     #[arg(short, long = "input", value_name = "NAME=VALUE")]
@@ -34,31 +35,106 @@ pub struct StartArgs {
     pub id: Option<String>,
 
     /// Wait for the run to end; exit 0 completed, 3 rejected/denied/stopped, 4 failed
-    #[arg(long)]
+    #[arg(long, conflicts_with = "follow")]
     pub wait: bool,
 
-    /// With --wait: give up waiting after this long (exit 8, the run goes on)
-    #[arg(long, value_name = "DURATION", requires = "wait", value_parser = parse_duration)]
+    /// Follow the run live (as `orca watch`) and exit with its outcome
+    #[arg(long)]
+    pub follow: bool,
+
+    /// With --wait or --follow: stop waiting after this long (exit 8, the run goes on)
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub timeout: Option<Duration>,
+
+    /// Start a workflow that is not orca's, by type (a migration from another
+    /// worker); its arguments come from --args-json
+    #[arg(long = "type", value_name = "WORKFLOW_TYPE", conflicts_with_all = ["pipeline", "inputs", "input_json"])]
+    pub workflow_type: Option<String>,
+
+    /// With --type: one workflow argument as JSON; repeatable
+    #[arg(long = "args-json", value_name = "JSON", requires = "workflow_type")]
+    pub args_json: Vec<String>,
+}
+
+/// Pipeline names: anything is accepted (a file, a worker's name), but the
+/// built-ins are offered by shell completion.
+#[derive(Debug, Clone, Copy)]
+struct PipelineName;
+
+impl clap::builder::TypedValueParser for PipelineName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        _cmd: &clap::Command,
+        _arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> std::result::Result<String, clap::Error> {
+        Ok(value.to_string_lossy().into_owned())
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            pipeline::BUILTINS
+                .iter()
+                .map(|(name, _)| clap::builder::PossibleValue::new(*name)),
+        ))
+    }
 }
 
 pub async fn run(args: StartArgs, settings: Settings, printer: &Printer) -> Result<()> {
-    let input = parse_inputs(&args.inputs, args.input_json.as_deref())?;
-    let (pipeline_ref, name) = pipeline_ref(&args.pipeline, &input)?;
+    if args.timeout.is_some() && !args.wait && !args.follow {
+        return Err(Error::usage("--timeout needs --wait or --follow"));
+    }
+    let (request, name) = match &args.workflow_type {
+        Some(workflow_type) => {
+            let values = args
+                .args_json
+                .iter()
+                .map(|text| {
+                    serde_json::from_str::<Value>(text).map_err(|e| {
+                        Error::usage(format!("--args-json {text:?} is not valid JSON: {e}"))
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?;
+            (
+                Launch::Foreign(workflow_type.clone(), values),
+                workflow_type.clone(),
+            )
+        }
+        None => {
+            let pipeline = args.pipeline.clone().unwrap_or_default();
+            let input = parse_inputs(&args.inputs, args.input_json.as_deref())?;
+            let (pipeline_ref, name) = pipeline_ref(&pipeline, &input)?;
+            (Launch::Pipeline(pipeline_ref, input), name)
+        }
+    };
     let orca = Orca::connect(settings).await?;
     let id = args.id.clone().unwrap_or_else(|| new_run_id(&name));
-    let request = RunRequest {
-        pipeline: pipeline_ref,
-        input,
-        requested_by: Some(orca.settings.identity.clone()),
+    let started = match request {
+        Launch::Pipeline(pipeline_ref, input) => {
+            let request = RunRequest {
+                pipeline: pipeline_ref,
+                input,
+                requested_by: Some(orca.settings.identity.clone()),
+            };
+            orca.start(&id, &name, &request).await?
+        }
+        Launch::Foreign(workflow_type, values) => {
+            orca.start_foreign(&id, &workflow_type, &values).await?
+        }
     };
-    let started = orca.start(&id, &name, &request).await?;
 
+    if args.follow {
+        return crate::commands::watch::follow(&orca, &id, printer, args.timeout).await;
+    }
     if !args.wait {
         printer.emit(&started, |p| {
             p.line(&started.workflow_id);
             if p.stdout_is_tty() {
-                eprintln!("{}", p.dim(&format!("follow it: orca status {id}")));
+                eprintln!("{}", p.dim(&format!("follow it: orca watch {id}")));
             }
         });
         return Ok(());
@@ -70,6 +146,11 @@ pub async fn run(args: StartArgs, settings: Settings, printer: &Printer) -> Resu
     let end = orca.wait(&id, args.timeout).await?;
     print_end(printer, &id, &started, &end);
     end.into_result(&id)
+}
+
+enum Launch {
+    Pipeline(Value, Map<String, Value>),
+    Foreign(String, Vec<Value>),
 }
 
 /// The final report of a waited run.
@@ -85,6 +166,10 @@ pub fn print_end(printer: &Printer, id: &str, started: &crate::client::StartedRu
                 for (step, output) in &result.steps {
                     printer.line(&format!("  {step}: {}", compact(output)));
                 }
+            }
+            RunEnd::Foreign(result) => {
+                printer.line(&format!("{id}: {}", printer.phase("completed")));
+                printer.line(&format!("  result: {}", compact(result)));
             }
             RunEnd::Failed { status, message } => {
                 printer.line(&format!(

@@ -11,7 +11,7 @@ use crate::{
     Result,
     client::{Orca, QUERY_DEADLINE, orca_attributes, rfc3339, status_word},
     config::Settings,
-    engine::status::{ApprovalStatus, Progress, RunStatus, StepState, StepStatus},
+    engine::status::{ApprovalStatus, Progress, RunStatus, StepState, StepStatus, WORKFLOW_TYPE},
     output::Printer,
 };
 
@@ -22,7 +22,7 @@ pub struct StatusArgs {
 }
 
 /// `orca status -o json`: stable field names (README "JSON output").
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct StatusReport {
     pub workflow_id: String,
     pub run_id: String,
@@ -50,7 +50,7 @@ pub struct StatusReport {
     pub pending: Vec<PendingStep>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct PendingStep {
     pub step: String,
     pub attempt: i32,
@@ -66,7 +66,12 @@ pub async fn run(args: StatusArgs, settings: Settings, printer: &Printer) -> Res
 
 pub async fn report(orca: &Orca, id: &str) -> Result<StatusReport> {
     let description = orca.describe(id).await?;
-    let live = orca.query_status(id, QUERY_DEADLINE).await.unwrap_or(None);
+    // Only orca's workflows answer the status query; others get the server's view.
+    let live = if description.workflow_type() == WORKFLOW_TYPE {
+        orca.query_status(id, QUERY_DEADLINE).await.unwrap_or(None)
+    } else {
+        None
+    };
     let (sa_pipeline, sa_phase) = orca_attributes(&description.search_attributes());
     let raw = description.raw();
     let pending = raw
@@ -202,7 +207,12 @@ fn print_text(p: &Printer, r: &StatusReport) {
             )),
         }
     }
-    if !r.live {
+    if r.workflow_type != WORKFLOW_TYPE {
+        rows.push((
+            "Note",
+            "not an orca pipeline: this is the server's view".into(),
+        ));
+    } else if !r.live {
         rows.push((
             "Note",
             "live detail unavailable: no worker answered the status query within 2s".into(),

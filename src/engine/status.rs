@@ -18,6 +18,10 @@ pub const SIGNAL_PAUSE: &str = "pause";
 pub const SIGNAL_RESUME: &str = "resume";
 pub const SIGNAL_STOP: &str = "stop";
 
+/// Memo fields the workflow keeps current for listings.
+pub const MEMO_PROGRESS: &str = "orca_progress";
+pub const MEMO_PROMPT: &str = "orca_prompt";
+
 /// Search attributes the workflow keeps current (both Keyword).
 pub const SA_PIPELINE: &str = "OrcaPipeline";
 pub const SA_PHASE: &str = "OrcaPhase";

@@ -19,7 +19,7 @@ use super::{
         AgentRequest, CommandRequest, HeaderSource, HttpRequest, PipelineActivities, StepOutput,
     },
     status::*,
-    workflow::{PipelineWorkflow, Resume, gate, now, rfc3339, set_phase},
+    workflow::{PipelineWorkflow, Resume, gate, now, rfc3339, set_memo, set_phase},
 };
 use crate::pipeline::{
     Step, StepKind,
@@ -253,6 +253,7 @@ async fn run_approval(ctx: &Ctx, step: &Step, gate_spec: &ApprovalStep) -> Workf
         });
     });
     set_phase(ctx, Phase::AwaitingApproval);
+    set_memo(ctx, MEMO_PROMPT, Some(prompt.clone()));
 
     let closed = |s: &PipelineWorkflow| {
         s.status.stop_requested
@@ -300,8 +301,13 @@ async fn run_approval(ctx: &Ctx, step: &Step, gate_spec: &ApprovalStep) -> Workf
         });
     }
     let decision = ctx.state(|s| s.status.approval.as_ref().and_then(|a| a.decision.clone()));
-    ctx.state_mut(|s| s.status.phase = Phase::Running);
-    set_phase(ctx, Phase::Running);
+    set_memo(ctx, MEMO_PROMPT, None);
+    // A gate that opened lets the run go on; otherwise the run ends next and
+    // its final phase is published then.
+    if decision.as_ref().is_some_and(|d| d.approved) {
+        ctx.state_mut(|s| s.status.phase = Phase::Running);
+        set_phase(ctx, Phase::Running);
+    }
 
     let Some(decision) = decision else {
         // Only `stop` closes a gate without a decision.
@@ -652,6 +658,9 @@ async fn run_foreach(
         Err(e) => return Ok(StepEnd::Failed(e)),
     };
     let total = items.len();
+    // The memo (for `orca list`) moves in about 20 steps, not once per item,
+    // to keep the history short for long loops.
+    let memo_every = (total / 20).max(1);
     let set_progress = |done: usize| {
         let progress = Progress {
             done: done as u64,
@@ -663,6 +672,9 @@ async fn run_foreach(
             }
             s.status.progress = Some(progress);
         });
+        if done.is_multiple_of(memo_every) || done == total {
+            set_memo(ctx, MEMO_PROGRESS, Some(format!("{done}/{total}")));
+        }
     };
     set_progress(0);
 

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use temporalio_common::{RetryPolicy, search_attributes::SearchAttributeKey};
 use temporalio_macros::{workflow, workflow_methods};
 use temporalio_sdk::{
-    ApplicationFailure, LocalActivityOptions, SyncWorkflowContext, WorkflowContext,
+    ApplicationFailure, LocalActivityOptions, MemoValue, SyncWorkflowContext, WorkflowContext,
     WorkflowContextView, WorkflowResult, WorkflowTermination,
 };
 
@@ -358,6 +358,13 @@ fn fail_run(ctx: &Ctx, step_id: &str, message: String) -> WorkflowTermination {
 
 fn fail(message: String) -> WorkflowTermination {
     WorkflowTermination::failed_application(ApplicationFailure::non_retryable(message))
+}
+
+/// Sets (or with `None` removes) a memo field, so listings can show it
+/// without querying each run: `orca_progress` ("3/20") and `orca_prompt`.
+pub(super) fn set_memo(ctx: &Ctx, key: &str, value: Option<String>) {
+    // A memo that cannot be encoded is only a display nicety; never fail the run for it.
+    let _ = ctx.upsert_memo([(key.to_string(), value.map(MemoValue::new))]);
 }
 
 /// Publishes the phase as the `OrcaPhase` search attribute, once per change.
