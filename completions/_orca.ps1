@@ -55,6 +55,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a run after its current step; it ends with outcome `stopped`')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a run (Temporal cancellation: running steps are cancelled)')
             [CompletionResult]::new('terminate', 'terminate', [CompletionResultType]::ParameterValue, 'Terminate a run at once (asks first on a terminal)')
+            [CompletionResult]::new('schedule', 'schedule', [CompletionResultType]::ParameterValue, 'Start pipelines on a schedule: every N seconds, daily times, cron')
             [CompletionResult]::new('pipelines', 'pipelines', [CompletionResultType]::ParameterValue, 'List and show the pipelines this binary knows')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
@@ -274,6 +275,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
         }
         'orca;list' {
             [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'Only runs of this pipeline')
+            [CompletionResult]::new('--schedule', '--schedule', [CompletionResultType]::ParameterName, 'Only runs started by this schedule')
             [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'Also match this raw visibility query, e.g. "StartTime > ''2026-01-01T00:00:00Z''"')
             [CompletionResult]::new('--phase', '--phase', [CompletionResultType]::ParameterName, 'Only runs in this orca phase (running, awaiting_approval, paused, completed, rejected, …)')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only runs with this Temporal status')
@@ -442,6 +444,362 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orca;schedule' {
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--task-queue', '--task-queue', [CompletionResultType]::ParameterName, 'Task queue of orca workers')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the temporal.toml config file [default: default]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]')
+            [CompletionResult]::new('--tls-cert-path', '--tls-cert-path', [CompletionResultType]::ParameterName, 'Client certificate for mTLS (PEM)')
+            [CompletionResult]::new('--tls-key-path', '--tls-key-path', [CompletionResultType]::ParameterName, 'Client private key for mTLS (PEM)')
+            [CompletionResult]::new('--tls-ca-path', '--tls-ca-path', [CompletionResultType]::ParameterName, 'CA certificate that signed the server''s certificate (PEM)')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to verify the server''s certificate against')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting to Temporal after this long')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a schedule that starts PIPELINE (exactly one of --every, --cron, --at)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List schedules: spec in words, paused, next run, last result, skips')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a schedule: spec, state, next 5 runs, recent runs and their outcomes')
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause a schedule: no new runs start until unpaused')
+            [CompletionResult]::new('unpause', 'unpause', [CompletionResultType]::ParameterValue, 'Unpause a schedule')
+            [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Start one run now')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a schedule (any create flag; the others keep their values)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a schedule (its runs are kept); asks first on a terminal')
+            [CompletionResult]::new('backfill', 'backfill', [CompletionResultType]::ParameterValue, 'Start the runs a schedule would have started between two times')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the server''s schedules match a file: plan, then apply')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'orca;schedule;create' {
+            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Every this long: 15s, 5m, 1h')
+            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'With --every: shift each firing by this much')
+            [CompletionResult]::new('--cron', '--cron', [CompletionResultType]::ParameterName, 'A cron expression (5 fields, evaluated by the server); repeatable')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Daily at these times: HH:MM[,HH:MM…]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Time zone of --cron and --at (IANA name) [default: UTC]')
+            [CompletionResult]::new('--overlap', '--overlap', [CompletionResultType]::ParameterName, 'When a run is due while the last one still runs [default: skip]')
+            [CompletionResult]::new('--catchup-window', '--catchup-window', [CompletionResultType]::ParameterName, 'After an outage, start missed runs that are at most this late')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note shown in describe')
+            [CompletionResult]::new('--workflow-id-prefix', '--workflow-id-prefix', [CompletionResultType]::ParameterName, 'Workflow IDs of the runs start with this [default: the schedule name]')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An input as NAME=VALUE; repeatable')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'An input as NAME=VALUE; repeatable')
+            [CompletionResult]::new('--input-json', '--input-json', [CompletionResultType]::ParameterName, 'Inputs as a JSON object')
+            [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'Also accept pipelines defined in *.toml files of this directory (as the workers load them)')
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--task-queue', '--task-queue', [CompletionResultType]::ParameterName, 'Task queue of orca workers')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the temporal.toml config file [default: default]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]')
+            [CompletionResult]::new('--tls-cert-path', '--tls-cert-path', [CompletionResultType]::ParameterName, 'Client certificate for mTLS (PEM)')
+            [CompletionResult]::new('--tls-key-path', '--tls-key-path', [CompletionResultType]::ParameterName, 'Client private key for mTLS (PEM)')
+            [CompletionResult]::new('--tls-ca-path', '--tls-ca-path', [CompletionResultType]::ParameterName, 'CA certificate that signed the server''s certificate (PEM)')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to verify the server''s certificate against')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting to Temporal after this long')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
+            [CompletionResult]::new('--pause-on-failure', '--pause-on-failure', [CompletionResultType]::ParameterName, 'Pause the schedule when a run fails')
+            [CompletionResult]::new('--paused', '--paused', [CompletionResultType]::ParameterName, 'Create it paused')
+            [CompletionResult]::new('--trigger-now', '--trigger-now', [CompletionResultType]::ParameterName, 'Also start one run right away')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orca;schedule;list' {
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--task-queue', '--task-queue', [CompletionResultType]::ParameterName, 'Task queue of orca workers')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the temporal.toml config file [default: default]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]')
+            [CompletionResult]::new('--tls-cert-path', '--tls-cert-path', [CompletionResultType]::ParameterName, 'Client certificate for mTLS (PEM)')
+            [CompletionResult]::new('--tls-key-path', '--tls-key-path', [CompletionResultType]::ParameterName, 'Client private key for mTLS (PEM)')
+            [CompletionResult]::new('--tls-ca-path', '--tls-ca-path', [CompletionResultType]::ParameterName, 'CA certificate that signed the server''s certificate (PEM)')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to verify the server''s certificate against')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting to Temporal after this long')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orca;schedule;describe' {
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--task-queue', '--task-queue', [CompletionResultType]::ParameterName, 'Task queue of orca workers')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the temporal.toml config file [default: default]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]')
+            [CompletionResult]::new('--tls-cert-path', '--tls-cert-path', [CompletionResultType]::ParameterName, 'Client certificate for mTLS (PEM)')
+            [CompletionResult]::new('--tls-key-path', '--tls-key-path', [CompletionResultType]::ParameterName, 'Client private key for mTLS (PEM)')
+            [CompletionResult]::new('--tls-ca-path', '--tls-ca-path', [CompletionResultType]::ParameterName, 'CA certificate that signed the server''s certificate (PEM)')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to verify the server''s certificate against')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting to Temporal after this long')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orca;schedule;pause' {
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'Why (shown in describe)')
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--task-queue', '--task-queue', [CompletionResultType]::ParameterName, 'Task queue of orca workers')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the temporal.toml config file [default: default]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]')
+            [CompletionResult]::new('--tls-cert-path', '--tls-cert-path', [CompletionResultType]::ParameterName, 'Client certificate for mTLS (PEM)')
+            [CompletionResult]::new('--tls-key-path', '--tls-key-path', [CompletionResultType]::ParameterName, 'Client private key for mTLS (PEM)')
+            [CompletionResult]::new('--tls-ca-path', '--tls-ca-path', [CompletionResultType]::ParameterName, 'CA certificate that signed the server''s certificate (PEM)')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to verify the server''s certificate against')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting to Temporal after this long')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orca;schedule;unpause' {
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'Why (shown in describe)')
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--task-queue', '--task-queue', [CompletionResultType]::ParameterName, 'Task queue of orca workers')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the temporal.toml config file [default: default]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]')
+            [CompletionResult]::new('--tls-cert-path', '--tls-cert-path', [CompletionResultType]::ParameterName, 'Client certificate for mTLS (PEM)')
+            [CompletionResult]::new('--tls-key-path', '--tls-key-path', [CompletionResultType]::ParameterName, 'Client private key for mTLS (PEM)')
+            [CompletionResult]::new('--tls-ca-path', '--tls-ca-path', [CompletionResultType]::ParameterName, 'CA certificate that signed the server''s certificate (PEM)')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to verify the server''s certificate against')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting to Temporal after this long')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orca;schedule;trigger' {
+            [CompletionResult]::new('--overlap', '--overlap', [CompletionResultType]::ParameterName, 'What to do if a run of this schedule is still going [default: allow-all]')
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--task-queue', '--task-queue', [CompletionResultType]::ParameterName, 'Task queue of orca workers')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the temporal.toml config file [default: default]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]')
+            [CompletionResult]::new('--tls-cert-path', '--tls-cert-path', [CompletionResultType]::ParameterName, 'Client certificate for mTLS (PEM)')
+            [CompletionResult]::new('--tls-key-path', '--tls-key-path', [CompletionResultType]::ParameterName, 'Client private key for mTLS (PEM)')
+            [CompletionResult]::new('--tls-ca-path', '--tls-ca-path', [CompletionResultType]::ParameterName, 'CA certificate that signed the server''s certificate (PEM)')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to verify the server''s certificate against')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting to Temporal after this long')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orca;schedule;update' {
+            [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'Start this pipeline instead')
+            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Every this long: 15s, 5m, 1h')
+            [CompletionResult]::new('--offset', '--offset', [CompletionResultType]::ParameterName, 'With --every: shift each firing by this much')
+            [CompletionResult]::new('--cron', '--cron', [CompletionResultType]::ParameterName, 'A cron expression (5 fields, evaluated by the server); repeatable')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Daily at these times: HH:MM[,HH:MM…]')
+            [CompletionResult]::new('--tz', '--tz', [CompletionResultType]::ParameterName, 'Time zone of --cron and --at (IANA name) [default: UTC]')
+            [CompletionResult]::new('--overlap', '--overlap', [CompletionResultType]::ParameterName, 'When a run is due while the last one still runs [default: skip]')
+            [CompletionResult]::new('--catchup-window', '--catchup-window', [CompletionResultType]::ParameterName, 'After an outage, start missed runs that are at most this late')
+            [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note shown in describe')
+            [CompletionResult]::new('--workflow-id-prefix', '--workflow-id-prefix', [CompletionResultType]::ParameterName, 'Workflow IDs of the runs start with this [default: the schedule name]')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An input as NAME=VALUE; repeatable')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'An input as NAME=VALUE; repeatable')
+            [CompletionResult]::new('--input-json', '--input-json', [CompletionResultType]::ParameterName, 'Inputs as a JSON object')
+            [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'Also accept pipelines defined in *.toml files of this directory (as the workers load them)')
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--task-queue', '--task-queue', [CompletionResultType]::ParameterName, 'Task queue of orca workers')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the temporal.toml config file [default: default]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]')
+            [CompletionResult]::new('--tls-cert-path', '--tls-cert-path', [CompletionResultType]::ParameterName, 'Client certificate for mTLS (PEM)')
+            [CompletionResult]::new('--tls-key-path', '--tls-key-path', [CompletionResultType]::ParameterName, 'Client private key for mTLS (PEM)')
+            [CompletionResult]::new('--tls-ca-path', '--tls-ca-path', [CompletionResultType]::ParameterName, 'CA certificate that signed the server''s certificate (PEM)')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to verify the server''s certificate against')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting to Temporal after this long')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
+            [CompletionResult]::new('--pause-on-failure', '--pause-on-failure', [CompletionResultType]::ParameterName, 'Pause the schedule when a run fails')
+            [CompletionResult]::new('--paused', '--paused', [CompletionResultType]::ParameterName, 'Create it paused')
+            [CompletionResult]::new('--active', '--active', [CompletionResultType]::ParameterName, 'Unpause it (the opposite of --paused)')
+            [CompletionResult]::new('--no-pause-on-failure', '--no-pause-on-failure', [CompletionResultType]::ParameterName, 'Stop pausing it when a run fails')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orca;schedule;delete' {
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--task-queue', '--task-queue', [CompletionResultType]::ParameterName, 'Task queue of orca workers')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the temporal.toml config file [default: default]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]')
+            [CompletionResult]::new('--tls-cert-path', '--tls-cert-path', [CompletionResultType]::ParameterName, 'Client certificate for mTLS (PEM)')
+            [CompletionResult]::new('--tls-key-path', '--tls-key-path', [CompletionResultType]::ParameterName, 'Client private key for mTLS (PEM)')
+            [CompletionResult]::new('--tls-ca-path', '--tls-ca-path', [CompletionResultType]::ParameterName, 'CA certificate that signed the server''s certificate (PEM)')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to verify the server''s certificate against')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting to Temporal after this long')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask (needed when not on a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask (needed when not on a terminal)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orca;schedule;backfill' {
+            [CompletionResult]::new('--start', '--start', [CompletionResultType]::ParameterName, 'Start of the range (RFC 3339, e.g. 2026-11-20T00:00:00Z)')
+            [CompletionResult]::new('--end', '--end', [CompletionResultType]::ParameterName, 'End of the range (RFC 3339)')
+            [CompletionResult]::new('--overlap', '--overlap', [CompletionResultType]::ParameterName, 'overlap')
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--task-queue', '--task-queue', [CompletionResultType]::ParameterName, 'Task queue of orca workers')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the temporal.toml config file [default: default]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]')
+            [CompletionResult]::new('--tls-cert-path', '--tls-cert-path', [CompletionResultType]::ParameterName, 'Client certificate for mTLS (PEM)')
+            [CompletionResult]::new('--tls-key-path', '--tls-key-path', [CompletionResultType]::ParameterName, 'Client private key for mTLS (PEM)')
+            [CompletionResult]::new('--tls-ca-path', '--tls-ca-path', [CompletionResultType]::ParameterName, 'CA certificate that signed the server''s certificate (PEM)')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to verify the server''s certificate against')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting to Temporal after this long')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orca;schedule;apply' {
+            [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'Also accept pipelines defined in *.toml files of this directory (as the workers load them)')
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--task-queue', '--task-queue', [CompletionResultType]::ParameterName, 'Task queue of orca workers')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the temporal.toml config file [default: default]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]')
+            [CompletionResult]::new('--tls-cert-path', '--tls-cert-path', [CompletionResultType]::ParameterName, 'Client certificate for mTLS (PEM)')
+            [CompletionResult]::new('--tls-key-path', '--tls-key-path', [CompletionResultType]::ParameterName, 'Client private key for mTLS (PEM)')
+            [CompletionResult]::new('--tls-ca-path', '--tls-ca-path', [CompletionResultType]::ParameterName, 'CA certificate that signed the server''s certificate (PEM)')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to verify the server''s certificate against')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting to Temporal after this long')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan only; change nothing')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Also delete orca-made schedules that the file does not list')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orca;schedule;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a schedule that starts PIPELINE (exactly one of --every, --cron, --at)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List schedules: spec in words, paused, next run, last result, skips')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a schedule: spec, state, next 5 runs, recent runs and their outcomes')
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause a schedule: no new runs start until unpaused')
+            [CompletionResult]::new('unpause', 'unpause', [CompletionResultType]::ParameterValue, 'Unpause a schedule')
+            [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Start one run now')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a schedule (any create flag; the others keep their values)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a schedule (its runs are kept); asks first on a terminal')
+            [CompletionResult]::new('backfill', 'backfill', [CompletionResultType]::ParameterValue, 'Start the runs a schedule would have started between two times')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the server''s schedules match a file: plan, then apply')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'orca;schedule;help;create' {
+            break
+        }
+        'orca;schedule;help;list' {
+            break
+        }
+        'orca;schedule;help;describe' {
+            break
+        }
+        'orca;schedule;help;pause' {
+            break
+        }
+        'orca;schedule;help;unpause' {
+            break
+        }
+        'orca;schedule;help;trigger' {
+            break
+        }
+        'orca;schedule;help;update' {
+            break
+        }
+        'orca;schedule;help;delete' {
+            break
+        }
+        'orca;schedule;help;backfill' {
+            break
+        }
+        'orca;schedule;help;apply' {
+            break
+        }
+        'orca;schedule;help;help' {
             break
         }
         'orca;pipelines' {
@@ -621,6 +979,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a run after its current step; it ends with outcome `stopped`')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Cancel a run (Temporal cancellation: running steps are cancelled)')
             [CompletionResult]::new('terminate', 'terminate', [CompletionResultType]::ParameterValue, 'Terminate a run at once (asks first on a terminal)')
+            [CompletionResult]::new('schedule', 'schedule', [CompletionResultType]::ParameterValue, 'Start pipelines on a schedule: every N seconds, daily times, cron')
             [CompletionResult]::new('pipelines', 'pipelines', [CompletionResultType]::ParameterValue, 'List and show the pipelines this binary knows')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions (bash, zsh, fish, powershell, elvish)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
@@ -667,6 +1026,49 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             break
         }
         'orca;help;terminate' {
+            break
+        }
+        'orca;help;schedule' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a schedule that starts PIPELINE (exactly one of --every, --cron, --at)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List schedules: spec in words, paused, next run, last result, skips')
+            [CompletionResult]::new('describe', 'describe', [CompletionResultType]::ParameterValue, 'Show a schedule: spec, state, next 5 runs, recent runs and their outcomes')
+            [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause a schedule: no new runs start until unpaused')
+            [CompletionResult]::new('unpause', 'unpause', [CompletionResultType]::ParameterValue, 'Unpause a schedule')
+            [CompletionResult]::new('trigger', 'trigger', [CompletionResultType]::ParameterValue, 'Start one run now')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change a schedule (any create flag; the others keep their values)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a schedule (its runs are kept); asks first on a terminal')
+            [CompletionResult]::new('backfill', 'backfill', [CompletionResultType]::ParameterValue, 'Start the runs a schedule would have started between two times')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the server''s schedules match a file: plan, then apply')
+            break
+        }
+        'orca;help;schedule;create' {
+            break
+        }
+        'orca;help;schedule;list' {
+            break
+        }
+        'orca;help;schedule;describe' {
+            break
+        }
+        'orca;help;schedule;pause' {
+            break
+        }
+        'orca;help;schedule;unpause' {
+            break
+        }
+        'orca;help;schedule;trigger' {
+            break
+        }
+        'orca;help;schedule;update' {
+            break
+        }
+        'orca;help;schedule;delete' {
+            break
+        }
+        'orca;help;schedule;backfill' {
+            break
+        }
+        'orca;help;schedule;apply' {
             break
         }
         'orca;help;pipelines' {

@@ -52,6 +52,7 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand stop 'Stop a run after its current step; it ends with outcome `stopped`'
             cand cancel 'Cancel a run (Temporal cancellation: running steps are cancelled)'
             cand terminate 'Terminate a run at once (asks first on a terminal)'
+            cand schedule 'Start pipelines on a schedule: every N seconds, daily times, cron'
             cand pipelines 'List and show the pipelines this binary knows'
             cand completions 'Print shell completions (bash, zsh, fish, powershell, elvish)'
             cand man 'Print the man page (roff)'
@@ -263,6 +264,7 @@ set edit:completion:arg-completer[orca] = {|@words|
         }
         &'orca;list'= {
             cand --pipeline 'Only runs of this pipeline'
+            cand --schedule 'Only runs started by this schedule'
             cand --query 'Also match this raw visibility query, e.g. "StartTime > ''2026-01-01T00:00:00Z''"'
             cand --phase 'Only runs in this orca phase (running, awaiting_approval, paused, completed, rejected, …)'
             cand --status 'Only runs with this Temporal status'
@@ -425,6 +427,339 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
+        }
+        &'orca;schedule'= {
+            cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
+            cand -n 'Temporal namespace [default: default]'
+            cand --namespace 'Temporal namespace [default: default]'
+            cand --task-queue 'Task queue of orca workers'
+            cand --profile 'Profile of the temporal.toml config file [default: default]'
+            cand --config-file 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]'
+            cand --tls-cert-path 'Client certificate for mTLS (PEM)'
+            cand --tls-key-path 'Client private key for mTLS (PEM)'
+            cand --tls-ca-path 'CA certificate that signed the server''s certificate (PEM)'
+            cand --tls-server-name 'Server name to verify the server''s certificate against'
+            cand --identity 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]'
+            cand --connect-timeout 'Give up connecting to Temporal after this long'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --tls 'Use TLS (implied by an API key or any other TLS option)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create a schedule that starts PIPELINE (exactly one of --every, --cron, --at)'
+            cand list 'List schedules: spec in words, paused, next run, last result, skips'
+            cand describe 'Show a schedule: spec, state, next 5 runs, recent runs and their outcomes'
+            cand pause 'Pause a schedule: no new runs start until unpaused'
+            cand unpause 'Unpause a schedule'
+            cand trigger 'Start one run now'
+            cand update 'Change a schedule (any create flag; the others keep their values)'
+            cand delete 'Delete a schedule (its runs are kept); asks first on a terminal'
+            cand backfill 'Start the runs a schedule would have started between two times'
+            cand apply 'Make the server''s schedules match a file: plan, then apply'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orca;schedule;create'= {
+            cand --every 'Every this long: 15s, 5m, 1h'
+            cand --offset 'With --every: shift each firing by this much'
+            cand --cron 'A cron expression (5 fields, evaluated by the server); repeatable'
+            cand --at 'Daily at these times: HH:MM[,HH:MM…]'
+            cand --tz 'Time zone of --cron and --at (IANA name) [default: UTC]'
+            cand --overlap 'When a run is due while the last one still runs [default: skip]'
+            cand --catchup-window 'After an outage, start missed runs that are at most this late'
+            cand --note 'A note shown in describe'
+            cand --workflow-id-prefix 'Workflow IDs of the runs start with this [default: the schedule name]'
+            cand -i 'An input as NAME=VALUE; repeatable'
+            cand --input 'An input as NAME=VALUE; repeatable'
+            cand --input-json 'Inputs as a JSON object'
+            cand --pipelines 'Also accept pipelines defined in *.toml files of this directory (as the workers load them)'
+            cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
+            cand -n 'Temporal namespace [default: default]'
+            cand --namespace 'Temporal namespace [default: default]'
+            cand --task-queue 'Task queue of orca workers'
+            cand --profile 'Profile of the temporal.toml config file [default: default]'
+            cand --config-file 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]'
+            cand --tls-cert-path 'Client certificate for mTLS (PEM)'
+            cand --tls-key-path 'Client private key for mTLS (PEM)'
+            cand --tls-ca-path 'CA certificate that signed the server''s certificate (PEM)'
+            cand --tls-server-name 'Server name to verify the server''s certificate against'
+            cand --identity 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]'
+            cand --connect-timeout 'Give up connecting to Temporal after this long'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --pause-on-failure 'Pause the schedule when a run fails'
+            cand --paused 'Create it paused'
+            cand --trigger-now 'Also start one run right away'
+            cand --tls 'Use TLS (implied by an API key or any other TLS option)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orca;schedule;list'= {
+            cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
+            cand -n 'Temporal namespace [default: default]'
+            cand --namespace 'Temporal namespace [default: default]'
+            cand --task-queue 'Task queue of orca workers'
+            cand --profile 'Profile of the temporal.toml config file [default: default]'
+            cand --config-file 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]'
+            cand --tls-cert-path 'Client certificate for mTLS (PEM)'
+            cand --tls-key-path 'Client private key for mTLS (PEM)'
+            cand --tls-ca-path 'CA certificate that signed the server''s certificate (PEM)'
+            cand --tls-server-name 'Server name to verify the server''s certificate against'
+            cand --identity 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]'
+            cand --connect-timeout 'Give up connecting to Temporal after this long'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --tls 'Use TLS (implied by an API key or any other TLS option)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orca;schedule;describe'= {
+            cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
+            cand -n 'Temporal namespace [default: default]'
+            cand --namespace 'Temporal namespace [default: default]'
+            cand --task-queue 'Task queue of orca workers'
+            cand --profile 'Profile of the temporal.toml config file [default: default]'
+            cand --config-file 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]'
+            cand --tls-cert-path 'Client certificate for mTLS (PEM)'
+            cand --tls-key-path 'Client private key for mTLS (PEM)'
+            cand --tls-ca-path 'CA certificate that signed the server''s certificate (PEM)'
+            cand --tls-server-name 'Server name to verify the server''s certificate against'
+            cand --identity 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]'
+            cand --connect-timeout 'Give up connecting to Temporal after this long'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --tls 'Use TLS (implied by an API key or any other TLS option)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orca;schedule;pause'= {
+            cand --note 'Why (shown in describe)'
+            cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
+            cand -n 'Temporal namespace [default: default]'
+            cand --namespace 'Temporal namespace [default: default]'
+            cand --task-queue 'Task queue of orca workers'
+            cand --profile 'Profile of the temporal.toml config file [default: default]'
+            cand --config-file 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]'
+            cand --tls-cert-path 'Client certificate for mTLS (PEM)'
+            cand --tls-key-path 'Client private key for mTLS (PEM)'
+            cand --tls-ca-path 'CA certificate that signed the server''s certificate (PEM)'
+            cand --tls-server-name 'Server name to verify the server''s certificate against'
+            cand --identity 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]'
+            cand --connect-timeout 'Give up connecting to Temporal after this long'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --tls 'Use TLS (implied by an API key or any other TLS option)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orca;schedule;unpause'= {
+            cand --note 'Why (shown in describe)'
+            cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
+            cand -n 'Temporal namespace [default: default]'
+            cand --namespace 'Temporal namespace [default: default]'
+            cand --task-queue 'Task queue of orca workers'
+            cand --profile 'Profile of the temporal.toml config file [default: default]'
+            cand --config-file 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]'
+            cand --tls-cert-path 'Client certificate for mTLS (PEM)'
+            cand --tls-key-path 'Client private key for mTLS (PEM)'
+            cand --tls-ca-path 'CA certificate that signed the server''s certificate (PEM)'
+            cand --tls-server-name 'Server name to verify the server''s certificate against'
+            cand --identity 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]'
+            cand --connect-timeout 'Give up connecting to Temporal after this long'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --tls 'Use TLS (implied by an API key or any other TLS option)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orca;schedule;trigger'= {
+            cand --overlap 'What to do if a run of this schedule is still going [default: allow-all]'
+            cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
+            cand -n 'Temporal namespace [default: default]'
+            cand --namespace 'Temporal namespace [default: default]'
+            cand --task-queue 'Task queue of orca workers'
+            cand --profile 'Profile of the temporal.toml config file [default: default]'
+            cand --config-file 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]'
+            cand --tls-cert-path 'Client certificate for mTLS (PEM)'
+            cand --tls-key-path 'Client private key for mTLS (PEM)'
+            cand --tls-ca-path 'CA certificate that signed the server''s certificate (PEM)'
+            cand --tls-server-name 'Server name to verify the server''s certificate against'
+            cand --identity 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]'
+            cand --connect-timeout 'Give up connecting to Temporal after this long'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --tls 'Use TLS (implied by an API key or any other TLS option)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orca;schedule;update'= {
+            cand --pipeline 'Start this pipeline instead'
+            cand --every 'Every this long: 15s, 5m, 1h'
+            cand --offset 'With --every: shift each firing by this much'
+            cand --cron 'A cron expression (5 fields, evaluated by the server); repeatable'
+            cand --at 'Daily at these times: HH:MM[,HH:MM…]'
+            cand --tz 'Time zone of --cron and --at (IANA name) [default: UTC]'
+            cand --overlap 'When a run is due while the last one still runs [default: skip]'
+            cand --catchup-window 'After an outage, start missed runs that are at most this late'
+            cand --note 'A note shown in describe'
+            cand --workflow-id-prefix 'Workflow IDs of the runs start with this [default: the schedule name]'
+            cand -i 'An input as NAME=VALUE; repeatable'
+            cand --input 'An input as NAME=VALUE; repeatable'
+            cand --input-json 'Inputs as a JSON object'
+            cand --pipelines 'Also accept pipelines defined in *.toml files of this directory (as the workers load them)'
+            cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
+            cand -n 'Temporal namespace [default: default]'
+            cand --namespace 'Temporal namespace [default: default]'
+            cand --task-queue 'Task queue of orca workers'
+            cand --profile 'Profile of the temporal.toml config file [default: default]'
+            cand --config-file 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]'
+            cand --tls-cert-path 'Client certificate for mTLS (PEM)'
+            cand --tls-key-path 'Client private key for mTLS (PEM)'
+            cand --tls-ca-path 'CA certificate that signed the server''s certificate (PEM)'
+            cand --tls-server-name 'Server name to verify the server''s certificate against'
+            cand --identity 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]'
+            cand --connect-timeout 'Give up connecting to Temporal after this long'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --pause-on-failure 'Pause the schedule when a run fails'
+            cand --paused 'Create it paused'
+            cand --active 'Unpause it (the opposite of --paused)'
+            cand --no-pause-on-failure 'Stop pausing it when a run fails'
+            cand --tls 'Use TLS (implied by an API key or any other TLS option)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orca;schedule;delete'= {
+            cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
+            cand -n 'Temporal namespace [default: default]'
+            cand --namespace 'Temporal namespace [default: default]'
+            cand --task-queue 'Task queue of orca workers'
+            cand --profile 'Profile of the temporal.toml config file [default: default]'
+            cand --config-file 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]'
+            cand --tls-cert-path 'Client certificate for mTLS (PEM)'
+            cand --tls-key-path 'Client private key for mTLS (PEM)'
+            cand --tls-ca-path 'CA certificate that signed the server''s certificate (PEM)'
+            cand --tls-server-name 'Server name to verify the server''s certificate against'
+            cand --identity 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]'
+            cand --connect-timeout 'Give up connecting to Temporal after this long'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand -y 'Do not ask (needed when not on a terminal)'
+            cand --yes 'Do not ask (needed when not on a terminal)'
+            cand --tls 'Use TLS (implied by an API key or any other TLS option)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orca;schedule;backfill'= {
+            cand --start 'Start of the range (RFC 3339, e.g. 2026-11-20T00:00:00Z)'
+            cand --end 'End of the range (RFC 3339)'
+            cand --overlap 'overlap'
+            cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
+            cand -n 'Temporal namespace [default: default]'
+            cand --namespace 'Temporal namespace [default: default]'
+            cand --task-queue 'Task queue of orca workers'
+            cand --profile 'Profile of the temporal.toml config file [default: default]'
+            cand --config-file 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]'
+            cand --tls-cert-path 'Client certificate for mTLS (PEM)'
+            cand --tls-key-path 'Client private key for mTLS (PEM)'
+            cand --tls-ca-path 'CA certificate that signed the server''s certificate (PEM)'
+            cand --tls-server-name 'Server name to verify the server''s certificate against'
+            cand --identity 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]'
+            cand --connect-timeout 'Give up connecting to Temporal after this long'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --tls 'Use TLS (implied by an API key or any other TLS option)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orca;schedule;apply'= {
+            cand --pipelines 'Also accept pipelines defined in *.toml files of this directory (as the workers load them)'
+            cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
+            cand -n 'Temporal namespace [default: default]'
+            cand --namespace 'Temporal namespace [default: default]'
+            cand --task-queue 'Task queue of orca workers'
+            cand --profile 'Profile of the temporal.toml config file [default: default]'
+            cand --config-file 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]'
+            cand --tls-cert-path 'Client certificate for mTLS (PEM)'
+            cand --tls-key-path 'Client private key for mTLS (PEM)'
+            cand --tls-ca-path 'CA certificate that signed the server''s certificate (PEM)'
+            cand --tls-server-name 'Server name to verify the server''s certificate against'
+            cand --identity 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]'
+            cand --connect-timeout 'Give up connecting to Temporal after this long'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --dry-run 'Print the plan only; change nothing'
+            cand --prune 'Also delete orca-made schedules that the file does not list'
+            cand --tls 'Use TLS (implied by an API key or any other TLS option)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orca;schedule;help'= {
+            cand create 'Create a schedule that starts PIPELINE (exactly one of --every, --cron, --at)'
+            cand list 'List schedules: spec in words, paused, next run, last result, skips'
+            cand describe 'Show a schedule: spec, state, next 5 runs, recent runs and their outcomes'
+            cand pause 'Pause a schedule: no new runs start until unpaused'
+            cand unpause 'Unpause a schedule'
+            cand trigger 'Start one run now'
+            cand update 'Change a schedule (any create flag; the others keep their values)'
+            cand delete 'Delete a schedule (its runs are kept); asks first on a terminal'
+            cand backfill 'Start the runs a schedule would have started between two times'
+            cand apply 'Make the server''s schedules match a file: plan, then apply'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'orca;schedule;help;create'= {
+        }
+        &'orca;schedule;help;list'= {
+        }
+        &'orca;schedule;help;describe'= {
+        }
+        &'orca;schedule;help;pause'= {
+        }
+        &'orca;schedule;help;unpause'= {
+        }
+        &'orca;schedule;help;trigger'= {
+        }
+        &'orca;schedule;help;update'= {
+        }
+        &'orca;schedule;help;delete'= {
+        }
+        &'orca;schedule;help;backfill'= {
+        }
+        &'orca;schedule;help;apply'= {
+        }
+        &'orca;schedule;help;help'= {
         }
         &'orca;pipelines'= {
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
@@ -592,6 +927,7 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand stop 'Stop a run after its current step; it ends with outcome `stopped`'
             cand cancel 'Cancel a run (Temporal cancellation: running steps are cancelled)'
             cand terminate 'Terminate a run at once (asks first on a terminal)'
+            cand schedule 'Start pipelines on a schedule: every N seconds, daily times, cron'
             cand pipelines 'List and show the pipelines this binary knows'
             cand completions 'Print shell completions (bash, zsh, fish, powershell, elvish)'
             cand man 'Print the man page (roff)'
@@ -624,6 +960,38 @@ set edit:completion:arg-completer[orca] = {|@words|
         &'orca;help;cancel'= {
         }
         &'orca;help;terminate'= {
+        }
+        &'orca;help;schedule'= {
+            cand create 'Create a schedule that starts PIPELINE (exactly one of --every, --cron, --at)'
+            cand list 'List schedules: spec in words, paused, next run, last result, skips'
+            cand describe 'Show a schedule: spec, state, next 5 runs, recent runs and their outcomes'
+            cand pause 'Pause a schedule: no new runs start until unpaused'
+            cand unpause 'Unpause a schedule'
+            cand trigger 'Start one run now'
+            cand update 'Change a schedule (any create flag; the others keep their values)'
+            cand delete 'Delete a schedule (its runs are kept); asks first on a terminal'
+            cand backfill 'Start the runs a schedule would have started between two times'
+            cand apply 'Make the server''s schedules match a file: plan, then apply'
+        }
+        &'orca;help;schedule;create'= {
+        }
+        &'orca;help;schedule;list'= {
+        }
+        &'orca;help;schedule;describe'= {
+        }
+        &'orca;help;schedule;pause'= {
+        }
+        &'orca;help;schedule;unpause'= {
+        }
+        &'orca;help;schedule;trigger'= {
+        }
+        &'orca;help;schedule;update'= {
+        }
+        &'orca;help;schedule;delete'= {
+        }
+        &'orca;help;schedule;backfill'= {
+        }
+        &'orca;help;schedule;apply'= {
         }
         &'orca;help;pipelines'= {
             cand list 'List built-in pipelines (and those in --pipelines DIR)'

@@ -58,6 +58,7 @@ complete -c orca -n "__fish_orca_needs_command" -f -a "resume" -d 'Resume a paus
 complete -c orca -n "__fish_orca_needs_command" -f -a "stop" -d 'Stop a run after its current step; it ends with outcome `stopped`'
 complete -c orca -n "__fish_orca_needs_command" -f -a "cancel" -d 'Cancel a run (Temporal cancellation: running steps are cancelled)'
 complete -c orca -n "__fish_orca_needs_command" -f -a "terminate" -d 'Terminate a run at once (asks first on a terminal)'
+complete -c orca -n "__fish_orca_needs_command" -f -a "schedule" -d 'Start pipelines on a schedule: every N seconds, daily times, cron'
 complete -c orca -n "__fish_orca_needs_command" -f -a "pipelines" -d 'List and show the pipelines this binary knows'
 complete -c orca -n "__fish_orca_needs_command" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
 complete -c orca -n "__fish_orca_needs_command" -f -a "man" -d 'Print the man page (roff)'
@@ -250,6 +251,7 @@ complete -c orca -n "__fish_orca_using_subcommand watch" -l tls -d 'Use TLS (imp
 complete -c orca -n "__fish_orca_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand watch" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand list" -l pipeline -d 'Only runs of this pipeline' -r
+complete -c orca -n "__fish_orca_using_subcommand list" -l schedule -d 'Only runs started by this schedule' -r
 complete -c orca -n "__fish_orca_using_subcommand list" -l query -d 'Also match this raw visibility query, e.g. "StartTime > \'2026-01-01T00:00:00Z\'"' -r
 complete -c orca -n "__fish_orca_using_subcommand list" -l phase -d 'Only runs in this orca phase (running, awaiting_approval, paused, completed, rejected, …)' -r
 complete -c orca -n "__fish_orca_using_subcommand list" -l status -d 'Only runs with this Temporal status' -r -f -a "running\t''
@@ -404,6 +406,310 @@ complete -c orca -n "__fish_orca_using_subcommand terminate" -s y -l yes -d 'Do 
 complete -c orca -n "__fish_orca_using_subcommand terminate" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand terminate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand terminate" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -s n -l namespace -d 'Temporal namespace [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l task-queue -d 'Task queue of orca workers' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l tls-server-name -d 'Server name to verify the server\'s certificate against' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l identity -d 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l connect-timeout -d 'Give up connecting to Temporal after this long' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -s o -l output -d 'Output format' -r -f -a "text\t'Tables and sentences for people'
+json\t'One JSON document, stable field names'
+jsonl\t'One JSON object per line'"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -f -a "create" -d 'Create a schedule that starts PIPELINE (exactly one of --every, --cron, --at)'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -f -a "list" -d 'List schedules: spec in words, paused, next run, last result, skips'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -f -a "describe" -d 'Show a schedule: spec, state, next 5 runs, recent runs and their outcomes'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -f -a "pause" -d 'Pause a schedule: no new runs start until unpaused'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -f -a "unpause" -d 'Unpause a schedule'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -f -a "trigger" -d 'Start one run now'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -f -a "update" -d 'Change a schedule (any create flag; the others keep their values)'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -f -a "delete" -d 'Delete a schedule (its runs are kept); asks first on a terminal'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -f -a "backfill" -d 'Start the runs a schedule would have started between two times'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -f -a "apply" -d 'Make the server\'s schedules match a file: plan, then apply'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l every -d 'Every this long: 15s, 5m, 1h' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l offset -d 'With --every: shift each firing by this much' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l cron -d 'A cron expression (5 fields, evaluated by the server); repeatable' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l at -d 'Daily at these times: HH:MM[,HH:MM…]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l tz -d 'Time zone of --cron and --at (IANA name) [default: UTC]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l overlap -d 'When a run is due while the last one still runs [default: skip]' -r -f -a "skip\t''
+buffer-one\t''
+buffer-all\t''
+cancel-other\t''
+terminate-other\t''
+allow-all\t''"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l catchup-window -d 'After an outage, start missed runs that are at most this late' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l note -d 'A note shown in describe' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l workflow-id-prefix -d 'Workflow IDs of the runs start with this [default: the schedule name]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -s i -l input -d 'An input as NAME=VALUE; repeatable' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l input-json -d 'Inputs as a JSON object' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l pipelines -d 'Also accept pipelines defined in *.toml files of this directory (as the workers load them)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -s n -l namespace -d 'Temporal namespace [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l task-queue -d 'Task queue of orca workers' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l tls-server-name -d 'Server name to verify the server\'s certificate against' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l identity -d 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l connect-timeout -d 'Give up connecting to Temporal after this long' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format' -r -f -a "text\t'Tables and sentences for people'
+json\t'One JSON document, stable field names'
+jsonl\t'One JSON object per line'"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l pause-on-failure -d 'Pause the schedule when a run fails'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l paused -d 'Create it paused'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l trigger-now -d 'Also start one run right away'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -s n -l namespace -d 'Temporal namespace [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l task-queue -d 'Task queue of orca workers' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l tls-server-name -d 'Server name to verify the server\'s certificate against' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l identity -d 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l connect-timeout -d 'Give up connecting to Temporal after this long' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format' -r -f -a "text\t'Tables and sentences for people'
+json\t'One JSON document, stable field names'
+jsonl\t'One JSON object per line'"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -s n -l namespace -d 'Temporal namespace [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l task-queue -d 'Task queue of orca workers' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l tls-server-name -d 'Server name to verify the server\'s certificate against' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l identity -d 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l connect-timeout -d 'Give up connecting to Temporal after this long' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -s o -l output -d 'Output format' -r -f -a "text\t'Tables and sentences for people'
+json\t'One JSON document, stable field names'
+jsonl\t'One JSON object per line'"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l note -d 'Why (shown in describe)' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -s n -l namespace -d 'Temporal namespace [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l task-queue -d 'Task queue of orca workers' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l tls-server-name -d 'Server name to verify the server\'s certificate against' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l identity -d 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l connect-timeout -d 'Give up connecting to Temporal after this long' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -s o -l output -d 'Output format' -r -f -a "text\t'Tables and sentences for people'
+json\t'One JSON document, stable field names'
+jsonl\t'One JSON object per line'"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l note -d 'Why (shown in describe)' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -s n -l namespace -d 'Temporal namespace [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l task-queue -d 'Task queue of orca workers' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l tls-server-name -d 'Server name to verify the server\'s certificate against' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l identity -d 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l connect-timeout -d 'Give up connecting to Temporal after this long' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -s o -l output -d 'Output format' -r -f -a "text\t'Tables and sentences for people'
+json\t'One JSON document, stable field names'
+jsonl\t'One JSON object per line'"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l overlap -d 'What to do if a run of this schedule is still going [default: allow-all]' -r -f -a "skip\t''
+buffer-one\t''
+buffer-all\t''
+cancel-other\t''
+terminate-other\t''
+allow-all\t''"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -s n -l namespace -d 'Temporal namespace [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l task-queue -d 'Task queue of orca workers' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l tls-server-name -d 'Server name to verify the server\'s certificate against' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l identity -d 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l connect-timeout -d 'Give up connecting to Temporal after this long' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -s o -l output -d 'Output format' -r -f -a "text\t'Tables and sentences for people'
+json\t'One JSON document, stable field names'
+jsonl\t'One JSON object per line'"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l pipeline -d 'Start this pipeline instead' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l every -d 'Every this long: 15s, 5m, 1h' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l offset -d 'With --every: shift each firing by this much' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l cron -d 'A cron expression (5 fields, evaluated by the server); repeatable' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l at -d 'Daily at these times: HH:MM[,HH:MM…]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l tz -d 'Time zone of --cron and --at (IANA name) [default: UTC]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l overlap -d 'When a run is due while the last one still runs [default: skip]' -r -f -a "skip\t''
+buffer-one\t''
+buffer-all\t''
+cancel-other\t''
+terminate-other\t''
+allow-all\t''"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l catchup-window -d 'After an outage, start missed runs that are at most this late' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l note -d 'A note shown in describe' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l workflow-id-prefix -d 'Workflow IDs of the runs start with this [default: the schedule name]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -s i -l input -d 'An input as NAME=VALUE; repeatable' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l input-json -d 'Inputs as a JSON object' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l pipelines -d 'Also accept pipelines defined in *.toml files of this directory (as the workers load them)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -s n -l namespace -d 'Temporal namespace [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l task-queue -d 'Task queue of orca workers' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l tls-server-name -d 'Server name to verify the server\'s certificate against' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l identity -d 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l connect-timeout -d 'Give up connecting to Temporal after this long' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -s o -l output -d 'Output format' -r -f -a "text\t'Tables and sentences for people'
+json\t'One JSON document, stable field names'
+jsonl\t'One JSON object per line'"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l pause-on-failure -d 'Pause the schedule when a run fails'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l paused -d 'Create it paused'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l active -d 'Unpause it (the opposite of --paused)'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l no-pause-on-failure -d 'Stop pausing it when a run fails'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -s n -l namespace -d 'Temporal namespace [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l task-queue -d 'Task queue of orca workers' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l tls-server-name -d 'Server name to verify the server\'s certificate against' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l identity -d 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l connect-timeout -d 'Give up connecting to Temporal after this long' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -s o -l output -d 'Output format' -r -f -a "text\t'Tables and sentences for people'
+json\t'One JSON document, stable field names'
+jsonl\t'One JSON object per line'"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask (needed when not on a terminal)'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l start -d 'Start of the range (RFC 3339, e.g. 2026-11-20T00:00:00Z)' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l end -d 'End of the range (RFC 3339)' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l overlap -r -f -a "skip\t''
+buffer-one\t''
+buffer-all\t''
+cancel-other\t''
+terminate-other\t''
+allow-all\t''"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -s n -l namespace -d 'Temporal namespace [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l task-queue -d 'Task queue of orca workers' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l tls-server-name -d 'Server name to verify the server\'s certificate against' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l identity -d 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l connect-timeout -d 'Give up connecting to Temporal after this long' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -s o -l output -d 'Output format' -r -f -a "text\t'Tables and sentences for people'
+json\t'One JSON document, stable field names'
+jsonl\t'One JSON object per line'"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l pipelines -d 'Also accept pipelines defined in *.toml files of this directory (as the workers load them)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -s n -l namespace -d 'Temporal namespace [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l task-queue -d 'Task queue of orca workers' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l tls-server-name -d 'Server name to verify the server\'s certificate against' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l identity -d 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l connect-timeout -d 'Give up connecting to Temporal after this long' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -s o -l output -d 'Output format' -r -f -a "text\t'Tables and sentences for people'
+json\t'One JSON document, stable field names'
+jsonl\t'One JSON object per line'"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l dry-run -d 'Print the plan only; change nothing'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l prune -d 'Also delete orca-made schedules that the file does not list'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a schedule that starts PIPELINE (exactly one of --every, --cron, --at)'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "list" -d 'List schedules: spec in words, paused, next run, last result, skips'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a schedule: spec, state, next 5 runs, recent runs and their outcomes'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "pause" -d 'Pause a schedule: no new runs start until unpaused'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "unpause" -d 'Unpause a schedule'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "trigger" -d 'Start one run now'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "update" -d 'Change a schedule (any create flag; the others keep their values)'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a schedule (its runs are kept); asks first on a terminal'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "backfill" -d 'Start the runs a schedule would have started between two times'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Make the server\'s schedules match a file: plan, then apply'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen_subcommand_from list show validate help" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen_subcommand_from list show validate help" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen_subcommand_from list show validate help" -l task-queue -d 'Task queue of orca workers' -r
@@ -533,24 +839,35 @@ never\t''"
 complete -c orca -n "__fish_orca_using_subcommand man" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand man" -s V -l version -d 'Print version'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate pipelines completions man help" -f -a "dev" -d 'Run a local Temporal dev server and a worker in one process'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate pipelines completions man help" -f -a "worker" -d 'Run a worker that executes pipelines from the task queue'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate pipelines completions man help" -f -a "start" -d 'Start a pipeline run'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate pipelines completions man help" -f -a "approve" -d 'Approve a run that is waiting at an approval gate'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate pipelines completions man help" -f -a "reject" -d 'Reject a run that is waiting at an approval gate'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate pipelines completions man help" -f -a "status" -d 'Show where a run is: phase, steps, approval'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate pipelines completions man help" -f -a "watch" -d 'Follow a run live until it ends; exits with its outcome (0/3/4)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate pipelines completions man help" -f -a "list" -d 'List recent runs; --awaiting-approval is the approval inbox'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate pipelines completions man help" -f -a "history" -d 'A run\'s timeline: steps, attempts, approvals, signals, outcome'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate pipelines completions man help" -f -a "pause" -d 'Pause a run: no new step starts until `orca resume`'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate pipelines completions man help" -f -a "resume" -d 'Resume a paused run'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate pipelines completions man help" -f -a "stop" -d 'Stop a run after its current step; it ends with outcome `stopped`'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate pipelines completions man help" -f -a "cancel" -d 'Cancel a run (Temporal cancellation: running steps are cancelled)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate pipelines completions man help" -f -a "terminate" -d 'Terminate a run at once (asks first on a terminal)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate pipelines completions man help" -f -a "pipelines" -d 'List and show the pipelines this binary knows'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate pipelines completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate pipelines completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate pipelines completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "dev" -d 'Run a local Temporal dev server and a worker in one process'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "worker" -d 'Run a worker that executes pipelines from the task queue'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "start" -d 'Start a pipeline run'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "approve" -d 'Approve a run that is waiting at an approval gate'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "reject" -d 'Reject a run that is waiting at an approval gate'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "status" -d 'Show where a run is: phase, steps, approval'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "watch" -d 'Follow a run live until it ends; exits with its outcome (0/3/4)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "list" -d 'List recent runs; --awaiting-approval is the approval inbox'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "history" -d 'A run\'s timeline: steps, attempts, approvals, signals, outcome'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "pause" -d 'Pause a run: no new step starts until `orca resume`'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "resume" -d 'Resume a paused run'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "stop" -d 'Stop a run after its current step; it ends with outcome `stopped`'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "cancel" -d 'Cancel a run (Temporal cancellation: running steps are cancelled)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "terminate" -d 'Terminate a run at once (asks first on a terminal)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "schedule" -d 'Start pipelines on a schedule: every N seconds, daily times, cron'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "pipelines" -d 'List and show the pipelines this binary knows'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch list history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "create" -d 'Create a schedule that starts PIPELINE (exactly one of --every, --cron, --at)'
+complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "list" -d 'List schedules: spec in words, paused, next run, last result, skips'
+complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "describe" -d 'Show a schedule: spec, state, next 5 runs, recent runs and their outcomes'
+complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "pause" -d 'Pause a schedule: no new runs start until unpaused'
+complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "unpause" -d 'Unpause a schedule'
+complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "trigger" -d 'Start one run now'
+complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "update" -d 'Change a schedule (any create flag; the others keep their values)'
+complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "delete" -d 'Delete a schedule (its runs are kept); asks first on a terminal'
+complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "backfill" -d 'Start the runs a schedule would have started between two times'
+complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "apply" -d 'Make the server\'s schedules match a file: plan, then apply'
 complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "list" -d 'List built-in pipelines (and those in --pipelines DIR)'
 complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "show" -d 'Print a pipeline\'s TOML (a built-in name or a file)'
 complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from pipelines" -f -a "validate" -d 'Check pipeline files; exit 2 naming the first problem of each bad file'

@@ -58,6 +58,9 @@ pub enum Command {
     Cancel(commands::control::CancelArgs),
     /// Terminate a run at once (asks first on a terminal)
     Terminate(commands::control::TerminateArgs),
+    /// Start pipelines on a schedule: every N seconds, daily times, cron
+    #[command(subcommand)]
+    Schedule(commands::schedule::ScheduleCommand),
     /// List and show the pipelines this binary knows
     #[command(subcommand)]
     Pipelines(commands::pipelines::PipelinesCommand),

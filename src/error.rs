@@ -68,6 +68,12 @@ pub enum Error {
     #[error("no run with ID `{id}` in namespace `{namespace}`")]
     RunNotFound { id: String, namespace: String },
 
+    #[error("no schedule `{name}` in namespace `{namespace}`")]
+    ScheduleNotFound { name: String, namespace: String },
+
+    #[error("a schedule named `{name}` already exists")]
+    ScheduleExists { name: String },
+
     #[error("namespace `{namespace}` does not exist at {address}")]
     NamespaceNotFound { namespace: String, address: String },
 
@@ -162,13 +168,18 @@ impl Error {
             | Error::UnknownPipeline { .. } => USAGE,
             Error::RunRefused { .. } => BUSINESS_REFUSAL,
             Error::RunFailed { .. } => RUN_FAILED,
-            Error::RunNotFound { .. } | Error::NamespaceNotFound { .. } => NOT_FOUND,
+            Error::RunNotFound { .. }
+            | Error::NamespaceNotFound { .. }
+            | Error::ScheduleNotFound { .. } => NOT_FOUND,
             Error::Unreachable { .. }
             | Error::Unauthenticated { .. }
             | Error::ConnectionConfig { .. }
             | Error::TemporalCliMissing { .. }
             | Error::DevServerNotReady { .. } => UNREACHABLE,
-            Error::Refused { .. } | Error::RunClosed { .. } | Error::RunExists { .. } => CONFLICT,
+            Error::Refused { .. }
+            | Error::RunClosed { .. }
+            | Error::RunExists { .. }
+            | Error::ScheduleExists { .. } => CONFLICT,
             Error::StillRunning { .. } => STILL_RUNNING,
             // Refusals alone are conflicts; any other failure is unexpected.
             Error::BulkIncomplete { failed: 0, .. } => CONFLICT,
@@ -199,6 +210,10 @@ impl Error {
             Error::RunNotFound { .. } => {
                 Some("check the ID and --namespace; recent runs: orca list".into())
             }
+            Error::ScheduleNotFound { .. } => Some("list them: orca schedule list".into()),
+            Error::ScheduleExists { name } => Some(format!(
+                "change it with: orca schedule update {name} …, or declare it in a file for: orca schedule apply FILE"
+            )),
             Error::NamespaceNotFound { .. } => Some(
                 "check --namespace / TEMPORAL_NAMESPACE; list them: temporal operator namespace list"
                     .into(),

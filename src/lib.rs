@@ -14,6 +14,7 @@ pub mod error;
 pub mod output;
 pub mod pipeline;
 pub mod prompt;
+pub mod schedule;
 
 pub use error::{Error, Result};
 

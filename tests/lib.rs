@@ -13,5 +13,6 @@ mod durability;
 mod examples;
 mod operator;
 mod prompts;
+mod schedules;
 mod steps;
 mod worker;

@@ -179,6 +179,7 @@ async fn pick(orca: &Orca, verb: &str, narrow: &BulkFilter) -> Result<Option<Str
         pipeline: narrow.pipeline.clone(),
         awaiting_approval: true,
         query: narrow.query.clone(),
+        ..RunFilter::default()
     };
     let runs = orca.list(&build_query(&filter, None, None), 100).await?;
     if runs.is_empty() {
@@ -228,6 +229,7 @@ async fn bulk(
         pipeline: args.filter.pipeline.clone(),
         awaiting_approval: true,
         query: args.filter.query.clone(),
+        ..RunFilter::default()
     };
     let runs = orca.list(&build_query(&filter, None, None), 0).await?;
     if runs.is_empty() {

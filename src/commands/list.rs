@@ -40,6 +40,10 @@ pub struct RunFilter {
     #[arg(long)]
     pub awaiting_approval: bool,
 
+    /// Only runs started by this schedule
+    #[arg(long, value_name = "NAME")]
+    pub schedule: Option<String>,
+
     /// Also match this raw visibility query, e.g. "StartTime > '2026-01-01T00:00:00Z'"
     #[arg(long, value_name = "QUERY")]
     pub query: Option<String>,
@@ -81,6 +85,10 @@ pub fn build_query(
     }
     if let Some(pipeline) = &filter.pipeline {
         clauses.push(format!("{SA_PIPELINE} = '{}'", quote(pipeline)));
+    }
+    if let Some(schedule) = &filter.schedule {
+        // The server marks every run a schedule starts with its ID.
+        clauses.push(format!("TemporalScheduledById = '{}'", quote(schedule)));
     }
     if let Some(phase) = phase {
         clauses.push(format!("{SA_PHASE} = '{}'", quote(phase)));

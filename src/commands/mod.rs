@@ -8,6 +8,7 @@ pub mod dev;
 pub mod history;
 pub mod list;
 pub mod pipelines;
+pub mod schedule;
 pub mod start;
 pub mod status;
 pub mod watch;
@@ -53,6 +54,7 @@ pub fn run(cli: Cli) -> Result<()> {
                     Command::List(args) => list::run(args, settings, &printer).await,
                     Command::History(args) => history::run(args, settings, &printer).await,
                     Command::Cancel(args) => control::cancel(args, settings, &printer).await,
+                    Command::Schedule(command) => schedule::run(command, settings, &printer).await,
                     Command::Terminate(args) => control::terminate(args, settings, &printer).await,
                     Command::Pause(args) => {
                         control::run(args, SIGNAL_PAUSE, settings, &printer).await

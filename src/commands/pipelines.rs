@@ -54,15 +54,10 @@ fn list(dir: Option<PathBuf>, printer: &Printer) -> Result<()> {
         })
         .collect();
     if let Some(dir) = dir {
-        let read = std::fs::read_dir(&dir).map_err(|source| Error::Io {
+        let paths = pipeline::toml_files(&dir).map_err(|source| Error::Io {
             path: dir.clone(),
             source,
         })?;
-        let mut paths: Vec<PathBuf> = read
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-        paths.sort();
         for path in paths {
             match pipeline::load_file(&path) {
                 Ok(spec) => entries.push((

@@ -167,15 +167,10 @@ fn worker_error(settings: &Settings, error: temporalio_sdk::WorkerRunError) -> E
 fn load_catalogue(tuning: &WorkerTuning) -> Result<Catalogue> {
     let mut catalogue = Catalogue::builtins();
     if let Some(dir) = &tuning.pipelines {
-        let entries = std::fs::read_dir(dir).map_err(|source| Error::Io {
+        let paths = crate::pipeline::toml_files(dir).map_err(|source| Error::Io {
             path: dir.clone(),
             source,
         })?;
-        let mut paths: Vec<PathBuf> = entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-            .collect();
-        paths.sort();
         for path in paths {
             match crate::pipeline::load_file(&path) {
                 Ok(spec) => {

@@ -135,6 +135,16 @@ impl std::fmt::Display for LoadError {
     }
 }
 
+/// The `*.toml` files of a directory, sorted by name.
+pub fn toml_files(dir: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
+    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    paths.sort();
+    Ok(paths)
+}
+
 /// Reads, parses and validates a pipeline file.
 pub fn load_file(path: &std::path::Path) -> Result<PipelineSpec, LoadError> {
     let text = std::fs::read_to_string(path).map_err(LoadError::Io)?;

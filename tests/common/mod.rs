@@ -26,6 +26,8 @@ pub const ORCA: &str = env!("CARGO_BIN_EXE_orca");
 /// Upper bound for any single orca command in tests; nothing should hang.
 pub const COMMAND_TIMEOUT: Duration = Duration::from_secs(60);
 
+pub const SECOND_NAMESPACE: &str = "orca-second";
+
 pub struct Server {
     pub address: String,
     pub port: u16,
@@ -82,6 +84,8 @@ pub fn spawn_dev_server(port: u16, db: &Path, log: Option<&Path>) -> Child {
         .args(["--metrics-port", &free_port().to_string()])
         .arg("--db-filename")
         .arg(db)
+        // A second namespace, for tests that act on a whole namespace.
+        .args(["--namespace", SECOND_NAMESPACE])
         .args(["--search-attribute", "OrcaPipeline=Keyword"])
         .args(["--search-attribute", "OrcaPhase=Keyword"])
         .stdin(Stdio::null())

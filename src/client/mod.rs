@@ -2,6 +2,8 @@
 //! wait. Each turns the SDK's errors into orca's, so a command never has to
 //! tell "not found" from "already finished" itself.
 
+mod schedules;
+
 use std::time::{Duration, SystemTime};
 
 use serde::Serialize;

@@ -1,0 +1,194 @@
+//! Schedule operations. Create and update send the whole Schedule message
+//! (the SDK's high-level options have no memo, catch-up window or
+//! pause-on-failure); everything else goes through the SDK's schedule handle.
+
+use std::time::SystemTime;
+
+use futures_util::StreamExt;
+use temporalio_client::{
+    RpcOptions,
+    grpc::WorkflowService,
+    schedules::{
+        BackfillScheduleOptions, DeleteScheduleOptions, ListSchedulesOptions, PauseScheduleOptions,
+        ScheduleBackfill, ScheduleError, TriggerScheduleOptions, UnpauseScheduleOptions,
+    },
+    tonic::{self, Code},
+};
+use temporalio_common::protos::temporal::api::workflowservice::v1::{
+    CreateScheduleRequest, DescribeScheduleResponse, UpdateScheduleRequest,
+};
+
+use super::Orca;
+use crate::{
+    Error, Result, connect,
+    schedule::{Overlap, ScheduleDef},
+};
+
+impl Orca {
+    pub async fn create_schedule(&self, def: &ScheduleDef, trigger_now: bool) -> Result<()> {
+        let schedule = def
+            .to_proto(&self.settings.task_queue)
+            .map_err(|e| Error::Unexpected(anyhow::anyhow!("{e}")))?;
+        let initial_patch = trigger_now.then(|| {
+            temporalio_common::protos::temporal::api::schedule::v1::SchedulePatch {
+                trigger_immediately: Some(
+                    temporalio_common::protos::temporal::api::schedule::v1::TriggerImmediatelyRequest {
+                        overlap_policy: 0,
+                        scheduled_time: None,
+                    },
+                ),
+                ..Default::default()
+            }
+        });
+        let request = CreateScheduleRequest {
+            namespace: self.settings.namespace.clone(),
+            schedule_id: def.name.clone(),
+            schedule: Some(schedule),
+            initial_patch,
+            identity: self.settings.connection.identity.clone(),
+            request_id: format!("orca-create-{}-{}", def.name, nanos()),
+            ..Default::default()
+        };
+        let mut service = self.client.clone();
+        WorkflowService::create_schedule(&mut service, tonic::Request::new(request))
+            .await
+            .map(drop)
+            .map_err(|status| self.schedule_status(&def.name, "create", &status))
+    }
+
+    /// Replaces the schedule's definition (its run history stays).
+    pub async fn update_schedule(&self, def: &ScheduleDef) -> Result<()> {
+        let current = self.describe_schedule(&def.name).await?;
+        let schedule = def
+            .to_proto(&self.settings.task_queue)
+            .map_err(|e| Error::Unexpected(anyhow::anyhow!("{e}")))?;
+        let request = UpdateScheduleRequest {
+            namespace: self.settings.namespace.clone(),
+            schedule_id: def.name.clone(),
+            schedule: Some(schedule),
+            conflict_token: current.conflict_token,
+            identity: self.settings.connection.identity.clone(),
+            request_id: format!("orca-update-{}-{}", def.name, nanos()),
+            ..Default::default()
+        };
+        let mut service = self.client.clone();
+        WorkflowService::update_schedule(&mut service, tonic::Request::new(request))
+            .await
+            .map(drop)
+            .map_err(|status| self.schedule_status(&def.name, "update", &status))
+    }
+
+    pub async fn describe_schedule(&self, name: &str) -> Result<DescribeScheduleResponse> {
+        self.client
+            .get_schedule_handle(name)
+            .describe(RpcOptions::default())
+            .await
+            .map(|d| d.raw().clone())
+            .map_err(|e| self.schedule_error(name, "describe", e))
+    }
+
+    /// All schedule IDs in the namespace.
+    pub async fn schedule_names(&self) -> Result<Vec<String>> {
+        let mut stream = self.client.list_schedules(ListSchedulesOptions::default());
+        let mut names = Vec::new();
+        while let Some(entry) = stream.next().await {
+            let entry = entry.map_err(|e| self.schedule_error("", "list", e))?;
+            names.push(entry.schedule_id().to_string());
+        }
+        names.sort();
+        Ok(names)
+    }
+
+    pub async fn pause_schedule(&self, name: &str, note: Option<String>) -> Result<()> {
+        let note = note.unwrap_or_else(|| format!("paused by {} via orca", self.settings.identity));
+        self.client
+            .get_schedule_handle(name)
+            .pause(Some(note), PauseScheduleOptions::default())
+            .await
+            .map_err(|e| self.schedule_error(name, "pause", e))
+    }
+
+    pub async fn unpause_schedule(&self, name: &str, note: Option<String>) -> Result<()> {
+        let note =
+            note.unwrap_or_else(|| format!("unpaused by {} via orca", self.settings.identity));
+        self.client
+            .get_schedule_handle(name)
+            .unpause(Some(note), UnpauseScheduleOptions::default())
+            .await
+            .map_err(|e| self.schedule_error(name, "unpause", e))
+    }
+
+    pub async fn trigger_schedule(&self, name: &str, overlap: Overlap) -> Result<()> {
+        // The handle does not say whether the schedule exists; describe does.
+        self.describe_schedule(name).await?;
+        self.client
+            .get_schedule_handle(name)
+            .trigger(overlap.client_policy(), TriggerScheduleOptions::default())
+            .await
+            .map_err(|e| self.schedule_error(name, "trigger", e))
+    }
+
+    pub async fn backfill_schedule(
+        &self,
+        name: &str,
+        start: SystemTime,
+        end: SystemTime,
+        overlap: Overlap,
+    ) -> Result<()> {
+        self.describe_schedule(name).await?;
+        let backfill = ScheduleBackfill::new(start, end)
+            .overlap_policy(overlap.client_policy())
+            .build();
+        self.client
+            .get_schedule_handle(name)
+            .backfill([backfill], BackfillScheduleOptions::default())
+            .await
+            .map_err(|e| self.schedule_error(name, "backfill", e))
+    }
+
+    pub async fn delete_schedule(&self, name: &str) -> Result<()> {
+        self.client
+            .get_schedule_handle(name)
+            .delete(DeleteScheduleOptions::default())
+            .await
+            .map_err(|e| self.schedule_error(name, "delete", e))
+    }
+
+    fn schedule_error(&self, name: &str, operation: &str, error: ScheduleError) -> Error {
+        match error {
+            ScheduleError::Rpc(status) => self.schedule_status(name, operation, &status),
+            other => Error::Unexpected(anyhow::anyhow!("{operation} schedule {name}: {other}")),
+        }
+    }
+
+    fn schedule_status(&self, name: &str, operation: &str, status: &tonic::Status) -> Error {
+        match status.code() {
+            Code::NotFound if status.message().to_ascii_lowercase().contains("namespace") => {
+                Error::NamespaceNotFound {
+                    namespace: self.settings.namespace.clone(),
+                    address: self.settings.address.clone(),
+                }
+            }
+            Code::NotFound => Error::ScheduleNotFound {
+                name: name.to_string(),
+                namespace: self.settings.namespace.clone(),
+            },
+            Code::AlreadyExists => Error::ScheduleExists {
+                name: name.to_string(),
+            },
+            // The server judges cron, time zones and the like: say which part.
+            Code::InvalidArgument => Error::usage(format!(
+                "the server refused schedule `{name}`: {}",
+                status.message()
+            )),
+            _ => connect::status_error(&self.settings, operation, status),
+        }
+    }
+}
+
+fn nanos() -> u128 {
+    SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default()
+}

@@ -1,0 +1,894 @@
+//! `orca schedule …`: Temporal Schedules that start pipelines every N
+//! seconds, at fixed times or by cron, their lifecycle, and a declarative
+//! `apply` from a file. Cron and calendars are evaluated by the server.
+
+use std::{path::PathBuf, time::Duration};
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+use serde_json::{Map, Value, json};
+use temporalio_common::protos::temporal::api::{
+    schedule::v1::Schedule, workflowservice::v1::DescribeScheduleResponse,
+};
+
+use crate::{
+    Error, Result,
+    cli::parse_duration,
+    client::{Orca, rfc3339, status_word},
+    commands::start::parse_inputs,
+    config::Settings,
+    output::Printer,
+    pipeline::{self, Catalogue, spec::DurationSpec},
+    prompt,
+    schedule::{Overlap, ScheduleDef, ScheduleFile, definition_of},
+};
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum ScheduleCommand {
+    /// Create a schedule that starts PIPELINE (exactly one of --every, --cron, --at)
+    Create(CreateArgs),
+    /// List schedules: spec in words, paused, next run, last result, skips
+    List,
+    /// Show a schedule: spec, state, next 5 runs, recent runs and their outcomes
+    Describe(NameArg),
+    /// Pause a schedule: no new runs start until unpaused
+    Pause(NoteArgs),
+    /// Unpause a schedule
+    Unpause(NoteArgs),
+    /// Start one run now
+    Trigger(TriggerArgs),
+    /// Change a schedule (any create flag; the others keep their values)
+    Update(UpdateArgs),
+    /// Delete a schedule (its runs are kept); asks first on a terminal
+    Delete(DeleteArgs),
+    /// Start the runs a schedule would have started between two times
+    Backfill(BackfillArgs),
+    /// Make the server's schedules match a file: plan, then apply
+    Apply(ApplyArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct NameArg {
+    /// Schedule name (its ID)
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct NoteArgs {
+    pub name: String,
+    /// Why (shown in describe)
+    #[arg(long)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct TriggerArgs {
+    pub name: String,
+    /// What to do if a run of this schedule is still going [default: allow-all]
+    #[arg(long, value_enum, default_value_t = Overlap::AllowAll)]
+    pub overlap: Overlap,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DeleteArgs {
+    pub name: String,
+    /// Do not ask (needed when not on a terminal)
+    #[arg(short, long)]
+    pub yes: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct BackfillArgs {
+    pub name: String,
+    /// Start of the range (RFC 3339, e.g. 2026-11-20T00:00:00Z)
+    #[arg(long, value_parser = parse_time)]
+    pub start: std::time::SystemTime,
+    /// End of the range (RFC 3339)
+    #[arg(long, value_parser = parse_time)]
+    pub end: std::time::SystemTime,
+    #[arg(long, value_enum, default_value_t = Overlap::AllowAll)]
+    pub overlap: Overlap,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ApplyArgs {
+    /// A TOML file of [[schedules]] entries (see examples/schedules.toml)
+    pub file: PathBuf,
+    /// Print the plan only; change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Also delete orca-made schedules that the file does not list
+    #[arg(long)]
+    pub prune: bool,
+    /// Also accept pipelines defined in *.toml files of this directory (as the workers load them)
+    #[arg(long, value_name = "DIR", env = "ORCA_PIPELINES")]
+    pub pipelines: Option<PathBuf>,
+}
+
+/// When a schedule fires.
+#[derive(Debug, Clone, Default, Args)]
+pub struct SpecArgs {
+    /// Every this long: 15s, 5m, 1h
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub every: Option<Duration>,
+    /// With --every: shift each firing by this much
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub offset: Option<Duration>,
+    /// A cron expression (5 fields, evaluated by the server); repeatable
+    #[arg(long, value_name = "EXPR")]
+    pub cron: Vec<String>,
+    /// Daily at these times: HH:MM[,HH:MM…]
+    #[arg(long, value_name = "HH:MM", value_delimiter = ',')]
+    pub at: Vec<String>,
+    /// Time zone of --cron and --at (IANA name) [default: UTC]
+    #[arg(long, value_name = "ZONE")]
+    pub tz: Option<String>,
+}
+
+/// Everything else a schedule has.
+#[derive(Debug, Clone, Default, Args)]
+pub struct OptionArgs {
+    /// When a run is due while the last one still runs [default: skip]
+    #[arg(long, value_enum)]
+    pub overlap: Option<Overlap>,
+    /// After an outage, start missed runs that are at most this late
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub catchup_window: Option<Duration>,
+    /// Pause the schedule when a run fails
+    #[arg(long)]
+    pub pause_on_failure: bool,
+    /// A note shown in describe
+    #[arg(long)]
+    pub note: Option<String>,
+    /// Create it paused
+    #[arg(long)]
+    pub paused: bool,
+    /// Workflow IDs of the runs start with this [default: the schedule name]
+    #[arg(long, value_name = "PREFIX")]
+    pub workflow_id_prefix: Option<String>,
+    /// An input as NAME=VALUE; repeatable
+    #[arg(short, long = "input", value_name = "NAME=VALUE")]
+    pub inputs: Vec<String>,
+    /// Inputs as a JSON object
+    #[arg(long, value_name = "JSON")]
+    pub input_json: Option<String>,
+    /// Also accept pipelines defined in *.toml files of this directory (as the workers load them)
+    #[arg(long, value_name = "DIR", env = "ORCA_PIPELINES")]
+    pub pipelines: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CreateArgs {
+    /// Schedule name (its ID)
+    pub name: String,
+    /// Pipeline each run starts
+    pub pipeline: String,
+    #[command(flatten)]
+    pub spec: SpecArgs,
+    #[command(flatten)]
+    pub options: OptionArgs,
+    /// Also start one run right away
+    #[arg(long)]
+    pub trigger_now: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct UpdateArgs {
+    /// Schedule name (its ID)
+    pub name: String,
+    /// Start this pipeline instead
+    #[arg(long)]
+    pub pipeline: Option<String>,
+    #[command(flatten)]
+    pub spec: SpecArgs,
+    #[command(flatten)]
+    pub options: OptionArgs,
+    /// Unpause it (the opposite of --paused)
+    #[arg(long, conflicts_with = "paused")]
+    pub active: bool,
+    /// Stop pausing it when a run fails
+    #[arg(long, conflicts_with = "pause_on_failure")]
+    pub no_pause_on_failure: bool,
+}
+
+pub async fn run(command: ScheduleCommand, settings: Settings, printer: &Printer) -> Result<()> {
+    match command {
+        ScheduleCommand::Create(args) => create(args, settings, printer).await,
+        ScheduleCommand::List => list(settings, printer).await,
+        ScheduleCommand::Describe(args) => describe(args, settings, printer).await,
+        ScheduleCommand::Pause(args) => {
+            let orca = Orca::connect(settings).await?;
+            orca.pause_schedule(&args.name, args.note.clone()).await?;
+            done(printer, &args.name, "paused")
+        }
+        ScheduleCommand::Unpause(args) => {
+            let orca = Orca::connect(settings).await?;
+            orca.unpause_schedule(&args.name, args.note.clone()).await?;
+            done(printer, &args.name, "unpaused")
+        }
+        ScheduleCommand::Trigger(args) => {
+            let orca = Orca::connect(settings).await?;
+            orca.trigger_schedule(&args.name, args.overlap).await?;
+            done(printer, &args.name, "triggered")
+        }
+        ScheduleCommand::Update(args) => update(args, settings, printer).await,
+        ScheduleCommand::Delete(args) => delete(args, settings, printer).await,
+        ScheduleCommand::Backfill(args) => {
+            if args.end <= args.start {
+                return Err(Error::usage("--end must be after --start"));
+            }
+            let orca = Orca::connect(settings).await?;
+            orca.backfill_schedule(&args.name, args.start, args.end, args.overlap)
+                .await?;
+            done(printer, &args.name, "backfilled")
+        }
+        ScheduleCommand::Apply(args) => apply(args, settings, printer).await,
+    }
+}
+
+fn done(printer: &Printer, name: &str, what: &str) -> Result<()> {
+    printer.emit(&json!({"schedule": name, "result": what}), |p| {
+        p.line(&format!("{what} schedule {name}"))
+    });
+    Ok(())
+}
+
+fn parse_time(text: &str) -> std::result::Result<std::time::SystemTime, String> {
+    humantime::parse_rfc3339_weak(text)
+        .map_err(|e| format!("`{text}` is not a time ({e}); write it like 2026-11-20T09:00:00Z"))
+}
+
+// ---- create / update
+
+async fn create(args: CreateArgs, settings: Settings, printer: &Printer) -> Result<()> {
+    let mut def = ScheduleDef {
+        name: args.name.clone(),
+        pipeline: args.pipeline.clone(),
+        input: Map::new(),
+        every: None,
+        offset: None,
+        cron: Vec::new(),
+        at: Vec::new(),
+        tz: "UTC".into(),
+        overlap: Overlap::default(),
+        catchup_window: None,
+        pause_on_failure: false,
+        note: None,
+        paused: false,
+        workflow_id_prefix: None,
+    };
+    apply_spec(&mut def, &args.spec, true);
+    apply_options(&mut def, &args.options)?;
+    check(&def, &catalogue(args.options.pipelines.as_ref())?)?;
+    let orca = Orca::connect(settings).await?;
+    orca.create_schedule(&def, args.trigger_now).await?;
+    printer.emit(
+        &json!({"schedule": def.name, "result": "created", "definition": def}),
+        |p| {
+            p.line(&format!(
+                "created schedule {}: {} runs {}",
+                def.name,
+                def.describe_spec(),
+                def.pipeline
+            ))
+        },
+    );
+    Ok(())
+}
+
+async fn update(args: UpdateArgs, settings: Settings, printer: &Printer) -> Result<()> {
+    let orca = Orca::connect(settings).await?;
+    let current = orca.describe_schedule(&args.name).await?;
+    let Some(mut def) = current.schedule.as_ref().and_then(definition_of) else {
+        return Err(Error::usage_with_hint(
+            format!(
+                "schedule `{}` was not made by orca, so there is no definition to change",
+                args.name
+            ),
+            "declare it in a file and use: orca schedule apply FILE",
+        ));
+    };
+    let before = def.clone();
+    if let Some(pipeline) = &args.pipeline {
+        def.pipeline = pipeline.clone();
+    }
+    let replaces_spec =
+        args.spec.every.is_some() || !args.spec.cron.is_empty() || !args.spec.at.is_empty();
+    apply_spec(&mut def, &args.spec, replaces_spec);
+    apply_options(&mut def, &args.options)?;
+    if args.active {
+        def.paused = false;
+    }
+    if args.no_pause_on_failure {
+        def.pause_on_failure = false;
+    }
+    check(&def, &catalogue(args.options.pipelines.as_ref())?)?;
+    orca.update_schedule(&def).await?;
+    let changes = def.changes_from(&before);
+    printer.emit(
+        &json!({"schedule": def.name, "result": "updated", "changes": changes_json(&changes)}),
+        |p| {
+            p.line(&format!("updated schedule {}", def.name));
+            for (field, from, to) in &changes {
+                p.line(&format!("  {field}: {from} → {to}"));
+            }
+        },
+    );
+    Ok(())
+}
+
+/// Spec flags onto a definition. `replace` clears the old kind of spec first.
+fn apply_spec(def: &mut ScheduleDef, spec: &SpecArgs, replace: bool) {
+    if replace {
+        def.every = None;
+        def.offset = None;
+        def.cron.clear();
+        def.at.clear();
+    }
+    if let Some(every) = spec.every {
+        def.every = Some(DurationSpec(every));
+    }
+    if let Some(offset) = spec.offset {
+        def.offset = Some(DurationSpec(offset));
+    }
+    def.cron.extend(spec.cron.iter().cloned());
+    def.at.extend(spec.at.iter().map(|t| t.trim().to_string()));
+    if let Some(tz) = &spec.tz {
+        def.tz = tz.clone();
+    }
+}
+
+fn apply_options(def: &mut ScheduleDef, options: &OptionArgs) -> Result<()> {
+    if let Some(overlap) = options.overlap {
+        def.overlap = overlap;
+    }
+    if let Some(window) = options.catchup_window {
+        def.catchup_window = Some(DurationSpec(window));
+    }
+    if options.pause_on_failure {
+        def.pause_on_failure = true;
+    }
+    if let Some(note) = &options.note {
+        def.note = Some(note.clone());
+    }
+    if options.paused {
+        def.paused = true;
+    }
+    if let Some(prefix) = &options.workflow_id_prefix {
+        def.workflow_id_prefix = Some(prefix.clone());
+    }
+    if !options.inputs.is_empty() || options.input_json.is_some() {
+        def.input = parse_inputs(&options.inputs, options.input_json.as_deref())?;
+    }
+    Ok(())
+}
+
+fn catalogue(dir: Option<&PathBuf>) -> Result<Catalogue> {
+    let mut catalogue = Catalogue::builtins();
+    if let Some(dir) = dir {
+        for path in pipeline::toml_files(dir).map_err(|source| Error::Io {
+            path: dir.clone(),
+            source,
+        })? {
+            if let Ok(spec) = pipeline::load_file(&path) {
+                catalogue.insert(spec);
+            }
+        }
+    }
+    Ok(catalogue)
+}
+
+/// A definition must name a pipeline we know, with inputs it declares.
+fn check(def: &ScheduleDef, catalogue: &Catalogue) -> Result<()> {
+    def.check().map_err(Error::usage)?;
+    let Some(spec) = catalogue.get(&def.pipeline) else {
+        return Err(Error::usage_with_hint(
+            format!(
+                "schedule `{}`: unknown pipeline `{}`",
+                def.name, def.pipeline
+            ),
+            format!(
+                "known: {}; a worker's own pipelines are accepted with --pipelines DIR",
+                catalogue.names().join(", ")
+            ),
+        ));
+    };
+    pipeline::resolve_inputs(spec, &def.input)
+        .map(drop)
+        .map_err(|e| {
+            Error::usage(format!(
+                "schedule `{}`: pipeline `{}`: {e}",
+                def.name, def.pipeline
+            ))
+        })
+}
+
+// ---- list / describe
+
+/// What `list` and `describe` show about one schedule.
+#[derive(Debug, Serialize)]
+struct ScheduleView {
+    name: String,
+    pipeline: Option<String>,
+    input: Option<Map<String, Value>>,
+    spec: String,
+    paused: bool,
+    note: String,
+    overlap: Option<Overlap>,
+    catchup_window: Option<String>,
+    pause_on_failure: bool,
+    /// Runs started so far.
+    action_count: i64,
+    /// Runs skipped because the previous one was still going (overlap policy).
+    overlap_skipped: i64,
+    /// Runs missed because they were later than the catch-up window.
+    missed_catchup_window: i64,
+    buffer_dropped: i64,
+    next_runs: Vec<String>,
+    recent_runs: Vec<RecentRun>,
+    running: Vec<String>,
+    created_at: Option<String>,
+    updated_at: Option<String>,
+    /// The definition orca stored (null for schedules made elsewhere).
+    definition: Option<ScheduleDef>,
+}
+
+#[derive(Debug, Serialize)]
+struct RecentRun {
+    workflow_id: String,
+    run_id: String,
+    scheduled_at: Option<String>,
+    started_at: Option<String>,
+    /// Temporal's status, or for a completed run, orca's outcome.
+    outcome: String,
+}
+
+async fn view(orca: &Orca, name: &str, recent: usize) -> Result<ScheduleView> {
+    let described: DescribeScheduleResponse = orca.describe_schedule(name).await?;
+    let schedule: Schedule = described.schedule.clone().unwrap_or_default();
+    let info = described.info.clone().unwrap_or_default();
+    let definition = definition_of(&schedule);
+    let state = schedule.state.clone().unwrap_or_default();
+    let policies = schedule.policies.clone().unwrap_or_default();
+    let mut recent_runs = Vec::new();
+    for action in info.recent_actions.iter().rev().take(recent) {
+        let Some(run) = &action.start_workflow_result else {
+            continue;
+        };
+        let outcome = match orca.describe(&run.workflow_id).await {
+            Ok(description) if status_word(description.status()) == "running" => {
+                "running".to_string()
+            }
+            Ok(description) => crate::client::closed_state(&description),
+            Err(_) => "unknown".to_string(),
+        };
+        recent_runs.push(RecentRun {
+            workflow_id: run.workflow_id.clone(),
+            run_id: run.run_id.clone(),
+            scheduled_at: action
+                .schedule_time
+                .as_ref()
+                .and_then(|t| timestamp(t.seconds, t.nanos)),
+            started_at: action
+                .actual_time
+                .as_ref()
+                .and_then(|t| timestamp(t.seconds, t.nanos)),
+            outcome,
+        });
+    }
+    Ok(ScheduleView {
+        name: name.to_string(),
+        pipeline: definition.as_ref().map(|d| d.pipeline.clone()),
+        input: definition.as_ref().map(|d| d.input.clone()),
+        spec: definition
+            .as_ref()
+            .map_or_else(|| spec_in_words(&schedule), ScheduleDef::describe_spec),
+        paused: state.paused,
+        note: state.notes.clone(),
+        overlap: Overlap::from_proto(policies.overlap_policy),
+        catchup_window: policies.catchup_window.as_ref().map(|d| {
+            let secs = d.seconds.max(0) as u64;
+            // Whole days read better than humantime's months for the 365-day default.
+            if secs >= 86_400 && secs % 86_400 == 0 {
+                format!("{}d", secs / 86_400)
+            } else {
+                humantime::format_duration(Duration::from_secs(secs)).to_string()
+            }
+        }),
+        pause_on_failure: policies.pause_on_failure,
+        action_count: info.action_count,
+        overlap_skipped: info.overlap_skipped,
+        missed_catchup_window: info.missed_catchup_window,
+        buffer_dropped: info.buffer_dropped,
+        next_runs: info
+            .future_action_times
+            .iter()
+            .take(5)
+            .filter_map(|t| timestamp(t.seconds, t.nanos))
+            .collect(),
+        recent_runs,
+        running: info
+            .running_workflows
+            .iter()
+            .map(|w| w.workflow_id.clone())
+            .collect(),
+        created_at: info
+            .create_time
+            .as_ref()
+            .and_then(|t| timestamp(t.seconds, t.nanos)),
+        updated_at: info
+            .update_time
+            .as_ref()
+            .and_then(|t| timestamp(t.seconds, t.nanos)),
+        definition,
+    })
+}
+
+/// A protobuf timestamp (seconds, nanos) as RFC 3339.
+fn timestamp(seconds: i64, nanos: i32) -> Option<String> {
+    let since_epoch = Duration::from_secs(u64::try_from(seconds).ok()?)
+        + Duration::from_nanos(nanos.max(0) as u64);
+    rfc3339(std::time::UNIX_EPOCH.checked_add(since_epoch))
+}
+
+/// For schedules orca did not make: intervals and cron strings in words.
+fn spec_in_words(schedule: &Schedule) -> String {
+    let Some(spec) = &schedule.spec else {
+        return "-".into();
+    };
+    let mut parts: Vec<String> = spec
+        .interval
+        .iter()
+        .filter_map(|i| i.interval.as_ref())
+        .map(|d| {
+            format!(
+                "every {}",
+                humantime::format_duration(Duration::from_secs(d.seconds.max(0) as u64))
+            )
+        })
+        .collect();
+    parts.extend(spec.cron_string.iter().map(|c| format!("cron {c}")));
+    if !spec.calendar.is_empty() || !spec.structured_calendar.is_empty() {
+        parts.push("calendar".into());
+    }
+    if parts.is_empty() {
+        "-".into()
+    } else {
+        parts.join(", ")
+    }
+}
+
+async fn list(settings: Settings, printer: &Printer) -> Result<()> {
+    let orca = Orca::connect(settings).await?;
+    let mut views = Vec::new();
+    for name in orca.schedule_names().await? {
+        views.push(view(&orca, &name, 1).await?);
+    }
+    match printer.format {
+        crate::cli::OutputFormat::Jsonl => views.iter().for_each(|v| printer.json(v)),
+        crate::cli::OutputFormat::Json => printer.json(&views),
+        crate::cli::OutputFormat::Text => {
+            if views.is_empty() {
+                eprintln!("no schedules");
+                return Ok(());
+            }
+            let rows = views
+                .iter()
+                .map(|v| {
+                    vec![
+                        v.name.clone(),
+                        v.pipeline.clone().unwrap_or_else(|| "-".into()),
+                        v.spec.clone(),
+                        if v.paused {
+                            printer.phase("paused")
+                        } else {
+                            "no".into()
+                        },
+                        v.next_runs.first().cloned().unwrap_or_else(|| "-".into()),
+                        v.recent_runs
+                            .first()
+                            .map_or("-".into(), |r| printer.phase(&r.outcome)),
+                        format!("{}/{}", v.overlap_skipped, v.missed_catchup_window),
+                    ]
+                })
+                .collect();
+            printer.table(
+                &[
+                    "name",
+                    "pipeline",
+                    "spec",
+                    "paused",
+                    "next run",
+                    "last result",
+                    "skipped/missed",
+                ],
+                rows,
+            );
+        }
+    }
+    Ok(())
+}
+
+async fn describe(args: NameArg, settings: Settings, printer: &Printer) -> Result<()> {
+    let orca = Orca::connect(settings).await?;
+    let v = view(&orca, &args.name, 10).await?;
+    printer.emit(&v, |p| {
+        let mut rows = vec![
+            ("Schedule", v.name.clone()),
+            (
+                "Pipeline",
+                v.pipeline
+                    .clone()
+                    .unwrap_or_else(|| "- (not made by orca)".into()),
+            ),
+        ];
+        if let Some(input) = v.input.as_ref().filter(|i| !i.is_empty()) {
+            rows.push(("Input", Value::Object(input.clone()).to_string()));
+        }
+        rows.push(("Spec", v.spec.clone()));
+        rows.push((
+            "State",
+            if v.paused {
+                p.phase("paused")
+            } else {
+                "active".into()
+            },
+        ));
+        if !v.note.is_empty() {
+            rows.push(("Note", v.note.clone()));
+        }
+        rows.push((
+            "Policies",
+            format!(
+                "overlap {}; catch-up window {}; pause on failure: {}",
+                v.overlap
+                    .and_then(|o| serde_json::to_value(o).ok())
+                    .and_then(|o| o.as_str().map(str::to_string))
+                    .unwrap_or_else(|| "-".into()),
+                v.catchup_window
+                    .clone()
+                    .unwrap_or_else(|| "server default".into()),
+                if v.pause_on_failure { "yes" } else { "no" }
+            ),
+        ));
+        rows.push((
+            "Runs",
+            format!(
+                "{} started, {} skipped (overlap), {} missed (catch-up window)",
+                v.action_count, v.overlap_skipped, v.missed_catchup_window
+            ),
+        ));
+        rows.push((
+            "Next",
+            if v.next_runs.is_empty() {
+                "-".into()
+            } else {
+                v.next_runs.join(", ")
+            },
+        ));
+        if !v.running.is_empty() {
+            rows.push(("Running", v.running.join(", ")));
+        }
+        p.card(&rows);
+        if !v.recent_runs.is_empty() {
+            p.line("");
+            p.table(
+                &["recent run", "scheduled", "outcome"],
+                v.recent_runs
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            r.workflow_id.clone(),
+                            r.scheduled_at.clone().unwrap_or_default(),
+                            p.phase(&r.outcome),
+                        ]
+                    })
+                    .collect(),
+            );
+        }
+    });
+    Ok(())
+}
+
+async fn delete(args: DeleteArgs, settings: Settings, printer: &Printer) -> Result<()> {
+    if !args.yes && !prompt::interactive() {
+        return Err(Error::usage_with_hint(
+            format!(
+                "refusing to delete schedule {} without confirmation",
+                args.name
+            ),
+            "add --yes",
+        ));
+    }
+    let orca = Orca::connect(settings).await?;
+    orca.describe_schedule(&args.name).await?;
+    if !args.yes
+        && !prompt::confirm(&format!(
+            "Delete schedule {}? Its past runs are kept.",
+            args.name
+        ))?
+    {
+        return Ok(());
+    }
+    orca.delete_schedule(&args.name).await?;
+    done(printer, &args.name, "deleted")
+}
+
+// ---- apply
+
+#[derive(Debug, Serialize)]
+struct PlanItem {
+    /// create, update, unchanged, delete
+    action: &'static str,
+    name: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    changes: Vec<Value>,
+    #[serde(skip)]
+    def: Option<ScheduleDef>,
+}
+
+async fn apply(args: ApplyArgs, settings: Settings, printer: &Printer) -> Result<()> {
+    let text = std::fs::read_to_string(&args.file)
+        .map_err(|e| Error::usage(format!("cannot read {}: {e}", args.file.display())))?;
+    let file: ScheduleFile = toml::from_str(&text).map_err(|e| {
+        let at = e
+            .span()
+            .map(|s| {
+                let before = &text[..s.start.min(text.len())];
+                format!(
+                    ":{}:{}",
+                    before.matches('\n').count() + 1,
+                    before.rsplit('\n').next().map_or(0, |l| l.len()) + 1
+                )
+            })
+            .unwrap_or_default();
+        Error::usage(format!(
+            "{}{at}: {}",
+            args.file.display(),
+            e.message().trim()
+        ))
+    })?;
+    let catalogue = catalogue(args.pipelines.as_ref())?;
+    let mut names = std::collections::HashSet::new();
+    for def in &file.schedules {
+        if !names.insert(def.name.clone()) {
+            return Err(Error::usage(format!(
+                "{}: schedule `{}` is listed twice",
+                args.file.display(),
+                def.name
+            )));
+        }
+        check(def, &catalogue)
+            .map_err(|e| Error::usage(format!("{}: {e}", args.file.display())))?;
+    }
+
+    let orca = Orca::connect(settings).await?;
+    let existing = orca.schedule_names().await?;
+    let mut plan = Vec::new();
+    for def in &file.schedules {
+        if !existing.contains(&def.name) {
+            plan.push(PlanItem {
+                action: "create",
+                name: def.name.clone(),
+                changes: Vec::new(),
+                def: Some(def.clone()),
+            });
+            continue;
+        }
+        let described = orca.describe_schedule(&def.name).await?;
+        let live_paused = described
+            .schedule
+            .as_ref()
+            .and_then(|s| s.state.as_ref())
+            .is_some_and(|s| s.paused);
+        let changes = match described.schedule.as_ref().and_then(definition_of) {
+            Some(mut current) => {
+                current.paused = live_paused;
+                def.changes_from(&current)
+            }
+            None => vec![(
+                "definition".into(),
+                json!("made outside orca"),
+                json!("from this file"),
+            )],
+        };
+        plan.push(PlanItem {
+            action: if changes.is_empty() {
+                "unchanged"
+            } else {
+                "update"
+            },
+            name: def.name.clone(),
+            changes: changes_json(&changes),
+            def: Some(def.clone()),
+        });
+    }
+    if args.prune {
+        for name in existing.iter().filter(|n| !names.contains(*n)) {
+            let described = orca.describe_schedule(name).await?;
+            // Only schedules orca made are pruned; others are not ours to delete.
+            if described
+                .schedule
+                .as_ref()
+                .and_then(definition_of)
+                .is_some()
+            {
+                plan.push(PlanItem {
+                    action: "delete",
+                    name: name.clone(),
+                    changes: Vec::new(),
+                    def: None,
+                });
+            }
+        }
+    }
+
+    if printer.is_text() {
+        for item in &plan {
+            let sign = match item.action {
+                "create" => "+",
+                "update" => "~",
+                "delete" => "-",
+                _ => "=",
+            };
+            let summary = item
+                .def
+                .as_ref()
+                .map(|d| format!(" ({}, {})", d.pipeline, d.describe_spec()))
+                .unwrap_or_default();
+            printer.line(&format!(
+                "{sign} {} {}{}",
+                item.action,
+                item.name,
+                if item.action == "create" {
+                    summary
+                } else {
+                    String::new()
+                }
+            ));
+            for change in &item.changes {
+                printer.line(&format!(
+                    "    {}: {} → {}",
+                    change["field"].as_str().unwrap_or_default(),
+                    change["from"],
+                    change["to"]
+                ));
+            }
+        }
+    }
+    if !args.dry_run {
+        for item in &plan {
+            match (item.action, &item.def) {
+                ("create", Some(def)) => orca.create_schedule(def, false).await?,
+                ("update", Some(def)) => orca.update_schedule(def).await?,
+                ("delete", _) => orca.delete_schedule(&item.name).await?,
+                _ => {}
+            }
+        }
+    }
+    let counts = |action: &str| plan.iter().filter(|p| p.action == action).count();
+    if printer.is_text() {
+        printer.line(&format!(
+            "{}: {} to create, {} to update, {} unchanged, {} to delete",
+            if args.dry_run {
+                "plan (dry run, nothing changed)"
+            } else {
+                "applied"
+            },
+            counts("create"),
+            counts("update"),
+            counts("unchanged"),
+            counts("delete")
+        ));
+    } else {
+        printer.json(&json!({"dry_run": args.dry_run, "plan": plan}));
+    }
+    Ok(())
+}
+
+fn changes_json(changes: &[(String, Value, Value)]) -> Vec<Value> {
+    changes
+        .iter()
+        .map(|(field, from, to)| json!({"field": field, "from": from, "to": to}))
+        .collect()
+}

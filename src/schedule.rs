@@ -1,0 +1,420 @@
+//! Schedules as data: one definition, written by `orca schedule create`
+//! flags or an `apply` file, checked here, and turned into a Temporal
+//! Schedule. The definition travels in the action's memo (`orca_schedule`),
+//! so `apply` can compare a file with what the server runs without
+//! re-implementing cron; calendars and cron are evaluated by the server.
+
+use std::{collections::BTreeMap, time::Duration};
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use temporalio_common::protos::temporal::api::{
+    common::v1::{Memo, Payload, Payloads, WorkflowType},
+    enums::v1::ScheduleOverlapPolicy,
+    schedule::v1::{
+        CalendarSpec, IntervalSpec, Schedule, ScheduleAction, SchedulePolicies, ScheduleSpec,
+        ScheduleState, schedule_action,
+    },
+    taskqueue::v1::TaskQueue,
+    workflow::v1::NewWorkflowExecutionInfo,
+};
+
+use crate::{
+    engine::status::{RunRequest, WORKFLOW_TYPE},
+    pipeline::spec::DurationSpec,
+};
+
+/// The memo key, on the schedule's action, holding the definition.
+pub const MEMO_DEFINITION: &str = "orca_schedule";
+
+/// One schedule, as a person writes it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleDef {
+    pub name: String,
+    /// A pipeline name (built-in or known to the workers).
+    pub pipeline: String,
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub input: Map<String, Value>,
+    /// Fire every this long (`15s`, `1h`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub every: Option<DurationSpec>,
+    /// With `every`: shift each firing by this much.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<DurationSpec>,
+    /// Cron expressions (5 fields), evaluated by the server.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cron: Vec<String>,
+    /// Daily times, `HH:MM`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub at: Vec<String>,
+    /// Time zone of `cron` and `at` (IANA name).
+    #[serde(default = "utc", skip_serializing_if = "is_utc")]
+    pub tz: String,
+    #[serde(default, skip_serializing_if = "is_default")]
+    pub overlap: Overlap,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub catchup_window: Option<DurationSpec>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub pause_on_failure: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub paused: bool,
+    /// Workflow IDs of the runs start with this [default: the schedule's name].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workflow_id_prefix: Option<String>,
+}
+
+fn utc() -> String {
+    "UTC".into()
+}
+
+fn is_utc(tz: &str) -> bool {
+    tz == "UTC"
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+fn is_default(o: &Overlap) -> bool {
+    *o == Overlap::default()
+}
+
+/// What happens when a run is due while the previous one still runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "kebab-case")]
+pub enum Overlap {
+    #[default]
+    Skip,
+    BufferOne,
+    BufferAll,
+    CancelOther,
+    TerminateOther,
+    AllowAll,
+}
+
+impl Overlap {
+    fn to_proto(self) -> ScheduleOverlapPolicy {
+        match self {
+            Overlap::Skip => ScheduleOverlapPolicy::Skip,
+            Overlap::BufferOne => ScheduleOverlapPolicy::BufferOne,
+            Overlap::BufferAll => ScheduleOverlapPolicy::BufferAll,
+            Overlap::CancelOther => ScheduleOverlapPolicy::CancelOther,
+            Overlap::TerminateOther => ScheduleOverlapPolicy::TerminateOther,
+            Overlap::AllowAll => ScheduleOverlapPolicy::AllowAll,
+        }
+    }
+
+    pub fn from_proto(value: i32) -> Option<Overlap> {
+        Some(match ScheduleOverlapPolicy::try_from(value).ok()? {
+            ScheduleOverlapPolicy::Skip | ScheduleOverlapPolicy::Unspecified => Overlap::Skip,
+            ScheduleOverlapPolicy::BufferOne => Overlap::BufferOne,
+            ScheduleOverlapPolicy::BufferAll => Overlap::BufferAll,
+            ScheduleOverlapPolicy::CancelOther => Overlap::CancelOther,
+            ScheduleOverlapPolicy::TerminateOther => Overlap::TerminateOther,
+            ScheduleOverlapPolicy::AllowAll => Overlap::AllowAll,
+        })
+    }
+
+    pub fn client_policy(self) -> temporalio_client::schedules::ScheduleOverlapPolicy {
+        use temporalio_client::schedules::ScheduleOverlapPolicy as P;
+        match self {
+            Overlap::Skip => P::Skip,
+            Overlap::BufferOne => P::BufferOne,
+            Overlap::BufferAll => P::BufferAll,
+            Overlap::CancelOther => P::CancelOther,
+            Overlap::TerminateOther => P::TerminateOther,
+            Overlap::AllowAll => P::AllowAll,
+        }
+    }
+}
+
+/// The `apply` file: `[[schedules]]` entries.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScheduleFile {
+    #[serde(default)]
+    pub schedules: Vec<ScheduleDef>,
+}
+
+impl ScheduleDef {
+    /// Checks that need no server: exactly one kind of spec, times that
+    /// parse, names that are usable. Cron syntax and time zones are the
+    /// server's to judge (it names the bad part).
+    pub fn check(&self) -> Result<(), String> {
+        if self.name.trim().is_empty() || self.name.contains(char::is_whitespace) {
+            return Err(format!(
+                "schedule name {:?} must be non-empty without spaces",
+                self.name
+            ));
+        }
+        let kinds = [
+            self.every.is_some(),
+            !self.cron.is_empty(),
+            !self.at.is_empty(),
+        ];
+        match kinds.iter().filter(|k| **k).count() {
+            0 => {
+                return Err(format!(
+                    "schedule `{}` needs one of --every, --cron or --at",
+                    self.name
+                ));
+            }
+            1 => {}
+            _ => {
+                return Err(format!(
+                    "schedule `{}`: give only one of --every, --cron and --at",
+                    self.name
+                ));
+            }
+        }
+        if self.offset.is_some() && self.every.is_none() {
+            return Err(format!("schedule `{}`: --offset needs --every", self.name));
+        }
+        if self.every.is_some_and(|d| d.0 < Duration::from_secs(1)) {
+            return Err(format!(
+                "schedule `{}`: --every must be at least 1s",
+                self.name
+            ));
+        }
+        for time in &self.at {
+            parse_hh_mm(time)
+                .map_err(|e| format!("schedule `{}`: --at {time:?}: {e}", self.name))?;
+        }
+        if self.cron.iter().any(|c| c.split_whitespace().count() != 5) {
+            let bad = self
+                .cron
+                .iter()
+                .find(|c| c.split_whitespace().count() != 5)
+                .cloned()
+                .unwrap_or_default();
+            return Err(format!(
+                "schedule `{}`: cron {bad:?} must have 5 fields: minute hour day-of-month month day-of-week",
+                self.name
+            ));
+        }
+        if self.tz.trim().is_empty() {
+            return Err(format!(
+                "schedule `{}`: --tz must name a time zone",
+                self.name
+            ));
+        }
+        Ok(())
+    }
+
+    /// The spec in words: "every 15s", "daily at 09:00, 18:00 UTC", "cron 0 9 * * *".
+    pub fn describe_spec(&self) -> String {
+        if let Some(every) = self.every {
+            return match self.offset {
+                Some(offset) => format!("every {every} (offset {offset})"),
+                None => format!("every {every}"),
+            };
+        }
+        if !self.at.is_empty() {
+            return format!("daily at {} {}", self.at.join(", "), self.tz);
+        }
+        let zone = if self.tz == "UTC" {
+            String::new()
+        } else {
+            format!(" ({})", self.tz)
+        };
+        format!("cron {}{zone}", self.cron.join(" | "))
+    }
+
+    pub fn workflow_id_prefix(&self) -> String {
+        self.workflow_id_prefix
+            .clone()
+            .unwrap_or_else(|| self.name.clone())
+    }
+
+    /// The Temporal Schedule this definition describes.
+    pub fn to_proto(&self, task_queue: &str) -> Result<Schedule, String> {
+        let spec = ScheduleSpec {
+            interval: self
+                .every
+                .map(|every| IntervalSpec {
+                    interval: every.0.try_into().ok(),
+                    phase: self.offset.and_then(|o| o.0.try_into().ok()),
+                })
+                .into_iter()
+                .collect(),
+            calendar: self
+                .at
+                .iter()
+                .map(|time| {
+                    let (hour, minute) = parse_hh_mm(time).unwrap_or_default();
+                    CalendarSpec {
+                        second: "0".into(),
+                        minute: minute.to_string(),
+                        hour: hour.to_string(),
+                        day_of_month: "*".into(),
+                        month: "*".into(),
+                        day_of_week: "*".into(),
+                        ..Default::default()
+                    }
+                })
+                .collect(),
+            cron_string: self.cron.clone(),
+            timezone_name: self.tz.clone(),
+            ..Default::default()
+        };
+        let request = RunRequest {
+            pipeline: Value::String(self.pipeline.clone()),
+            input: self.input.clone(),
+            requested_by: Some(format!("schedule:{}", self.name)),
+        };
+        let definition = serde_json::to_value(self).map_err(|e| e.to_string())?;
+        let action = NewWorkflowExecutionInfo {
+            workflow_id: self.workflow_id_prefix(),
+            workflow_type: Some(WorkflowType {
+                name: WORKFLOW_TYPE.to_string(),
+            }),
+            task_queue: Some(TaskQueue {
+                name: task_queue.to_string(),
+                ..Default::default()
+            }),
+            input: Some(Payloads {
+                payloads: vec![json_payload(
+                    &serde_json::to_value(&request).map_err(|e| e.to_string())?,
+                )],
+            }),
+            memo: Some(Memo {
+                fields: [(MEMO_DEFINITION.to_string(), json_payload(&definition))].into(),
+            }),
+            ..Default::default()
+        };
+        Ok(Schedule {
+            spec: Some(spec),
+            action: Some(ScheduleAction {
+                action: Some(schedule_action::Action::StartWorkflow(action)),
+            }),
+            policies: Some(SchedulePolicies {
+                overlap_policy: self.overlap.to_proto() as i32,
+                catchup_window: self.catchup_window.and_then(|d| d.0.try_into().ok()),
+                pause_on_failure: self.pause_on_failure,
+                ..Default::default()
+            }),
+            state: Some(ScheduleState {
+                notes: self.note.clone().unwrap_or_default(),
+                paused: self.paused,
+                ..Default::default()
+            }),
+        })
+    }
+
+    /// What differs from `other`, field by field, as (field, from, to).
+    pub fn changes_from(&self, other: &ScheduleDef) -> Vec<(String, Value, Value)> {
+        let mine = as_map(self);
+        let theirs = as_map(other);
+        let mut keys: Vec<&String> = mine.keys().chain(theirs.keys()).collect();
+        keys.sort();
+        keys.dedup();
+        keys.into_iter()
+            .filter_map(|key| {
+                let from = theirs.get(key).cloned().unwrap_or(Value::Null);
+                let to = mine.get(key).cloned().unwrap_or(Value::Null);
+                (from != to).then(|| (key.clone(), from, to))
+            })
+            .collect()
+    }
+}
+
+fn as_map(def: &ScheduleDef) -> BTreeMap<String, Value> {
+    match serde_json::to_value(def) {
+        Ok(Value::Object(map)) => map.into_iter().collect(),
+        _ => BTreeMap::new(),
+    }
+}
+
+/// The definition stored on a schedule's action, if orca created it.
+pub fn definition_of(schedule: &Schedule) -> Option<ScheduleDef> {
+    let Some(schedule_action::Action::StartWorkflow(action)) =
+        schedule.action.as_ref()?.action.as_ref()
+    else {
+        return None;
+    };
+    let payload = action.memo.as_ref()?.fields.get(MEMO_DEFINITION)?;
+    serde_json::from_slice(&payload.data).ok()
+}
+
+fn json_payload(value: &Value) -> Payload {
+    Payload {
+        metadata: [("encoding".to_string(), b"json/plain".to_vec())].into(),
+        data: serde_json::to_vec(value).unwrap_or_default(),
+        ..Default::default()
+    }
+}
+
+/// `09:30` → (9, 30).
+pub fn parse_hh_mm(text: &str) -> Result<(u32, u32), String> {
+    let (hour, minute) = text
+        .trim()
+        .split_once(':')
+        .ok_or_else(|| "write times as HH:MM, e.g. 09:00".to_string())?;
+    let hour: u32 = hour
+        .parse()
+        .map_err(|_| format!("hour {hour:?} is not a number"))?;
+    let minute: u32 = minute
+        .parse()
+        .map_err(|_| format!("minute {minute:?} is not a number"))?;
+    if hour > 23 || minute > 59 {
+        return Err("not a time of day (00:00 to 23:59)".into());
+    }
+    Ok((hour, minute))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn def() -> ScheduleDef {
+        ScheduleDef {
+            name: "s".into(),
+            pipeline: "sample".into(),
+            input: Map::new(),
+            every: None,
+            offset: None,
+            cron: vec![],
+            at: vec![],
+            tz: "UTC".into(),
+            overlap: Overlap::Skip,
+            catchup_window: None,
+            pause_on_failure: false,
+            note: None,
+            paused: false,
+            workflow_id_prefix: None,
+        }
+    }
+
+    #[test]
+    fn exactly_one_kind_of_spec() {
+        assert!(def().check().is_err());
+        let mut d = def();
+        d.at = vec!["09:00".into(), "18:30".into()];
+        assert!(d.check().is_ok());
+        assert_eq!(d.describe_spec(), "daily at 09:00, 18:30 UTC");
+        d.cron = vec!["0 9 * * *".into()];
+        assert!(d.check().unwrap_err().contains("only one of"));
+        let mut d = def();
+        d.at = vec!["25:00".into()];
+        assert!(d.check().unwrap_err().contains("not a time of day"));
+        let mut d = def();
+        d.cron = vec!["0 9 * *".into()];
+        assert!(d.check().unwrap_err().contains("5 fields"));
+    }
+
+    #[test]
+    fn changes_are_listed_by_field() {
+        let mut a = def();
+        a.every = Some(DurationSpec(Duration::from_secs(15)));
+        let mut b = a.clone();
+        assert!(b.changes_from(&a).is_empty());
+        b.every = Some(DurationSpec(Duration::from_secs(20)));
+        b.paused = true;
+        let changes = b.changes_from(&a);
+        let fields: Vec<&str> = changes.iter().map(|(f, _, _)| f.as_str()).collect();
+        assert_eq!(fields, ["every", "paused"]);
+    }
+}
