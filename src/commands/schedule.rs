@@ -449,7 +449,7 @@ async fn view(orca: &Orca, name: &str, recent: usize) -> Result<ScheduleView> {
     let info = described.info.clone().unwrap_or_default();
     let definition = definition_of(&schedule);
     let state = schedule.state.clone().unwrap_or_default();
-    let policies = schedule.policies.clone().unwrap_or_default();
+    let policies = schedule.policies.unwrap_or_default();
     let mut recent_runs = Vec::new();
     for action in info.recent_actions.iter().rev().take(recent) {
         let Some(run) = &action.start_workflow_result else {
@@ -489,7 +489,7 @@ async fn view(orca: &Orca, name: &str, recent: usize) -> Result<ScheduleView> {
         catchup_window: policies.catchup_window.as_ref().map(|d| {
             let secs = d.seconds.max(0) as u64;
             // Whole days read better than humantime's months for the 365-day default.
-            if secs >= 86_400 && secs % 86_400 == 0 {
+            if secs >= 86_400 && secs.is_multiple_of(86_400) {
                 format!("{}d", secs / 86_400)
             } else {
                 humantime::format_duration(Duration::from_secs(secs)).to_string()
