@@ -48,7 +48,9 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject a run that is waiting at an approval gate')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show where a run is: phase, steps, approval')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow a run live until it ends; exits with its outcome (0/3/4)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recent runs; --awaiting-approval is the approval inbox')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait for a run''s approval or end; exit 0/3/4, or 8 on --timeout')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recent runs; --awaiting-approval shows every gate waiting')
+            [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'The gates you (or --as NAME) may decide right now')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'A run''s timeline: steps, attempts, approvals, signals, outcome')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause a run: no new step starts until `orca resume`')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume a paused run')
@@ -71,6 +73,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--shutdown-grace', '--shutdown-grace', [CompletionResultType]::ParameterName, 'On SIGINT/SIGTERM, let running steps finish for this long before cancelling them')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr (level from RUST_LOG, default info)')
             [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'Also load pipelines from *.toml files in this directory')
+            [CompletionResult]::new('--approvers-file', '--approvers-file', [CompletionResultType]::ParameterName, 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table')
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
             [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
@@ -102,6 +105,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--shutdown-grace', '--shutdown-grace', [CompletionResultType]::ParameterName, 'On SIGINT/SIGTERM, let running steps finish for this long before cancelling them')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr (level from RUST_LOG, default info)')
             [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'Also load pipelines from *.toml files in this directory')
+            [CompletionResult]::new('--approvers-file', '--approvers-file', [CompletionResultType]::ParameterName, 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table')
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
             [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
@@ -273,8 +277,34 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'orca;wait' {
+            [CompletionResult]::new('--for', '--for', [CompletionResultType]::ParameterName, 'What to wait for: the gate''s decision, or the end of the run')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long (exit 8; the run goes on)')
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--task-queue', '--task-queue', [CompletionResultType]::ParameterName, 'Task queue of orca workers')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the temporal.toml config file [default: default]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]')
+            [CompletionResult]::new('--tls-cert-path', '--tls-cert-path', [CompletionResultType]::ParameterName, 'Client certificate for mTLS (PEM)')
+            [CompletionResult]::new('--tls-key-path', '--tls-key-path', [CompletionResultType]::ParameterName, 'Client private key for mTLS (PEM)')
+            [CompletionResult]::new('--tls-ca-path', '--tls-ca-path', [CompletionResultType]::ParameterName, 'CA certificate that signed the server''s certificate (PEM)')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to verify the server''s certificate against')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting to Temporal after this long')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'orca;list' {
             [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'Only runs of this pipeline')
+            [CompletionResult]::new('--decidable-by', '--decidable-by', [CompletionResultType]::ParameterName, 'Only runs whose open gate NAME may decide now (a personal inbox)')
             [CompletionResult]::new('--schedule', '--schedule', [CompletionResultType]::ParameterName, 'Only runs started by this schedule')
             [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'Also match this raw visibility query, e.g. "StartTime > ''2026-01-01T00:00:00Z''"')
             [CompletionResult]::new('--phase', '--phase', [CompletionResultType]::ParameterName, 'Only runs in this orca phase (running, awaiting_approval, paused, completed, rejected, …)')
@@ -296,6 +326,31 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
             [CompletionResult]::new('--awaiting-approval', '--awaiting-approval', [CompletionResultType]::ParameterName, 'Only runs waiting at an approval gate (the inbox)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orca;inbox' {
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Whose inbox [default: --identity, else the OS user]')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many gates (0: all)')
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--task-queue', '--task-queue', [CompletionResultType]::ParameterName, 'Task queue of orca workers')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the temporal.toml config file [default: default]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]')
+            [CompletionResult]::new('--tls-cert-path', '--tls-cert-path', [CompletionResultType]::ParameterName, 'Client certificate for mTLS (PEM)')
+            [CompletionResult]::new('--tls-key-path', '--tls-key-path', [CompletionResultType]::ParameterName, 'Client private key for mTLS (PEM)')
+            [CompletionResult]::new('--tls-ca-path', '--tls-ca-path', [CompletionResultType]::ParameterName, 'CA certificate that signed the server''s certificate (PEM)')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to verify the server''s certificate against')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting to Temporal after this long')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -972,7 +1027,9 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('reject', 'reject', [CompletionResultType]::ParameterValue, 'Reject a run that is waiting at an approval gate')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show where a run is: phase, steps, approval')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow a run live until it ends; exits with its outcome (0/3/4)')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recent runs; --awaiting-approval is the approval inbox')
+            [CompletionResult]::new('wait', 'wait', [CompletionResultType]::ParameterValue, 'Wait for a run''s approval or end; exit 0/3/4, or 8 on --timeout')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recent runs; --awaiting-approval shows every gate waiting')
+            [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'The gates you (or --as NAME) may decide right now')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'A run''s timeline: steps, attempts, approvals, signals, outcome')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause a run: no new step starts until `orca resume`')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume a paused run')
@@ -1007,7 +1064,13 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
         'orca;help;watch' {
             break
         }
+        'orca;help;wait' {
+            break
+        }
         'orca;help;list' {
+            break
+        }
+        'orca;help;inbox' {
             break
         }
         'orca;help;history' {

@@ -45,7 +45,9 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand reject 'Reject a run that is waiting at an approval gate'
             cand status 'Show where a run is: phase, steps, approval'
             cand watch 'Follow a run live until it ends; exits with its outcome (0/3/4)'
-            cand list 'List recent runs; --awaiting-approval is the approval inbox'
+            cand wait 'Wait for a run''s approval or end; exit 0/3/4, or 8 on --timeout'
+            cand list 'List recent runs; --awaiting-approval shows every gate waiting'
+            cand inbox 'The gates you (or --as NAME) may decide right now'
             cand history 'A run''s timeline: steps, attempts, approvals, signals, outcome'
             cand pause 'Pause a run: no new step starts until `orca resume`'
             cand resume 'Resume a paused run'
@@ -67,6 +69,7 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --shutdown-grace 'On SIGINT/SIGTERM, let running steps finish for this long before cancelling them'
             cand --log-format 'Log format on stderr (level from RUST_LOG, default info)'
             cand --pipelines 'Also load pipelines from *.toml files in this directory'
+            cand --approvers-file 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table'
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
             cand -n 'Temporal namespace [default: default]'
             cand --namespace 'Temporal namespace [default: default]'
@@ -97,6 +100,7 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --shutdown-grace 'On SIGINT/SIGTERM, let running steps finish for this long before cancelling them'
             cand --log-format 'Log format on stderr (level from RUST_LOG, default info)'
             cand --pipelines 'Also load pipelines from *.toml files in this directory'
+            cand --approvers-file 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table'
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
             cand -n 'Temporal namespace [default: default]'
             cand --namespace 'Temporal namespace [default: default]'
@@ -262,8 +266,33 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'orca;wait'= {
+            cand --for 'What to wait for: the gate''s decision, or the end of the run'
+            cand --timeout 'Give up after this long (exit 8; the run goes on)'
+            cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
+            cand -n 'Temporal namespace [default: default]'
+            cand --namespace 'Temporal namespace [default: default]'
+            cand --task-queue 'Task queue of orca workers'
+            cand --profile 'Profile of the temporal.toml config file [default: default]'
+            cand --config-file 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]'
+            cand --tls-cert-path 'Client certificate for mTLS (PEM)'
+            cand --tls-key-path 'Client private key for mTLS (PEM)'
+            cand --tls-ca-path 'CA certificate that signed the server''s certificate (PEM)'
+            cand --tls-server-name 'Server name to verify the server''s certificate against'
+            cand --identity 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]'
+            cand --connect-timeout 'Give up connecting to Temporal after this long'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --tls 'Use TLS (implied by an API key or any other TLS option)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'orca;list'= {
             cand --pipeline 'Only runs of this pipeline'
+            cand --decidable-by 'Only runs whose open gate NAME may decide now (a personal inbox)'
             cand --schedule 'Only runs started by this schedule'
             cand --query 'Also match this raw visibility query, e.g. "StartTime > ''2026-01-01T00:00:00Z''"'
             cand --phase 'Only runs in this orca phase (running, awaiting_approval, paused, completed, rejected, …)'
@@ -285,6 +314,30 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --output 'Output format'
             cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
             cand --awaiting-approval 'Only runs waiting at an approval gate (the inbox)'
+            cand --tls 'Use TLS (implied by an API key or any other TLS option)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'orca;inbox'= {
+            cand --as 'Whose inbox [default: --identity, else the OS user]'
+            cand --limit 'At most this many gates (0: all)'
+            cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
+            cand -n 'Temporal namespace [default: default]'
+            cand --namespace 'Temporal namespace [default: default]'
+            cand --task-queue 'Task queue of orca workers'
+            cand --profile 'Profile of the temporal.toml config file [default: default]'
+            cand --config-file 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]'
+            cand --tls-cert-path 'Client certificate for mTLS (PEM)'
+            cand --tls-key-path 'Client private key for mTLS (PEM)'
+            cand --tls-ca-path 'CA certificate that signed the server''s certificate (PEM)'
+            cand --tls-server-name 'Server name to verify the server''s certificate against'
+            cand --identity 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]'
+            cand --connect-timeout 'Give up connecting to Temporal after this long'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -920,7 +973,9 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand reject 'Reject a run that is waiting at an approval gate'
             cand status 'Show where a run is: phase, steps, approval'
             cand watch 'Follow a run live until it ends; exits with its outcome (0/3/4)'
-            cand list 'List recent runs; --awaiting-approval is the approval inbox'
+            cand wait 'Wait for a run''s approval or end; exit 0/3/4, or 8 on --timeout'
+            cand list 'List recent runs; --awaiting-approval shows every gate waiting'
+            cand inbox 'The gates you (or --as NAME) may decide right now'
             cand history 'A run''s timeline: steps, attempts, approvals, signals, outcome'
             cand pause 'Pause a run: no new step starts until `orca resume`'
             cand resume 'Resume a paused run'
@@ -947,7 +1002,11 @@ set edit:completion:arg-completer[orca] = {|@words|
         }
         &'orca;help;watch'= {
         }
+        &'orca;help;wait'= {
+        }
         &'orca;help;list'= {
+        }
+        &'orca;help;inbox'= {
         }
         &'orca;help;history'= {
         }

@@ -44,8 +44,12 @@ pub enum Command {
     Status(commands::status::StatusArgs),
     /// Follow a run live until it ends; exits with its outcome (0/3/4)
     Watch(commands::watch::WatchArgs),
-    /// List recent runs; --awaiting-approval is the approval inbox
+    /// Wait for a run's approval or end; exit 0/3/4, or 8 on --timeout
+    Wait(commands::wait::WaitArgs),
+    /// List recent runs; --awaiting-approval shows every gate waiting
     List(commands::list::ListArgs),
+    /// The gates you (or --as NAME) may decide right now
+    Inbox(commands::inbox::InboxArgs),
     /// A run's timeline: steps, attempts, approvals, signals, outcome
     History(commands::history::HistoryArgs),
     /// Pause a run: no new step starts until `orca resume`

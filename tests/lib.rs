@@ -4,6 +4,7 @@
 mod common;
 
 mod approval_flow;
+mod approvals;
 mod builtins;
 mod cli;
 mod connection;

@@ -36,8 +36,8 @@ use crate::{
     engine::{
         PipelineWorkflow,
         status::{
-            Decision, DecisionRequest, MEMO_PROGRESS, MEMO_PROMPT, Outcome, Phase, RunRequest,
-            RunResult, RunStatus, SA_PHASE, SA_PIPELINE,
+            DecisionRequest, MEMO_APPROVALS, MEMO_DEADLINE, MEMO_PROGRESS, MEMO_PROMPT, Outcome,
+            Phase, RunRequest, RunResult, RunStatus, SA_PHASE, SA_PIPELINE, VoteResult,
         },
     },
 };
@@ -78,6 +78,10 @@ pub struct RunSummary {
     pub progress: Option<String>,
     /// The prompt of the gate the run waits at.
     pub prompt: Option<String>,
+    /// Approvals so far at that gate, `1/2`.
+    pub approvals: Option<String>,
+    /// When that gate times out (RFC 3339).
+    pub deadline: Option<String>,
     #[serde(skip)]
     pub started: Option<SystemTime>,
 }
@@ -315,6 +319,8 @@ impl Orca {
                 closed_at: rfc3339(run.close_time()),
                 progress: text(MEMO_PROGRESS),
                 prompt: text(MEMO_PROMPT).filter(|_| status == "running"),
+                approvals: text(MEMO_APPROVALS).filter(|_| status == "running"),
+                deadline: text(MEMO_DEADLINE).filter(|_| status == "running"),
                 started: run.start_time(),
             });
         }
@@ -350,7 +356,7 @@ impl Orca {
         id: &str,
         approve: bool,
         request: DecisionRequest,
-    ) -> Result<Decision> {
+    ) -> Result<VoteResult> {
         let handle = self.handle(id);
         let options = WorkflowExecuteUpdateOptions::default();
         let call = async {

@@ -16,7 +16,7 @@ use crate::{
     client::{Orca, RunSummary},
     commands::list::{RunFilter, build_query},
     config::Settings,
-    engine::status::{Decision, DecisionRequest},
+    engine::status::{DecisionRequest, VoteKind, VoteResult},
     output::{Printer, short_duration},
     prompt,
 };
@@ -153,7 +153,7 @@ async fn run(
     }
     let id = match args.id {
         Some(id) => id,
-        None => match pick(&orca, verb, &args.filter).await? {
+        None => match pick(&orca, verb, &by, &args.filter).await? {
             Some(id) => id,
             None => return Ok(()),
         },
@@ -174,16 +174,16 @@ async fn run(
 
 /// The interactive inbox: choose a run awaiting approval. `None` if there is
 /// none, or the person backs out.
-async fn pick(orca: &Orca, verb: &str, narrow: &BulkFilter) -> Result<Option<String>> {
+/// The picker offers the person's inbox: only gates they may decide.
+async fn pick(orca: &Orca, verb: &str, by: &str, narrow: &BulkFilter) -> Result<Option<String>> {
     let filter = RunFilter {
         pipeline: narrow.pipeline.clone(),
-        awaiting_approval: true,
         query: narrow.query.clone(),
-        ..RunFilter::default()
+        ..crate::commands::inbox::filter_for(by)
     };
     let runs = orca.list(&build_query(&filter, None, None), 100).await?;
     if runs.is_empty() {
-        eprintln!("no runs are awaiting approval");
+        eprintln!("no runs are awaiting approval by {by}");
         return Ok(None);
     }
     let items: Vec<String> = runs.iter().map(inbox_line).collect();
@@ -306,17 +306,40 @@ async fn bulk(
     }
 }
 
-fn describe(printer: &Printer, id: &str, decision: &Decision) -> String {
-    let mut text = format!(
-        "{} {id} at step `{}`",
-        printer.phase(&decision.decision.to_string()),
-        decision.step
-    );
-    if let Some(by) = &decision.by {
-        text.push_str(&format!(" as {by}"));
+fn describe(printer: &Printer, id: &str, vote: &VoteResult) -> String {
+    let comment = vote
+        .comment
+        .as_deref()
+        .map(|c| format!(": {c}"))
+        .unwrap_or_default();
+    match vote.decision {
+        Some(decision) => {
+            let tally = if vote.required > 1 && decision.to_string().ends_with("approved") {
+                format!(" ({} of {} approvals)", vote.approvals, vote.required)
+            } else if vote.reject_quorum > 1 && !vote.approved {
+                format!(
+                    " ({} of {} rejections)",
+                    vote.rejections, vote.reject_quorum
+                )
+            } else {
+                String::new()
+            };
+            format!(
+                "{} {id} at step `{}` as {}{comment}{tally}",
+                printer.phase(&decision.to_string()),
+                vote.step,
+                vote.by
+            )
+        }
+        None => {
+            let (what, have, need) = match vote.vote {
+                VoteKind::Approve => ("approval", vote.approvals, vote.required),
+                VoteKind::Reject => ("rejection", vote.rejections, vote.reject_quorum),
+            };
+            format!(
+                "recorded {}'s {what} of {id} at step `{}`{comment}: {have} of {need} {what}s; the gate stays open",
+                vote.by, vote.step
+            )
+        }
     }
-    if let Some(comment) = &decision.comment {
-        text.push_str(&format!(": {comment}"));
-    }
-    text
 }

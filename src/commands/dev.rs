@@ -18,7 +18,7 @@ use crate::{
     commands::worker::{self, WorkerTuning},
     config::Settings,
     connect,
-    engine::status::{SA_PHASE, SA_PIPELINE},
+    engine::status::{SA_APPROVERS, SA_PHASE, SA_PIPELINE},
     output::Printer,
 };
 
@@ -81,6 +81,7 @@ pub async fn run(args: DevArgs, global: &GlobalArgs, printer: &Printer) -> Resul
         .args(["--ui-port", &args.ui_port.to_string()])
         .args(["--search-attribute", &format!("{SA_PIPELINE}=Keyword")])
         .args(["--search-attribute", &format!("{SA_PHASE}=Keyword")])
+        .args(["--search-attribute", &format!("{SA_APPROVERS}=KeywordList")])
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::inherit());

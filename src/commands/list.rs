@@ -7,7 +7,7 @@ use crate::{
     Result,
     client::{Orca, RunSummary},
     config::Settings,
-    engine::status::{Phase, SA_PHASE, SA_PIPELINE, WORKFLOW_TYPE},
+    engine::status::{Phase, SA_APPROVERS, SA_PHASE, SA_PIPELINE, WORKFLOW_TYPE},
     output::Printer,
 };
 
@@ -39,6 +39,10 @@ pub struct RunFilter {
     /// Only runs waiting at an approval gate (the inbox)
     #[arg(long)]
     pub awaiting_approval: bool,
+
+    /// Only runs whose open gate NAME may decide now (a personal inbox)
+    #[arg(long, value_name = "NAME", hide = true)]
+    pub decidable_by: Option<String>,
 
     /// Only runs started by this schedule
     #[arg(long, value_name = "NAME")]
@@ -85,6 +89,13 @@ pub fn build_query(
     }
     if let Some(pipeline) = &filter.pipeline {
         clauses.push(format!("{SA_PIPELINE} = '{}'", quote(pipeline)));
+    }
+    if let Some(name) = &filter.decidable_by {
+        // `*` marks a gate open to anyone.
+        clauses.push(format!(
+            "({SA_APPROVERS} = '{}' OR {SA_APPROVERS} = '*')",
+            quote(name)
+        ));
     }
     if let Some(schedule) = &filter.schedule {
         // The server marks every run a schedule starts with its ID.

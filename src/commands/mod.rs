@@ -6,11 +6,13 @@ pub mod control;
 pub mod decide;
 pub mod dev;
 pub mod history;
+pub mod inbox;
 pub mod list;
 pub mod pipelines;
 pub mod schedule;
 pub mod start;
 pub mod status;
+pub mod wait;
 pub mod watch;
 pub mod worker;
 
@@ -52,6 +54,8 @@ pub fn run(cli: Cli) -> Result<()> {
                     Command::Status(args) => status::run(args, settings, &printer).await,
                     Command::Watch(args) => watch::run(args, settings, &printer).await,
                     Command::List(args) => list::run(args, settings, &printer).await,
+                    Command::Inbox(args) => inbox::run(args, settings, &printer).await,
+                    Command::Wait(args) => wait::run(args, settings, &printer).await,
                     Command::History(args) => history::run(args, settings, &printer).await,
                     Command::Cancel(args) => control::cancel(args, settings, &printer).await,
                     Command::Schedule(command) => schedule::run(command, settings, &printer).await,

@@ -11,7 +11,9 @@ use crate::{
     Result,
     client::{Orca, QUERY_DEADLINE, orca_attributes, rfc3339, status_word},
     config::Settings,
-    engine::status::{ApprovalStatus, Progress, RunStatus, StepState, StepStatus, WORKFLOW_TYPE},
+    engine::status::{
+        ApprovalStatus, Progress, RunStatus, StepState, StepStatus, VoteKind, WORKFLOW_TYPE,
+    },
     output::Printer,
 };
 
@@ -134,6 +136,104 @@ fn apply_live(report: &mut StatusReport, status: RunStatus) {
     report.stop_requested = status.stop_requested;
 }
 
+/// The gate, in words: who may decide, the tally, the decision (a timeout
+/// is always called a timeout), and the notifications.
+fn approval_rows(
+    p: &Printer,
+    r: &StatusReport,
+    gate: &ApprovalStatus,
+    rows: &mut Vec<(&'static str, String)>,
+) {
+    rows.push(("Approval", format!("{} (step {})", gate.prompt, gate.step)));
+    let who = if gate.allowed.is_empty() {
+        "anyone".to_string()
+    } else if gate.approvers.iter().any(|a| a.starts_with("group:")) {
+        format!(
+            "{} ({})",
+            gate.allowed.join(", "),
+            gate.approvers.join(", ")
+        )
+    } else {
+        gate.allowed.join(", ")
+    };
+    rows.push((
+        "Approvers",
+        format!("{who}{}", if gate.escalated { " (escalated)" } else { "" }),
+    ));
+    if gate.required > 1 || !gate.votes.is_empty() {
+        let approvers: Vec<&str> = gate
+            .votes
+            .iter()
+            .filter(|v| v.vote == VoteKind::Approve)
+            .map(|v| v.by.as_str())
+            .collect();
+        let mut tally = format!("{} of {}", gate.approvals(), gate.required);
+        if !approvers.is_empty() {
+            tally.push_str(&format!(" ({})", approvers.join(", ")));
+        }
+        if gate.rejections() > 0 {
+            tally.push_str(&format!(
+                "; rejections {} of {}",
+                gate.rejections(),
+                gate.reject_quorum
+            ));
+        }
+        if gate.decision.is_none() && !gate.waiting_on.is_empty() {
+            tally.push_str(&format!("; still allowed: {}", gate.waiting_on.join(", ")));
+        }
+        rows.push(("Approvals", tally));
+    }
+    match &gate.decision {
+        Some(d) if d.decision.is_timeout() => rows.push((
+            "Decision",
+            format!(
+                "{} at {}: no one decided in time; the gate {} (on_timeout)",
+                p.phase(&d.decision.to_string()),
+                d.at,
+                if d.approved { "opened" } else { "rejected" }
+            ),
+        )),
+        Some(d) => rows.push((
+            "Decision",
+            format!(
+                "{} by {} at {}{}",
+                p.phase(&d.decision.to_string()),
+                d.by.as_deref().unwrap_or("-"),
+                d.at,
+                d.comment
+                    .as_deref()
+                    .map(|c| format!(": {c}"))
+                    .unwrap_or_default()
+            ),
+        )),
+        None if r.outcome.is_some() || r.closed_at.is_some() => {
+            rows.push(("Decision", "none: the run ended first".into()))
+        }
+        None => rows.push((
+            "Decision",
+            format!(
+                "waiting{}; decide with: orca approve {id} | orca reject {id}",
+                gate.deadline
+                    .as_deref()
+                    .map(|d| format!(" until {d}"))
+                    .unwrap_or_default(),
+                id = r.workflow_id
+            ),
+        )),
+    }
+    if !gate.notifications.is_empty() {
+        let told: Vec<String> = gate
+            .notifications
+            .iter()
+            .map(|n| match &n.error {
+                None => format!("{} ok ({})", n.target, n.reason),
+                Some(e) => format!("{} FAILED ({}): {e}", n.target, n.reason),
+            })
+            .collect();
+        rows.push(("Notified", told.join("; ")));
+    }
+}
+
 fn print_text(p: &Printer, r: &StatusReport) {
     let dash = || "-".to_string();
     let mut rows = vec![
@@ -168,44 +268,7 @@ fn print_text(p: &Printer, r: &StatusReport) {
         rows.push(("Stopping", "after the current step".into()));
     }
     if let Some(gate) = &r.approval {
-        let who = if gate.approvers.is_empty() {
-            "anyone".to_string()
-        } else {
-            gate.approvers.join(", ")
-        };
-        rows.push((
-            "Approval",
-            format!("{} (step {}, approvers: {who})", gate.prompt, gate.step),
-        ));
-        match &gate.decision {
-            Some(d) => rows.push((
-                "Decision",
-                format!(
-                    "{} by {} at {}{}",
-                    p.phase(&d.decision.to_string()),
-                    d.by.as_deref().unwrap_or("timeout"),
-                    d.at,
-                    d.comment
-                        .as_deref()
-                        .map(|c| format!(": {c}"))
-                        .unwrap_or_default()
-                ),
-            )),
-            None if r.outcome.is_some() || r.closed_at.is_some() => {
-                rows.push(("Decision", "none: the run ended first".into()))
-            }
-            None => rows.push((
-                "Decision",
-                format!(
-                    "waiting{}; decide with: orca approve {id} | orca reject {id}",
-                    gate.deadline
-                        .as_deref()
-                        .map(|d| format!(" until {d}"))
-                        .unwrap_or_default(),
-                    id = r.workflow_id
-                ),
-            )),
-        }
+        approval_rows(p, r, gate, &mut rows);
     }
     if r.workflow_type != WORKFLOW_TYPE {
         rows.push((

@@ -28,7 +28,7 @@ use crate::{
     engine::{
         PipelineWorkflow,
         activities::PipelineActivities,
-        status::{SA_PHASE, SA_PIPELINE},
+        status::{SA_APPROVERS, SA_PHASE, SA_PIPELINE},
     },
     pipeline::Catalogue,
 };
@@ -66,6 +66,10 @@ pub struct WorkerTuning {
     #[arg(long, value_name = "DIR", env = "ORCA_PIPELINES")]
     pub pipelines: Option<PathBuf>,
 
+    /// Approver groups for gates (`group:NAME`): a TOML file with a [groups] table
+    #[arg(long, value_name = "FILE", env = "ORCA_APPROVERS_FILE")]
+    pub approvers_file: Option<PathBuf>,
+
     /// Run `command` steps (off by default: a pipeline can then run any program as this user)
     #[arg(long, env = "ORCA_ALLOW_COMMANDS")]
     pub allow_commands: bool,
@@ -92,13 +96,18 @@ pub async fn serve(
 ) -> Result<()> {
     ensure_search_attributes(&client, settings).await;
     let catalogue = load_catalogue(tuning)?;
+    let groups = load_groups(tuning)?;
 
     let runtime = Runtime::from_current_tokio(RuntimeOptions::default())
         .map_err(|e| Error::Unexpected(anyhow::anyhow!("cannot start the worker runtime: {e}")))?;
     let options = WorkerOptions::new(settings.task_queue.clone())
         .register_workflow::<PipelineWorkflow>()
         .map_err(|e| Error::Unexpected(anyhow::anyhow!("{e}")))?
-        .register_activities(PipelineActivities::new(catalogue, tuning.allow_commands))
+        .register_activities(PipelineActivities::new(
+            catalogue,
+            groups,
+            tuning.allow_commands,
+        ))
         .tuner(
             TunerHolder::builder()
                 .workflow_task_slot_supplier(FixedSizeSlotSupplier::new(
@@ -184,12 +193,38 @@ fn load_catalogue(tuning: &WorkerTuning) -> Result<Catalogue> {
     Ok(catalogue)
 }
 
+/// `[groups]` of the approvers file: group name → members. A bad file stops
+/// the worker: running gates with the wrong people would be worse.
+fn load_groups(tuning: &WorkerTuning) -> Result<std::collections::BTreeMap<String, Vec<String>>> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct ApproversFile {
+        #[serde(default)]
+        groups: std::collections::BTreeMap<String, Vec<String>>,
+    }
+    let Some(path) = &tuning.approvers_file else {
+        return Ok(Default::default());
+    };
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+        path: path.clone(),
+        source,
+    })?;
+    let file: ApproversFile = toml::from_str(&text)
+        .map_err(|e| Error::usage(format!("{}: {}", path.display(), e.message().trim())))?;
+    tracing::info!(groups = file.groups.len(), file = %path.display(), "loaded approver groups");
+    Ok(file.groups)
+}
+
 /// Registers orca's search attributes when they are missing. Without
 /// permission (Temporal Cloud API keys usually lack it) this is a warning:
 /// the attributes may already exist, or an operator must add them.
 pub async fn ensure_search_attributes(client: &Client, settings: &Settings) {
     let mut service = client.clone();
-    let wanted = [SA_PIPELINE, SA_PHASE];
+    let wanted = [
+        (SA_PIPELINE, IndexedValueType::Keyword),
+        (SA_PHASE, IndexedValueType::Keyword),
+        (SA_APPROVERS, IndexedValueType::KeywordList),
+    ];
     let listed = OperatorService::list_search_attributes(
         &mut service,
         tonic::Request::new(ListSearchAttributesRequest {
@@ -197,12 +232,12 @@ pub async fn ensure_search_attributes(client: &Client, settings: &Settings) {
         }),
     )
     .await;
-    let missing: Vec<&str> = match listed {
+    let missing: Vec<(&str, IndexedValueType)> = match listed {
         Ok(response) => {
             let existing = response.into_inner().custom_attributes;
             wanted
                 .into_iter()
-                .filter(|name| !existing.contains_key(*name))
+                .filter(|(name, _)| !existing.contains_key(*name))
                 .collect()
         }
         Err(status) => {
@@ -217,7 +252,7 @@ pub async fn ensure_search_attributes(client: &Client, settings: &Settings) {
         namespace: settings.namespace.clone(),
         search_attributes: missing
             .iter()
-            .map(|name| (name.to_string(), IndexedValueType::Keyword as i32))
+            .map(|(name, kind)| (name.to_string(), *kind as i32))
             .collect(),
     };
     match OperatorService::add_search_attributes(&mut service, tonic::Request::new(request)).await {
@@ -229,10 +264,10 @@ pub async fn ensure_search_attributes(client: &Client, settings: &Settings) {
 
 fn warn_search_attributes(status: &tonic::Status) {
     tracing::warn!(
-        "cannot check or register search attributes {SA_PIPELINE}/{SA_PHASE} ({}); \
+        "cannot check or register search attributes {SA_PIPELINE}/{SA_PHASE}/{SA_APPROVERS} ({}); \
          if they are missing, add them: temporal operator search-attribute create \
-         --name {SA_PIPELINE} --type Keyword && temporal operator search-attribute create \
-         --name {SA_PHASE} --type Keyword",
+         --name {SA_PIPELINE} --type Keyword; ... --name {SA_PHASE} --type Keyword; \
+         ... --name {SA_APPROVERS} --type KeywordList",
         status.message()
     );
 }

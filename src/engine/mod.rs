@@ -3,6 +3,7 @@
 //! the environment; the worker command hands it everything it needs.
 
 pub mod activities;
+mod gate;
 pub mod status;
 mod steps;
 pub mod workflow;

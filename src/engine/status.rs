@@ -22,9 +22,15 @@ pub const SIGNAL_STOP: &str = "stop";
 pub const MEMO_PROGRESS: &str = "orca_progress";
 pub const MEMO_PROMPT: &str = "orca_prompt";
 
-/// Search attributes the workflow keeps current (both Keyword).
+/// Search attributes the workflow keeps current: pipeline and phase
+/// (Keyword), and who may decide the open gate right now (KeywordList; `*`
+/// for anyone), which makes `orca inbox` one visibility query.
 pub const SA_PIPELINE: &str = "OrcaPipeline";
 pub const SA_PHASE: &str = "OrcaPhase";
+pub const SA_APPROVERS: &str = "OrcaApprovers";
+/// Memo fields of the open gate, for `orca inbox`.
+pub const MEMO_APPROVALS: &str = "orca_approvals";
+pub const MEMO_DEADLINE: &str = "orca_deadline";
 
 /// The workflow input: `{"pipeline": <name or inline spec>, "input": {…}, "requested_by": "…"}`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -46,17 +52,12 @@ pub struct DecisionRequest {
     pub comment: Option<String>,
 }
 
-/// What a gate decided, as recorded by the workflow (and returned by the update).
+/// One person's vote at a gate.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Decision {
-    pub step: String,
-    /// `approved`, `rejected` or `timed_out`.
-    pub decision: DecisionKind,
-    /// Whether the gate opened (an approval, or a timeout with `on_timeout = "approve"`).
-    pub approved: bool,
-    /// Who decided; absent for a timeout.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub by: Option<String>,
+pub struct Vote {
+    pub by: String,
+    /// `approve` or `reject`.
+    pub vote: VoteKind,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// RFC 3339, workflow time.
@@ -65,10 +66,70 @@ pub struct Decision {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+pub enum VoteKind {
+    Approve,
+    Reject,
+}
+
+/// What the `approve` / `reject` update returns: the vote just recorded and
+/// where the gate stands after it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VoteResult {
+    pub step: String,
+    pub by: String,
+    pub vote: VoteKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    pub at: String,
+    pub approvals: u32,
+    pub required: u32,
+    pub rejections: u32,
+    pub reject_quorum: u32,
+    /// The gate's decision when this vote closed it; null while it stays open.
+    pub decision: Option<DecisionKind>,
+    /// Whether the gate is now open (the run goes on).
+    pub approved: bool,
+}
+
+/// How a gate ended, as recorded by the workflow.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    pub step: String,
+    /// `approved`, `rejected`, `timed_out`, or `escalated_then_…` of those.
+    pub decision: DecisionKind,
+    /// Whether the gate opened (approvals, or a timeout with `on_timeout = "approve"`).
+    pub approved: bool,
+    /// Whose vote decided; absent for a timeout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// RFC 3339, workflow time.
+    pub at: String,
+    /// Every vote cast at the gate, in order.
+    #[serde(default)]
+    pub votes: Vec<Vote>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum DecisionKind {
     Approved,
     Rejected,
     TimedOut,
+    EscalatedThenApproved,
+    EscalatedThenRejected,
+    EscalatedThenTimedOut,
+}
+
+impl DecisionKind {
+    /// A timeout, not a person, decided.
+    pub fn is_timeout(self) -> bool {
+        matches!(
+            self,
+            DecisionKind::TimedOut | DecisionKind::EscalatedThenTimedOut
+        )
+    }
 }
 
 impl fmt::Display for DecisionKind {
@@ -77,6 +138,9 @@ impl fmt::Display for DecisionKind {
             DecisionKind::Approved => "approved",
             DecisionKind::Rejected => "rejected",
             DecisionKind::TimedOut => "timed_out",
+            DecisionKind::EscalatedThenApproved => "escalated_then_approved",
+            DecisionKind::EscalatedThenRejected => "escalated_then_rejected",
+            DecisionKind::EscalatedThenTimedOut => "escalated_then_timed_out",
         })
     }
 }
@@ -212,17 +276,69 @@ pub struct Progress {
 }
 
 /// The gate a run waits at (or last waited at).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ApprovalStatus {
     pub step: String,
     pub prompt: String,
-    /// Who may decide; empty means anyone.
+    /// The approvers as declared (names and `group:NAME`); empty means anyone.
     pub approvers: Vec<String>,
+    /// The names allowed to decide, groups expanded (and escalation added);
+    /// empty means anyone.
+    #[serde(default)]
+    pub allowed: Vec<String>,
+    /// Allowed names that have not voted yet and may still vote.
+    #[serde(default)]
+    pub waiting_on: Vec<String>,
+    #[serde(default = "one")]
+    pub required: u32,
+    #[serde(default = "one")]
+    pub reject_quorum: u32,
+    #[serde(default)]
+    pub allow_self_approval: bool,
+    #[serde(default)]
+    pub votes: Vec<Vote>,
+    /// The first timeout passed and `escalate_to` may now decide too.
+    #[serde(default)]
+    pub escalated: bool,
     /// RFC 3339 time at which the gate times out, if it does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub deadline: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decision: Option<Decision>,
+    /// Webhooks told about the gate, and how that went.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notifications: Vec<NotificationStatus>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl ApprovalStatus {
+    pub fn approvals(&self) -> u32 {
+        self.votes
+            .iter()
+            .filter(|v| v.vote == VoteKind::Approve)
+            .count() as u32
+    }
+
+    pub fn rejections(&self) -> u32 {
+        self.votes
+            .iter()
+            .filter(|v| v.vote == VoteKind::Reject)
+            .count() as u32
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NotificationStatus {
+    /// Which webhook: its host, or the environment variable that holds it.
+    pub target: String,
+    /// Sent when the gate opened, or when it was escalated.
+    pub reason: String,
+    pub ok: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 impl RunStatus {

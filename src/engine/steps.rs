@@ -19,13 +19,13 @@ use super::{
         AgentRequest, CommandRequest, HeaderSource, HttpRequest, PipelineActivities, StepOutput,
     },
     status::*,
-    workflow::{PipelineWorkflow, Resume, gate, now, rfc3339, set_memo, set_phase},
+    workflow::{PipelineWorkflow, Resume, gate, now, set_memo},
 };
 use crate::pipeline::{
     Step, StepKind,
     spec::{
-        AgentStep, ApprovalStep, CommandStep, Count, ForeachStep, HeaderValue, HttpStep, Items,
-        OnTimeout, ParallelStep, PolicyStep, RetrySpec,
+        AgentStep, CommandStep, Count, ForeachStep, HeaderValue, HttpStep, Items, ParallelStep,
+        PolicyStep, RetrySpec,
     },
     template,
 };
@@ -118,7 +118,7 @@ pub(super) fn execute<'a>(
         }
         let end = match &step.kind {
             StepKind::Policy(policy) => run_policy(ctx, &scope, policy),
-            StepKind::Approval(gate) => run_approval(ctx, step, gate).await?,
+            StepKind::Approval(gate) => super::gate::run(ctx, step, gate).await?,
             StepKind::Agent(agent) => run_agent(ctx, &scope, step, agent).await?,
             StepKind::Command(command) => run_command(ctx, &scope, step, command).await?,
             StepKind::Http(http) => run_http(ctx, &scope, step, http).await?,
@@ -224,119 +224,15 @@ fn run_policy(ctx: &Ctx, scope: &Scope, policy: &PolicyStep) -> StepEnd {
     }
 }
 
+pub(super) fn done_with(output: Value, summary: &str) -> StepEnd {
+    done(output, summary)
+}
+
 fn done(output: Value, summary: &str) -> StepEnd {
     StepEnd::Done(StepOutput {
         output,
         attempt: 1,
         summary: Some(summary.to_string()),
-    })
-}
-
-async fn run_approval(ctx: &Ctx, step: &Step, gate_spec: &ApprovalStep) -> WorkflowResult<StepEnd> {
-    let prompt = match render(ctx, &Scope::default(), &gate_spec.prompt) {
-        Ok(prompt) => prompt,
-        Err(e) => return Ok(StepEnd::Failed(e)),
-    };
-    let timeout = step.timeout.map(|t| t.0);
-    let deadline = timeout.and_then(|t| ctx.workflow_time().map(|now| rfc3339(Some(now + t))));
-    ctx.state_mut(|s| {
-        s.status.phase = Phase::AwaitingApproval;
-        if let Some(st) = s.status.step_mut(&step.id) {
-            st.state = StepState::Waiting;
-        }
-        s.status.approval = Some(ApprovalStatus {
-            step: step.id.clone(),
-            prompt: prompt.clone(),
-            approvers: gate_spec.approvers.clone(),
-            deadline,
-            decision: None,
-        });
-    });
-    set_phase(ctx, Phase::AwaitingApproval);
-    set_memo(ctx, MEMO_PROMPT, Some(prompt.clone()));
-
-    let closed = |s: &PipelineWorkflow| {
-        s.status.stop_requested
-            || s.status
-                .approval
-                .as_ref()
-                .is_some_and(|a| a.decision.is_some())
-    };
-    let timed_out = match timeout {
-        None => {
-            ctx.wait_condition(closed).await?;
-            false
-        }
-        Some(timeout) => {
-            let mut timer = ctx.timer(timeout);
-            select! {
-                decided = ctx.wait_condition(closed) => {
-                    decided?;
-                    timer.cancel();
-                    false
-                }
-                fired = &mut timer => {
-                    if fired == TimerResult::Cancelled {
-                        return Err(WorkflowTermination::cancelled());
-                    }
-                    true
-                }
-            }
-        }
-    };
-
-    if timed_out {
-        let decision = Decision {
-            step: step.id.clone(),
-            decision: DecisionKind::TimedOut,
-            approved: gate_spec.on_timeout == OnTimeout::Approve,
-            by: None,
-            comment: None,
-            at: now(ctx),
-        };
-        ctx.state_mut(|s| {
-            if let Some(a) = s.status.approval.as_mut() {
-                a.decision = Some(decision.clone());
-            }
-        });
-    }
-    let decision = ctx.state(|s| s.status.approval.as_ref().and_then(|a| a.decision.clone()));
-    set_memo(ctx, MEMO_PROMPT, None);
-    // A gate that opened lets the run go on; otherwise the run ends next and
-    // its final phase is published then.
-    if decision.as_ref().is_some_and(|d| d.approved) {
-        ctx.state_mut(|s| s.status.phase = Phase::Running);
-        set_phase(ctx, Phase::Running);
-    }
-
-    let Some(decision) = decision else {
-        // Only `stop` closes a gate without a decision.
-        return Ok(StepEnd::EndRun {
-            outcome: Outcome::Stopped,
-            output: json!({"decision": null, "approved": false}),
-            summary: "stopped while awaiting approval".into(),
-        });
-    };
-    let output = serde_json::to_value(&decision).unwrap_or(Value::Null);
-    let who = decision.by.as_deref().unwrap_or("timeout");
-    let mut summary = match decision.decision {
-        DecisionKind::TimedOut if decision.approved => {
-            "timed out: approved by on_timeout".to_string()
-        }
-        DecisionKind::TimedOut => "timed out: rejected by on_timeout".to_string(),
-        kind => format!("{kind} by {who}"),
-    };
-    if let Some(comment) = &decision.comment {
-        summary.push_str(&format!(": {comment}"));
-    }
-    Ok(if decision.approved {
-        done(output, &summary)
-    } else {
-        StepEnd::EndRun {
-            outcome: Outcome::Rejected,
-            output,
-            summary,
-        }
     })
 }
 
@@ -857,7 +753,7 @@ fn compact(value: &Value) -> String {
 
 /// The template context: recorded inputs and outputs, the run, and the
 /// scope's own variables.
-fn context(ctx: &Ctx, scope: &Scope) -> Value {
+pub(super) fn render_context(ctx: &Ctx, scope: &Scope) -> Value {
     ctx.state(|s| {
         let steps: Map<String, Value> = s
             .outputs
@@ -877,11 +773,12 @@ fn context(ctx: &Ctx, scope: &Scope) -> Value {
 }
 
 pub(super) fn render(ctx: &Ctx, scope: &Scope, text: &str) -> Result<String, String> {
-    template::render(text, &context(ctx, scope)).map_err(|e| format!("template {text:?}: {e}"))
+    template::render(text, &render_context(ctx, scope))
+        .map_err(|e| format!("template {text:?}: {e}"))
 }
 
 fn render_value(ctx: &Ctx, scope: &Scope, value: &Value) -> Result<Value, String> {
-    template::render_value(value, &context(ctx, scope))
+    template::render_value(value, &render_context(ctx, scope))
         .map_err(|e| format!("template in {value}: {e}"))
 }
 

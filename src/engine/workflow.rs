@@ -18,6 +18,7 @@ use temporalio_sdk::{
 
 use super::{
     activities::{PipelineActivities, ResolveRequest, ResolvedPipeline},
+    gate,
     status::*,
     steps::{Scope, StepEnd, activity_error_message, execute, step_id},
 };
@@ -38,6 +39,8 @@ pub struct PipelineWorkflow {
     pub(super) outputs: Map<String, Value>,
     /// The `OrcaPhase` last upserted, so a phase is published once per change.
     published_phase: Option<Phase>,
+    /// Approver groups (pipeline file and worker's approvers file), from resolve.
+    pub(super) groups: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 #[workflow_methods]
@@ -61,6 +64,7 @@ impl PipelineWorkflow {
             },
             outputs: Map::new(),
             published_phase: None,
+            groups: Default::default(),
         }
     }
 
@@ -78,6 +82,7 @@ impl PipelineWorkflow {
             s.status.pipeline = spec.name.clone();
             s.status.requested_by = request.requested_by.clone();
             s.status.input = resolved.input.clone();
+            s.groups = resolved.groups.clone();
             let mut rows = Vec::new();
             for step in &spec.steps {
                 status_rows(step, None, &mut rows);
@@ -141,7 +146,7 @@ impl PipelineWorkflow {
         _ctx: &WorkflowContextView,
         request: &DecisionRequest,
     ) -> Result<(), HandlerError> {
-        self.check_decision(request).map_err(Into::into)
+        gate::check_vote(&self.status, request, VoteKind::Approve).map_err(Into::into)
     }
 
     #[update(name = "approve")]
@@ -149,9 +154,14 @@ impl PipelineWorkflow {
         &mut self,
         ctx: &mut SyncWorkflowContext<Self>,
         request: DecisionRequest,
-    ) -> Result<Decision, HandlerError> {
-        self.decide(ctx.workflow_time(), request, true)
-            .map_err(Into::into)
+    ) -> Result<VoteResult, HandlerError> {
+        gate::cast_vote(
+            &mut self.status,
+            ctx.workflow_time(),
+            request,
+            VoteKind::Approve,
+        )
+        .map_err(Into::into)
     }
 
     #[update_validator(reject_update)]
@@ -160,7 +170,7 @@ impl PipelineWorkflow {
         _ctx: &WorkflowContextView,
         request: &DecisionRequest,
     ) -> Result<(), HandlerError> {
-        self.check_decision(request).map_err(Into::into)
+        gate::check_vote(&self.status, request, VoteKind::Reject).map_err(Into::into)
     }
 
     #[update(name = "reject")]
@@ -168,9 +178,14 @@ impl PipelineWorkflow {
         &mut self,
         ctx: &mut SyncWorkflowContext<Self>,
         request: DecisionRequest,
-    ) -> Result<Decision, HandlerError> {
-        self.decide(ctx.workflow_time(), request, false)
-            .map_err(Into::into)
+    ) -> Result<VoteResult, HandlerError> {
+        gate::cast_vote(
+            &mut self.status,
+            ctx.workflow_time(),
+            request,
+            VoteKind::Reject,
+        )
+        .map_err(Into::into)
     }
 
     /// Same rules as the update; a refused signal is dropped (there is no one to tell).
@@ -180,12 +195,22 @@ impl PipelineWorkflow {
         ctx: &mut SyncWorkflowContext<Self>,
         request: DecisionRequest,
     ) {
-        let _ = self.decide(ctx.workflow_time(), request, true);
+        let _ = gate::cast_vote(
+            &mut self.status,
+            ctx.workflow_time(),
+            request,
+            VoteKind::Approve,
+        );
     }
 
     #[signal(name = "reject")]
     pub fn reject_signal(&mut self, ctx: &mut SyncWorkflowContext<Self>, request: DecisionRequest) {
-        let _ = self.decide(ctx.workflow_time(), request, false);
+        let _ = gate::cast_vote(
+            &mut self.status,
+            ctx.workflow_time(),
+            request,
+            VoteKind::Reject,
+        );
     }
 
     // ---- control
@@ -208,71 +233,6 @@ impl PipelineWorkflow {
     #[query(name = "status")]
     pub fn status(&self, _ctx: &WorkflowContextView) -> RunStatus {
         self.status.clone()
-    }
-}
-
-impl PipelineWorkflow {
-    /// Every rule of the gate, checked where no client can bypass it.
-    fn check_decision(&self, request: &DecisionRequest) -> Result<(), String> {
-        let by = request.by.trim();
-        if by.is_empty() {
-            return Err("a decision needs `by`: the name of who decides".into());
-        }
-        let Some(gate) = &self.status.approval else {
-            return Err(format!(
-                "not awaiting approval (phase: {})",
-                self.status.phase
-            ));
-        };
-        if let Some(decision) = &gate.decision {
-            return Err(match &decision.by {
-                Some(who) => format!("already {} by {who}", decision.decision),
-                None => format!("already decided: the gate {}", decision.decision),
-            });
-        }
-        if self.status.phase != Phase::AwaitingApproval {
-            return Err(format!(
-                "not awaiting approval (phase: {})",
-                self.status.phase
-            ));
-        }
-        if !gate.approvers.is_empty() && !gate.approvers.iter().any(|a| a == by) {
-            return Err(format!(
-                "{by} may not decide step `{}` (approvers: {})",
-                gate.step,
-                gate.approvers.join(", ")
-            ));
-        }
-        Ok(())
-    }
-
-    fn decide(
-        &mut self,
-        at: Option<SystemTime>,
-        request: DecisionRequest,
-        approve: bool,
-    ) -> Result<Decision, String> {
-        // Validators do not run on replay; the handler checks again.
-        self.check_decision(&request)?;
-        let gate = self
-            .status
-            .approval
-            .as_mut()
-            .ok_or("not awaiting approval")?;
-        let decision = Decision {
-            step: gate.step.clone(),
-            decision: if approve {
-                DecisionKind::Approved
-            } else {
-                DecisionKind::Rejected
-            },
-            approved: approve,
-            by: Some(request.by.trim().to_string()),
-            comment: request.comment.filter(|c| !c.trim().is_empty()),
-            at: rfc3339(at),
-        };
-        gate.decision = Some(decision.clone());
-        Ok(decision)
     }
 }
 

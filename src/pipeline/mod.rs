@@ -183,6 +183,20 @@ pub fn validate(spec: &PipelineSpec) -> Result<(), SpecError> {
             )));
         }
     }
+    for (group, members) in &spec.groups {
+        if !is_identifier(group) {
+            return Err(problem(format!("group `{group}` is not a valid name")));
+        }
+        if members.is_empty()
+            || members
+                .iter()
+                .any(|m| m.trim().is_empty() || m.starts_with("group:"))
+        {
+            return Err(problem(format!(
+                "group `{group}` needs member names (groups do not nest)"
+            )));
+        }
+    }
     let mut checker = Checker {
         spec,
         seen: HashSet::new(),
@@ -194,6 +208,17 @@ pub fn validate(spec: &PipelineSpec) -> Result<(), SpecError> {
     }
     Ok(())
 }
+
+/// What a notification body may read besides input, steps and run.
+pub const NOTIFY_ROOTS: &[&str] = &[
+    "step",
+    "prompt",
+    "approvers",
+    "approve_command",
+    "reject_command",
+    "escalated",
+    "deadline",
+];
 
 fn problem(message: impl Into<String>) -> SpecError {
     SpecError {
@@ -280,9 +305,7 @@ impl Checker<'_> {
                 if nesting != Nesting::Top {
                     return fail("an approval gate must be a top-level step (not inside parallel or foreach)".into());
                 }
-                if gate.approvers.iter().any(|a| a.trim().is_empty()) {
-                    return fail("an approver name is empty".into());
-                }
+                self.gate(id, step, gate)?;
             }
             StepKind::Agent(_) | StepKind::Sleep(_) => {}
             StepKind::Command(command) => match (&command.shell, command.argv.is_empty()) {
@@ -347,9 +370,72 @@ impl Checker<'_> {
         Ok(())
     }
 
+    fn gate(&self, id: &str, step: &Step, gate: &spec::ApprovalStep) -> Result<(), SpecError> {
+        let fail = |message: String| Err(problem(format!("step `{id}`: {message}")));
+        for name in gate.approvers.iter().chain(&gate.escalate_to) {
+            if name.trim().is_empty() || name == "*" {
+                return fail(format!("{name:?} is not an approver name"));
+            }
+            // Groups may also come from the worker's --approvers-file, so an
+            // unknown group is checked when the run starts, not here.
+            if name.strip_prefix("group:").is_some_and(str::is_empty) {
+                return fail(format!("{name:?} names no group"));
+            }
+        }
+        if gate.required == 0 || gate.reject_quorum == 0 {
+            return fail("`required` and `reject_quorum` must be at least 1".into());
+        }
+        let named = gate
+            .approvers
+            .iter()
+            .filter(|a| !a.starts_with("group:"))
+            .count();
+        if named == gate.approvers.len() && named > 0 && gate.required as usize > named {
+            return fail(format!(
+                "`required = {}` approvals, but only {named} approvers are listed",
+                gate.required
+            ));
+        }
+        use spec::OnTimeout;
+        if gate.on_timeout != OnTimeout::Reject && step.timeout.is_none() {
+            return fail("`on_timeout` needs a `timeout` on the gate".into());
+        }
+        if gate.on_timeout == OnTimeout::Escalate {
+            if gate.escalate_to.is_empty() {
+                return fail("`on_timeout = \"escalate\"` needs `escalate_to = [...]`".into());
+            }
+            if gate.escalation_timeout.is_none() {
+                return fail("`on_timeout = \"escalate\"` needs `escalation_timeout`".into());
+            }
+        } else if !gate.escalate_to.is_empty() || gate.escalation_timeout.is_some() {
+            return fail(
+                "`escalate_to` and `escalation_timeout` need `on_timeout = \"escalate\"`".into(),
+            );
+        }
+        for hook in &gate.notify {
+            if hook.url.is_some() == hook.url_env.is_some() {
+                return fail("each `notify` needs exactly one of `url` and `url_env`".into());
+            }
+            for template in hook.url.iter().chain(&hook.body) {
+                self.template_with(id, template, Nesting::Top, NOTIFY_ROOTS)?;
+            }
+        }
+        Ok(())
+    }
+
     /// A template may read declared inputs, outputs of earlier top-level
     /// steps, `run`, and inside a foreach `item` and `index`.
     fn template(&self, step_id: &str, template: &str, nesting: Nesting) -> Result<(), SpecError> {
+        self.template_with(step_id, template, nesting, &[])
+    }
+
+    fn template_with(
+        &self,
+        step_id: &str,
+        template: &str,
+        nesting: Nesting,
+        extra_roots: &[&str],
+    ) -> Result<(), SpecError> {
         let fail = |message: String| Err(problem(format!("step `{step_id}`: {message}")));
         let paths = match template::referenced_paths(template) {
             Ok(paths) => paths,
@@ -374,11 +460,13 @@ impl Checker<'_> {
                     ));
                 }
                 ("item" | "index", _) if nesting == Nesting::InForeach => {}
+                (root, _) if extra_roots.contains(&root) => {}
                 (root, _) if !template::ROOTS.contains(&root) => {
                     let mut allowed = template::ROOTS.to_vec();
                     if nesting == Nesting::InForeach {
                         allowed.extend(["item", "index"]);
                     }
+                    allowed.extend(extra_roots);
                     return fail(format!(
                         "template refers to `{root}`; templates here may use {}",
                         allowed.join(", ")

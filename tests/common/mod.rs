@@ -88,6 +88,7 @@ pub fn spawn_dev_server(port: u16, db: &Path, log: Option<&Path>) -> Child {
         .args(["--namespace", SECOND_NAMESPACE])
         .args(["--search-attribute", "OrcaPipeline=Keyword"])
         .args(["--search-attribute", "OrcaPhase=Keyword"])
+        .args(["--search-attribute", "OrcaApprovers=KeywordList"])
         .stdin(Stdio::null())
         .stdout(Stdio::null());
     match log {

@@ -5,6 +5,7 @@
 mod agent;
 mod command;
 mod http;
+mod notify;
 mod resolve;
 
 use std::sync::Arc;
@@ -17,6 +18,7 @@ use temporalio_sdk::activities::{ActivityContext, ActivityError};
 pub use agent::AgentRequest;
 pub use command::CommandRequest;
 pub use http::{HeaderSource, HttpRequest};
+pub use notify::NotifyRequest;
 pub use resolve::{ResolveRequest, ResolvedPipeline};
 
 use crate::pipeline::Catalogue;
@@ -43,15 +45,22 @@ pub struct StepOutput {
 /// Shared state of the worker's activities.
 pub struct PipelineActivities {
     pub catalogue: Catalogue,
+    /// Approver groups from the worker's `--approvers-file`.
+    pub groups: std::collections::BTreeMap<String, Vec<String>>,
     /// `command` steps run only when the worker opted in (`--allow-commands`).
     pub allow_commands: bool,
     pub http: reqwest::Client,
 }
 
 impl PipelineActivities {
-    pub fn new(catalogue: Catalogue, allow_commands: bool) -> Self {
+    pub fn new(
+        catalogue: Catalogue,
+        groups: std::collections::BTreeMap<String, Vec<String>>,
+        allow_commands: bool,
+    ) -> Self {
         PipelineActivities {
             catalogue,
+            groups,
             allow_commands,
             http: http::client(),
         }
@@ -69,7 +78,7 @@ impl PipelineActivities {
         _ctx: ActivityContext,
         request: ResolveRequest,
     ) -> Result<ResolvedPipeline, ActivityError> {
-        resolve::resolve(&self.catalogue, request)
+        resolve::resolve(&self.catalogue, &self.groups, request)
     }
 
     /// The simulated agent step (see `AgentStep`).
@@ -89,6 +98,16 @@ impl PipelineActivities {
         request: CommandRequest,
     ) -> Result<StepOutput, ActivityError> {
         command::run(ctx, request, self.allow_commands).await
+    }
+
+    /// Tells a webhook that an approval gate opened (or was escalated).
+    #[activity(name = "orca.notify")]
+    pub async fn notify(
+        self: Arc<Self>,
+        ctx: ActivityContext,
+        request: NotifyRequest,
+    ) -> Result<(), ActivityError> {
+        notify::run(ctx, &self.http, request).await
     }
 
     /// An `http` step (see `HttpStep`).

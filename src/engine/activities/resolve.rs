@@ -5,7 +5,9 @@ use serde_json::{Map, Value};
 use temporalio_sdk::{ApplicationFailure, activities::ActivityError};
 
 use super::failure_type;
-use crate::pipeline::{self, Catalogue, PipelineSpec};
+use std::collections::BTreeMap;
+
+use crate::pipeline::{self, Catalogue, PipelineSpec, StepKind};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ResolveRequest {
@@ -19,10 +21,14 @@ pub struct ResolvedPipeline {
     pub spec: PipelineSpec,
     /// Inputs with defaults applied.
     pub input: Map<String, Value>,
+    /// Approver groups: the worker's, overridden by the pipeline's own.
+    #[serde(default)]
+    pub groups: BTreeMap<String, Vec<String>>,
 }
 
 pub fn resolve(
     catalogue: &Catalogue,
+    worker_groups: &BTreeMap<String, Vec<String>>,
     request: ResolveRequest,
 ) -> Result<ResolvedPipeline, ActivityError> {
     let spec = match &request.pipeline {
@@ -54,7 +60,31 @@ pub fn resolve(
             format!("pipeline `{}`: {e}", spec.name),
         )
     })?;
-    Ok(ResolvedPipeline { spec, input })
+    let mut groups = worker_groups.clone();
+    groups.extend(spec.groups.clone());
+    // Every group a gate names must exist now, not when someone tries to approve.
+    for step in &spec.steps {
+        if let StepKind::Approval(gate) = &step.kind {
+            for name in gate.approvers.iter().chain(&gate.escalate_to) {
+                if let Some(group) = name.strip_prefix("group:")
+                    && !groups.contains_key(group)
+                {
+                    return Err(refuse(
+                        failure_type::INVALID_SPEC,
+                        format!(
+                            "gate `{}` names group `{group}`, which neither the pipeline nor the worker's --approvers-file defines",
+                            step.id
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+    Ok(ResolvedPipeline {
+        spec,
+        input,
+        groups,
+    })
 }
 
 /// A failure that retrying cannot fix.
