@@ -22,6 +22,14 @@ demo: setup build
 test: setup
     cargo test --all-targets -- --test-threads 8
 
+# The heavy tests (1,000 runs under load), kept out of `just test`
+test-heavy: setup
+    cargo test --test integration -- --ignored --nocapture --test-threads 1
+
+# Longer bounded fuzzing of every parser of user input (20,000 cases per property)
+fuzz:
+    PROPTEST_CASES=20000 cargo test --test fuzz
+
 # Formatting and lints, as CI runs them
 lint:
     cargo fmt --all -- --check

@@ -132,7 +132,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
         'orca;start' {
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An input as NAME=VALUE (a string); repeatable')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'An input as NAME=VALUE (a string); repeatable')
-            [CompletionResult]::new('--input-json', '--input-json', [CompletionResultType]::ParameterName, 'Inputs as a JSON object, for typed values: ''{"count": 3}''')
+            [CompletionResult]::new('--input-json', '--input-json', [CompletionResultType]::ParameterName, 'Inputs as a JSON object, for typed values: ''{"count": 3}''; @FILE reads it from a file, - from stdin')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Workflow ID of the run [default: PIPELINE-<random>]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --wait or --follow: stop waiting after this long (exit 8, the run goes on)')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Start a workflow that is not orca''s, by type (a migration from another worker); its arguments come from --args-json')

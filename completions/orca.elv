@@ -126,7 +126,7 @@ set edit:completion:arg-completer[orca] = {|@words|
         &'orca;start'= {
             cand -i 'An input as NAME=VALUE (a string); repeatable'
             cand --input 'An input as NAME=VALUE (a string); repeatable'
-            cand --input-json 'Inputs as a JSON object, for typed values: ''{"count": 3}'''
+            cand --input-json 'Inputs as a JSON object, for typed values: ''{"count": 3}''; @FILE reads it from a file, - from stdin'
             cand --id 'Workflow ID of the run [default: PIPELINE-<random>]'
             cand --timeout 'With --wait or --follow: stop waiting after this long (exit 8, the run goes on)'
             cand --type 'Start a workflow that is not orca''s, by type (a migration from another worker); its arguments come from --args-json'

@@ -127,7 +127,7 @@ complete -c orca -n "__fish_orca_using_subcommand worker" -l tls -d 'Use TLS (im
 complete -c orca -n "__fish_orca_using_subcommand worker" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand worker" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand start" -s i -l input -d 'An input as NAME=VALUE (a string); repeatable' -r
-complete -c orca -n "__fish_orca_using_subcommand start" -l input-json -d 'Inputs as a JSON object, for typed values: \'{"count": 3}\'' -r
+complete -c orca -n "__fish_orca_using_subcommand start" -l input-json -d 'Inputs as a JSON object, for typed values: \'{"count": 3}\'; @FILE reads it from a file, - from stdin' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l id -d 'Workflow ID of the run [default: PIPELINE-<random>]' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l timeout -d 'With --wait or --follow: stop waiting after this long (exit 8, the run goes on)' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l type -d 'Start a workflow that is not orca\'s, by type (a migration from another worker); its arguments come from --args-json' -r

@@ -80,6 +80,12 @@ impl Settings {
             ConnectionOptions::try_from(profile).map_err(|e| Error::ConnectionConfig {
                 message: e.to_string(),
             })?;
+        // A key sent in plaintext is a key given away.
+        if connection.api_key.is_some() && connection.tls_options.is_none() {
+            return Err(Error::ConnectionConfig {
+                message: "an API key is only sent over TLS, but TLS is turned off (TEMPORAL_TLS=false or the profile's tls.disabled)".into(),
+            });
+        }
         connection.identity = format!("orca:{identity}@{}", hostname());
         connection.connect_timeout = Some(global.connect_timeout);
         // Resolve names once and connect eagerly, so an unreachable server

@@ -5,7 +5,10 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = orca::cli::Cli::parse();
+    let cli = match orca::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return ExitCode::from(orca::output::print_clap_error(&error)),
+    };
     match orca::run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -179,3 +179,38 @@ pub fn print_error(error: &crate::Error) {
         let _ = writeln!(err, "hint: {hint}");
     }
 }
+
+/// Usage errors from clap, in orca's one-line form (`error:` + `hint:`);
+/// help and version print as clap prints them. Returns the exit code.
+pub fn print_clap_error(error: &clap::Error) -> u8 {
+    use clap::error::ErrorKind;
+    match error.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = error.print();
+            crate::error::exit::OK
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = error.print();
+            crate::error::exit::USAGE
+        }
+        _ => {
+            let text = error.render().to_string();
+            let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+            let first = lines.next().unwrap_or("invalid arguments");
+            let message = first.strip_prefix("error: ").unwrap_or(first);
+            let tip = lines
+                .find_map(|l| l.strip_prefix("tip: "))
+                .map(str::to_string);
+            let usage = text
+                .lines()
+                .find_map(|l| l.trim().strip_prefix("Usage: "))
+                .map(|u| format!("usage: {u} (more: --help)"));
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(err, "error: {message}");
+            if let Some(hint) = tip.or(usage) {
+                let _ = writeln!(err, "hint: {hint}");
+            }
+            crate::error::exit::USAGE
+        }
+    }
+}

@@ -112,6 +112,27 @@ fn show(name: &str, printer: &Printer) -> Result<()> {
 }
 
 fn validate(files: &[PathBuf], printer: &Printer) -> Result<()> {
+    // One file: its problem is the error, on one line.
+    if let [file] = files
+        && printer.is_text()
+    {
+        let spec = pipeline::load_file(file).map_err(|e| match e {
+            pipeline::LoadError::Io(source) => Error::Io {
+                path: file.clone(),
+                source,
+            },
+            pipeline::LoadError::Spec(e) => Error::InvalidSpec {
+                message: e.to_string(),
+            },
+        })?;
+        printer.line(&format!(
+            "ok {}: pipeline `{}`, {} steps",
+            file.display(),
+            spec.name,
+            spec.steps.len()
+        ));
+        return Ok(());
+    }
     let mut results = Vec::new();
     for file in files {
         let outcome = pipeline::load_file(file);

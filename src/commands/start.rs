@@ -26,7 +26,8 @@ pub struct StartArgs {
     #[arg(short, long = "input", value_name = "NAME=VALUE")]
     pub inputs: Vec<String>,
 
-    /// Inputs as a JSON object, for typed values: '{"count": 3}'
+    /// Inputs as a JSON object, for typed values: '{"count": 3}'; @FILE reads
+    /// it from a file, - from stdin
     #[arg(long, value_name = "JSON")]
     pub input_json: Option<String>,
 
@@ -108,20 +109,19 @@ pub async fn run(args: StartArgs, settings: Settings, printer: &Printer) -> Resu
             let pipeline = args.pipeline.clone().unwrap_or_default();
             let input = parse_inputs(&args.inputs, args.input_json.as_deref())?;
             let (pipeline_ref, name) = pipeline_ref(&pipeline, &input)?;
-            (Launch::Pipeline(pipeline_ref, input), name)
+            let request = RunRequest {
+                pipeline: pipeline_ref,
+                input,
+                requested_by: Some(settings.identity.clone()),
+            };
+            check_size(&request)?;
+            (Launch::Pipeline(request), name)
         }
     };
     let orca = Orca::connect(settings).await?;
     let id = args.id.clone().unwrap_or_else(|| new_run_id(&name));
     let started = match request {
-        Launch::Pipeline(pipeline_ref, input) => {
-            let request = RunRequest {
-                pipeline: pipeline_ref,
-                input,
-                requested_by: Some(orca.settings.identity.clone()),
-            };
-            orca.start(&id, &name, &request).await?
-        }
+        Launch::Pipeline(request) => orca.start(&id, &name, &request).await?,
         Launch::Foreign(workflow_type, values) => {
             orca.start_foreign(&id, &workflow_type, &values).await?
         }
@@ -148,8 +148,24 @@ pub async fn run(args: StartArgs, settings: Settings, printer: &Printer) -> Resu
     end.into_result(&id)
 }
 
+/// Temporal refuses payloads over 2 MB; say so before trying, in words.
+const PAYLOAD_LIMIT: usize = 2 * 1024 * 1024;
+
+fn check_size(request: &RunRequest) -> Result<()> {
+    let size = serde_json::to_vec(request).map(|v| v.len()).unwrap_or(0);
+    if size > PAYLOAD_LIMIT {
+        return Err(Error::usage_with_hint(
+            format!(
+                "the run's input is {size} bytes; Temporal accepts at most {PAYLOAD_LIMIT} bytes per payload"
+            ),
+            "pass a reference (a path or URL) instead of the data itself",
+        ));
+    }
+    Ok(())
+}
+
 enum Launch {
-    Pipeline(Value, Map<String, Value>),
+    Pipeline(RunRequest),
     Foreign(String, Vec<Value>),
 }
 
@@ -205,6 +221,26 @@ fn compact(value: &Value) -> String {
 
 /// `--input a=b` (strings) merged over `--input-json '{…}'`.
 pub fn parse_inputs(pairs: &[String], json_text: Option<&str>) -> Result<Map<String, Value>> {
+    // `@FILE` reads the JSON from a file, `-` from stdin (for inputs too
+    // big for a command line).
+    let loaded;
+    let json_text = match json_text {
+        Some("-") => {
+            let mut text = String::new();
+            std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+                .map_err(|e| Error::usage(format!("--input-json -: cannot read stdin: {e}")))?;
+            loaded = text;
+            Some(loaded.as_str())
+        }
+        Some(text) if text.starts_with('@') => {
+            let path = &text[1..];
+            loaded = std::fs::read_to_string(path).map_err(|e| {
+                Error::usage(format!("--input-json {text}: cannot read {path}: {e}"))
+            })?;
+            Some(loaded.as_str())
+        }
+        other => other,
+    };
     let mut input = match json_text {
         None => Map::new(),
         Some(text) => match serde_json::from_str::<Value>(text) {

@@ -1,0 +1,162 @@
+//! Reliability: worker crashes. A worker killed with SIGKILL loses nothing and
+//! repeats nothing: a `foreach` of real commands (each item appends one line
+//! to a file) finishes with every item exactly once, an approval once given is
+//! not asked again, and a second worker takes over every run in flight.
+
+use std::{
+    path::Path,
+    time::{Duration, Instant},
+};
+
+use crate::common::*;
+
+const ITEMS: usize = 20;
+
+pub fn foreach_pipeline(env: &Env, out: &Path) -> String {
+    env.pipeline(
+        "batch",
+        &format!(
+            r#"
+name = "batch"
+[[steps]]
+id = "items"
+kind = "foreach"
+count = {ITEMS}
+concurrency = 2
+[steps.step]
+kind = "command"
+shell = "sleep 0.3 && echo item-{{{{ index }}}} >> {out}"
+"#,
+            out = out.display()
+        ),
+    )
+}
+
+pub fn lines(path: &Path) -> Vec<String> {
+    std::fs::read_to_string(path)
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[track_caller]
+pub fn wait_for_lines(path: &Path, at_least: usize) {
+    let started = Instant::now();
+    while lines(path).len() < at_least {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "only {} lines",
+            lines(path).len()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[track_caller]
+pub fn assert_each_item_once(path: &Path) {
+    let mut seen = lines(path);
+    let total = seen.len();
+    seen.sort();
+    seen.dedup();
+    assert_eq!(seen.len(), ITEMS, "distinct items: {seen:?}");
+    assert_eq!(total, ITEMS, "an item ran twice: {:?}", lines(path));
+}
+
+#[test]
+fn foreach_survives_a_worker_killed_with_sigkill() {
+    let env = Env::new();
+    let out = env.path("items.log");
+    let file = foreach_pipeline(&env, &out);
+    let mut first = env.worker_with(&["--allow-commands"]);
+    let id = env.start(&[&file]);
+    wait_for_lines(&out, 4);
+    // Mid-way through the next pair of items: they are sleeping, not writing.
+    std::thread::sleep(Duration::from_millis(150));
+    first.kill9();
+    let written = lines(&out).len();
+    assert!(
+        written < ITEMS,
+        "killed too late to prove anything ({written} lines)"
+    );
+
+    let _second = env.worker_with(&["--allow-commands"]);
+    let status = env.wait_status(&id, Duration::from_secs(60), |s| s["phase"] == "completed");
+    assert_eq!(status["progress"]["done"], ITEMS);
+    assert_each_item_once(&out);
+}
+
+#[test]
+fn an_approval_given_is_not_asked_again_after_a_crash() {
+    let env = Env::new();
+    let file = env.pipeline(
+        "approve-then-crash",
+        "name = \"approve-then-crash\"\n[[steps]]\nid = \"gate\"\nkind = \"approval\"\nprompt = \"go?\"\n\n[[steps]]\nid = \"work\"\nkind = \"agent\"\naction = \"work\"\nduration = \"3s\"\n",
+    );
+    let mut first = env.worker();
+    let id = env.start(&[&file]);
+    env.wait_phase(&id, "awaiting_approval");
+    // Killed while waiting: the decision is taken by the next worker.
+    first.kill9();
+    let approving = env
+        .orca(["approve", &id, "--as", "alice", "--comment", "once"])
+        .spawn();
+    std::thread::sleep(Duration::from_millis(500));
+    let mut second = env.worker();
+    let approved = approving.finish(Duration::from_secs(40));
+    assert_eq!(approved.code, 0, "{approved}");
+    env.wait_status(&id, Duration::from_secs(20), |s| {
+        s["steps"][1]["state"] == "running"
+    });
+    // Killed again mid-work: the third worker resumes without a new gate.
+    second.kill9();
+    let _third = env.worker();
+    let status = env.wait_phase(&id, "completed");
+    assert_eq!(status["approval"]["decision"]["by"], "alice");
+    assert_eq!(
+        status["approval"]["votes"].as_array().map(Vec::len),
+        Some(1),
+        "{status:#}"
+    );
+    let history = env.orca(["history", &id, "-o", "json"]).ok().json();
+    let asks = history
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["event"] == "approval_requested")
+        .count();
+    assert_eq!(asks, 1, "the gate opened once: {history:#}");
+}
+
+#[test]
+fn two_workers_forty_runs_one_killed_all_complete() {
+    let env = Env::new();
+    let file = env.pipeline(
+        "failover",
+        "name = \"failover\"\n[inputs.n]\ndefault = \"0\"\n\n[[steps]]\nid = \"parts\"\nkind = \"foreach\"\ncount = 3\n[steps.step]\nkind = \"agent\"\naction = \"part {{ index }} of run {{ input.n }}\"\nduration = \"1s\"\n",
+    );
+    let mut first = env.worker();
+    let _second = env.worker();
+    let ids: Vec<String> = (0..40)
+        .map(|n| {
+            env.start(&[
+                &file,
+                "--input",
+                &format!("n={n}"),
+                "--id",
+                &format!("failover-{}-{n}", env.task_queue),
+            ])
+        })
+        .collect();
+    std::thread::sleep(Duration::from_secs(2));
+    first.kill9();
+    let started = Instant::now();
+    for id in &ids {
+        let remaining = Duration::from_secs(120).saturating_sub(started.elapsed());
+        let status = env.wait_status(id, remaining.max(Duration::from_secs(1)), |s| {
+            s["temporal_status"] != "running"
+        });
+        assert_eq!(status["phase"], "completed", "{id}: {status:#}");
+        assert_eq!(status["progress"]["done"], 3, "{id}");
+    }
+}
