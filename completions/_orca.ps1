@@ -52,6 +52,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recent runs; --awaiting-approval shows every gate waiting')
             [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'The gates you (or --as NAME) may decide right now')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'A run''s timeline: steps, attempts, approvals, signals, outcome')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Check that this build replays a recorded run exactly (before rolling out workers)')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause a run: no new step starts until `orca resume`')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume a paused run')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a run after its current step; it ends with outcome `stopped`')
@@ -73,6 +74,8 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--shutdown-grace', '--shutdown-grace', [CompletionResultType]::ParameterName, 'On SIGINT/SIGTERM, let running steps finish for this long before cancelling them')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr (level from RUST_LOG, default info)')
             [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'Also load pipelines from *.toml files in this directory')
+            [CompletionResult]::new('--default-step-timeout', '--default-step-timeout', [CompletionResultType]::ParameterName, 'Timeout of each attempt of command, http and agent steps that set none [default: 10m]')
+            [CompletionResult]::new('--metrics-address', '--metrics-address', [CompletionResultType]::ParameterName, 'Serve Prometheus metrics (the SDK''s and orca''s) at http://HOST:PORT/metrics')
             [CompletionResult]::new('--approvers-file', '--approvers-file', [CompletionResultType]::ParameterName, 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table')
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
@@ -105,6 +108,8 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--shutdown-grace', '--shutdown-grace', [CompletionResultType]::ParameterName, 'On SIGINT/SIGTERM, let running steps finish for this long before cancelling them')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr (level from RUST_LOG, default info)')
             [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'Also load pipelines from *.toml files in this directory')
+            [CompletionResult]::new('--default-step-timeout', '--default-step-timeout', [CompletionResultType]::ParameterName, 'Timeout of each attempt of command, http and agent steps that set none [default: 10m]')
+            [CompletionResult]::new('--metrics-address', '--metrics-address', [CompletionResultType]::ParameterName, 'Serve Prometheus metrics (the SDK''s and orca''s) at http://HOST:PORT/metrics')
             [CompletionResult]::new('--approvers-file', '--approvers-file', [CompletionResultType]::ParameterName, 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table')
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
@@ -135,6 +140,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--input-json', '--input-json', [CompletionResultType]::ParameterName, 'Inputs as a JSON object, for typed values: ''{"count": 3}''; @FILE reads it from a file, - from stdin')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Workflow ID of the run [default: PIPELINE-<random>]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --wait or --follow: stop waiting after this long (exit 8, the run goes on)')
+            [CompletionResult]::new('--execution-timeout', '--execution-timeout', [CompletionResultType]::ParameterName, 'The run fails (exit 4) if it has not ended after this long [default: no limit]')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Start a workflow that is not orca''s, by type (a migration from another worker); its arguments come from --args-json')
             [CompletionResult]::new('--args-json', '--args-json', [CompletionResultType]::ParameterName, 'With --type: one workflow argument as JSON; repeatable')
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
@@ -381,6 +387,31 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'orca;replay' {
+            [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Fetch the history of this run from the server')
+            [CompletionResult]::new('--save', '--save', [CompletionResultType]::ParameterName, 'Also write the history (orca''s JSON form) to this file')
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--task-queue', '--task-queue', [CompletionResultType]::ParameterName, 'Task queue of orca workers')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the temporal.toml config file [default: default]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]')
+            [CompletionResult]::new('--tls-cert-path', '--tls-cert-path', [CompletionResultType]::ParameterName, 'Client certificate for mTLS (PEM)')
+            [CompletionResult]::new('--tls-key-path', '--tls-key-path', [CompletionResultType]::ParameterName, 'Client private key for mTLS (PEM)')
+            [CompletionResult]::new('--tls-ca-path', '--tls-ca-path', [CompletionResultType]::ParameterName, 'CA certificate that signed the server''s certificate (PEM)')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to verify the server''s certificate against')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting to Temporal after this long')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'orca;pause' {
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
@@ -545,6 +576,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--catchup-window', '--catchup-window', [CompletionResultType]::ParameterName, 'After an outage, start missed runs that are at most this late')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note shown in describe')
             [CompletionResult]::new('--workflow-id-prefix', '--workflow-id-prefix', [CompletionResultType]::ParameterName, 'Workflow IDs of the runs start with this [default: the schedule name]')
+            [CompletionResult]::new('--execution-timeout', '--execution-timeout', [CompletionResultType]::ParameterName, 'Each run fails if it has not ended after this long')
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An input as NAME=VALUE; repeatable')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'An input as NAME=VALUE; repeatable')
             [CompletionResult]::new('--input-json', '--input-json', [CompletionResultType]::ParameterName, 'Inputs as a JSON object')
@@ -703,6 +735,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--catchup-window', '--catchup-window', [CompletionResultType]::ParameterName, 'After an outage, start missed runs that are at most this late')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note shown in describe')
             [CompletionResult]::new('--workflow-id-prefix', '--workflow-id-prefix', [CompletionResultType]::ParameterName, 'Workflow IDs of the runs start with this [default: the schedule name]')
+            [CompletionResult]::new('--execution-timeout', '--execution-timeout', [CompletionResultType]::ParameterName, 'Each run fails if it has not ended after this long')
             [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An input as NAME=VALUE; repeatable')
             [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'An input as NAME=VALUE; repeatable')
             [CompletionResult]::new('--input-json', '--input-json', [CompletionResultType]::ParameterName, 'Inputs as a JSON object')
@@ -1031,6 +1064,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recent runs; --awaiting-approval shows every gate waiting')
             [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'The gates you (or --as NAME) may decide right now')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'A run''s timeline: steps, attempts, approvals, signals, outcome')
+            [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Check that this build replays a recorded run exactly (before rolling out workers)')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause a run: no new step starts until `orca resume`')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume a paused run')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a run after its current step; it ends with outcome `stopped`')
@@ -1074,6 +1108,9 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             break
         }
         'orca;help;history' {
+            break
+        }
+        'orca;help;replay' {
             break
         }
         'orca;help;pause' {

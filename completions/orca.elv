@@ -49,6 +49,7 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand list 'List recent runs; --awaiting-approval shows every gate waiting'
             cand inbox 'The gates you (or --as NAME) may decide right now'
             cand history 'A run''s timeline: steps, attempts, approvals, signals, outcome'
+            cand replay 'Check that this build replays a recorded run exactly (before rolling out workers)'
             cand pause 'Pause a run: no new step starts until `orca resume`'
             cand resume 'Resume a paused run'
             cand stop 'Stop a run after its current step; it ends with outcome `stopped`'
@@ -69,6 +70,8 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --shutdown-grace 'On SIGINT/SIGTERM, let running steps finish for this long before cancelling them'
             cand --log-format 'Log format on stderr (level from RUST_LOG, default info)'
             cand --pipelines 'Also load pipelines from *.toml files in this directory'
+            cand --default-step-timeout 'Timeout of each attempt of command, http and agent steps that set none [default: 10m]'
+            cand --metrics-address 'Serve Prometheus metrics (the SDK''s and orca''s) at http://HOST:PORT/metrics'
             cand --approvers-file 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table'
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
             cand -n 'Temporal namespace [default: default]'
@@ -100,6 +103,8 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --shutdown-grace 'On SIGINT/SIGTERM, let running steps finish for this long before cancelling them'
             cand --log-format 'Log format on stderr (level from RUST_LOG, default info)'
             cand --pipelines 'Also load pipelines from *.toml files in this directory'
+            cand --default-step-timeout 'Timeout of each attempt of command, http and agent steps that set none [default: 10m]'
+            cand --metrics-address 'Serve Prometheus metrics (the SDK''s and orca''s) at http://HOST:PORT/metrics'
             cand --approvers-file 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table'
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
             cand -n 'Temporal namespace [default: default]'
@@ -129,6 +134,7 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --input-json 'Inputs as a JSON object, for typed values: ''{"count": 3}''; @FILE reads it from a file, - from stdin'
             cand --id 'Workflow ID of the run [default: PIPELINE-<random>]'
             cand --timeout 'With --wait or --follow: stop waiting after this long (exit 8, the run goes on)'
+            cand --execution-timeout 'The run fails (exit 4) if it has not ended after this long [default: no limit]'
             cand --type 'Start a workflow that is not orca''s, by type (a migration from another worker); its arguments come from --args-json'
             cand --args-json 'With --type: one workflow argument as JSON; repeatable'
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
@@ -366,6 +372,30 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'orca;replay'= {
+            cand --id 'Fetch the history of this run from the server'
+            cand --save 'Also write the history (orca''s JSON form) to this file'
+            cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
+            cand -n 'Temporal namespace [default: default]'
+            cand --namespace 'Temporal namespace [default: default]'
+            cand --task-queue 'Task queue of orca workers'
+            cand --profile 'Profile of the temporal.toml config file [default: default]'
+            cand --config-file 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]'
+            cand --tls-cert-path 'Client certificate for mTLS (PEM)'
+            cand --tls-key-path 'Client private key for mTLS (PEM)'
+            cand --tls-ca-path 'CA certificate that signed the server''s certificate (PEM)'
+            cand --tls-server-name 'Server name to verify the server''s certificate against'
+            cand --identity 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]'
+            cand --connect-timeout 'Give up connecting to Temporal after this long'
+            cand -o 'Output format'
+            cand --output 'Output format'
+            cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --tls 'Use TLS (implied by an API key or any other TLS option)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'orca;pause'= {
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
             cand -n 'Temporal namespace [default: default]'
@@ -524,6 +554,7 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --catchup-window 'After an outage, start missed runs that are at most this late'
             cand --note 'A note shown in describe'
             cand --workflow-id-prefix 'Workflow IDs of the runs start with this [default: the schedule name]'
+            cand --execution-timeout 'Each run fails if it has not ended after this long'
             cand -i 'An input as NAME=VALUE; repeatable'
             cand --input 'An input as NAME=VALUE; repeatable'
             cand --input-json 'Inputs as a JSON object'
@@ -676,6 +707,7 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --catchup-window 'After an outage, start missed runs that are at most this late'
             cand --note 'A note shown in describe'
             cand --workflow-id-prefix 'Workflow IDs of the runs start with this [default: the schedule name]'
+            cand --execution-timeout 'Each run fails if it has not ended after this long'
             cand -i 'An input as NAME=VALUE; repeatable'
             cand --input 'An input as NAME=VALUE; repeatable'
             cand --input-json 'Inputs as a JSON object'
@@ -977,6 +1009,7 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand list 'List recent runs; --awaiting-approval shows every gate waiting'
             cand inbox 'The gates you (or --as NAME) may decide right now'
             cand history 'A run''s timeline: steps, attempts, approvals, signals, outcome'
+            cand replay 'Check that this build replays a recorded run exactly (before rolling out workers)'
             cand pause 'Pause a run: no new step starts until `orca resume`'
             cand resume 'Resume a paused run'
             cand stop 'Stop a run after its current step; it ends with outcome `stopped`'
@@ -1009,6 +1042,8 @@ set edit:completion:arg-completer[orca] = {|@words|
         &'orca;help;inbox'= {
         }
         &'orca;help;history'= {
+        }
+        &'orca;help;replay'= {
         }
         &'orca;help;pause'= {
         }

@@ -55,6 +55,7 @@ complete -c orca -n "__fish_orca_needs_command" -f -a "wait" -d 'Wait for a run\
 complete -c orca -n "__fish_orca_needs_command" -f -a "list" -d 'List recent runs; --awaiting-approval shows every gate waiting'
 complete -c orca -n "__fish_orca_needs_command" -f -a "inbox" -d 'The gates you (or --as NAME) may decide right now'
 complete -c orca -n "__fish_orca_needs_command" -f -a "history" -d 'A run\'s timeline: steps, attempts, approvals, signals, outcome'
+complete -c orca -n "__fish_orca_needs_command" -f -a "replay" -d 'Check that this build replays a recorded run exactly (before rolling out workers)'
 complete -c orca -n "__fish_orca_needs_command" -f -a "pause" -d 'Pause a run: no new step starts until `orca resume`'
 complete -c orca -n "__fish_orca_needs_command" -f -a "resume" -d 'Resume a paused run'
 complete -c orca -n "__fish_orca_needs_command" -f -a "stop" -d 'Stop a run after its current step; it ends with outcome `stopped`'
@@ -74,6 +75,8 @@ complete -c orca -n "__fish_orca_using_subcommand dev" -l shutdown-grace -d 'On 
 complete -c orca -n "__fish_orca_using_subcommand dev" -l log-format -d 'Log format on stderr (level from RUST_LOG, default info)' -r -f -a "text\t''
 json\t''"
 complete -c orca -n "__fish_orca_using_subcommand dev" -l pipelines -d 'Also load pipelines from *.toml files in this directory' -r -F
+complete -c orca -n "__fish_orca_using_subcommand dev" -l default-step-timeout -d 'Timeout of each attempt of command, http and agent steps that set none [default: 10m]' -r
+complete -c orca -n "__fish_orca_using_subcommand dev" -l metrics-address -d 'Serve Prometheus metrics (the SDK\'s and orca\'s) at http://HOST:PORT/metrics' -r
 complete -c orca -n "__fish_orca_using_subcommand dev" -l approvers-file -d 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table' -r -F
 complete -c orca -n "__fish_orca_using_subcommand dev" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand dev" -s n -l namespace -d 'Temporal namespace [default: default]' -r
@@ -104,6 +107,8 @@ complete -c orca -n "__fish_orca_using_subcommand worker" -l shutdown-grace -d '
 complete -c orca -n "__fish_orca_using_subcommand worker" -l log-format -d 'Log format on stderr (level from RUST_LOG, default info)' -r -f -a "text\t''
 json\t''"
 complete -c orca -n "__fish_orca_using_subcommand worker" -l pipelines -d 'Also load pipelines from *.toml files in this directory' -r -F
+complete -c orca -n "__fish_orca_using_subcommand worker" -l default-step-timeout -d 'Timeout of each attempt of command, http and agent steps that set none [default: 10m]' -r
+complete -c orca -n "__fish_orca_using_subcommand worker" -l metrics-address -d 'Serve Prometheus metrics (the SDK\'s and orca\'s) at http://HOST:PORT/metrics' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -l approvers-file -d 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table' -r -F
 complete -c orca -n "__fish_orca_using_subcommand worker" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -s n -l namespace -d 'Temporal namespace [default: default]' -r
@@ -130,6 +135,7 @@ complete -c orca -n "__fish_orca_using_subcommand start" -s i -l input -d 'An in
 complete -c orca -n "__fish_orca_using_subcommand start" -l input-json -d 'Inputs as a JSON object, for typed values: \'{"count": 3}\'; @FILE reads it from a file, - from stdin' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l id -d 'Workflow ID of the run [default: PIPELINE-<random>]' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l timeout -d 'With --wait or --follow: stop waiting after this long (exit 8, the run goes on)' -r
+complete -c orca -n "__fish_orca_using_subcommand start" -l execution-timeout -d 'The run fails (exit 4) if it has not ended after this long [default: no limit]' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l type -d 'Start a workflow that is not orca\'s, by type (a migration from another worker); its arguments come from --args-json' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l args-json -d 'With --type: one workflow argument as JSON; repeatable' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
@@ -352,6 +358,28 @@ never\t''"
 complete -c orca -n "__fish_orca_using_subcommand history" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand history" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand replay" -l id -d 'Fetch the history of this run from the server' -r
+complete -c orca -n "__fish_orca_using_subcommand replay" -l save -d 'Also write the history (orca\'s JSON form) to this file' -r -F
+complete -c orca -n "__fish_orca_using_subcommand replay" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
+complete -c orca -n "__fish_orca_using_subcommand replay" -s n -l namespace -d 'Temporal namespace [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand replay" -l task-queue -d 'Task queue of orca workers' -r
+complete -c orca -n "__fish_orca_using_subcommand replay" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand replay" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand replay" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand replay" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand replay" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand replay" -l tls-server-name -d 'Server name to verify the server\'s certificate against' -r
+complete -c orca -n "__fish_orca_using_subcommand replay" -l identity -d 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]' -r
+complete -c orca -n "__fish_orca_using_subcommand replay" -l connect-timeout -d 'Give up connecting to Temporal after this long' -r
+complete -c orca -n "__fish_orca_using_subcommand replay" -s o -l output -d 'Output format' -r -f -a "text\t'Tables and sentences for people'
+json\t'One JSON document, stable field names'
+jsonl\t'One JSON object per line'"
+complete -c orca -n "__fish_orca_using_subcommand replay" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orca -n "__fish_orca_using_subcommand replay" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
+complete -c orca -n "__fish_orca_using_subcommand replay" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orca -n "__fish_orca_using_subcommand replay" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand pause" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand pause" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand pause" -l task-queue -d 'Task queue of orca workers' -r
@@ -501,6 +529,7 @@ allow-all\t''"
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l catchup-window -d 'After an outage, start missed runs that are at most this late' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l note -d 'A note shown in describe' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l workflow-id-prefix -d 'Workflow IDs of the runs start with this [default: the schedule name]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l execution-timeout -d 'Each run fails if it has not ended after this long' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -s i -l input -d 'An input as NAME=VALUE; repeatable' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l input-json -d 'Inputs as a JSON object' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l pipelines -d 'Also accept pipelines defined in *.toml files of this directory (as the workers load them)' -r -F
@@ -650,6 +679,7 @@ allow-all\t''"
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l catchup-window -d 'After an outage, start missed runs that are at most this late' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l note -d 'A note shown in describe' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l workflow-id-prefix -d 'Workflow IDs of the runs start with this [default: the schedule name]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l execution-timeout -d 'Each run fails if it has not ended after this long' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -s i -l input -d 'An input as NAME=VALUE; repeatable' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l input-json -d 'Inputs as a JSON object' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l pipelines -d 'Also accept pipelines defined in *.toml files of this directory (as the workers load them)' -r -F
@@ -889,27 +919,28 @@ never\t''"
 complete -c orca -n "__fish_orca_using_subcommand man" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand man" -s V -l version -d 'Print version'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "dev" -d 'Run a local Temporal dev server and a worker in one process'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "worker" -d 'Run a worker that executes pipelines from the task queue'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "start" -d 'Start a pipeline run'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "approve" -d 'Approve a run that is waiting at an approval gate'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "reject" -d 'Reject a run that is waiting at an approval gate'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "status" -d 'Show where a run is: phase, steps, approval'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "watch" -d 'Follow a run live until it ends; exits with its outcome (0/3/4)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "wait" -d 'Wait for a run\'s approval or end; exit 0/3/4, or 8 on --timeout'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "list" -d 'List recent runs; --awaiting-approval shows every gate waiting'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "inbox" -d 'The gates you (or --as NAME) may decide right now'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "history" -d 'A run\'s timeline: steps, attempts, approvals, signals, outcome'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "pause" -d 'Pause a run: no new step starts until `orca resume`'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "resume" -d 'Resume a paused run'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "stop" -d 'Stop a run after its current step; it ends with outcome `stopped`'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "cancel" -d 'Cancel a run (Temporal cancellation: running steps are cancelled)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "terminate" -d 'Terminate a run at once (asks first on a terminal)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "schedule" -d 'Start pipelines on a schedule: every N seconds, daily times, cron'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "pipelines" -d 'List and show the pipelines this binary knows'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history pause resume stop cancel terminate schedule pipelines completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "dev" -d 'Run a local Temporal dev server and a worker in one process'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "worker" -d 'Run a worker that executes pipelines from the task queue'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "start" -d 'Start a pipeline run'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "approve" -d 'Approve a run that is waiting at an approval gate'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "reject" -d 'Reject a run that is waiting at an approval gate'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "status" -d 'Show where a run is: phase, steps, approval'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "watch" -d 'Follow a run live until it ends; exits with its outcome (0/3/4)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "wait" -d 'Wait for a run\'s approval or end; exit 0/3/4, or 8 on --timeout'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "list" -d 'List recent runs; --awaiting-approval shows every gate waiting'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "inbox" -d 'The gates you (or --as NAME) may decide right now'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "history" -d 'A run\'s timeline: steps, attempts, approvals, signals, outcome'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "replay" -d 'Check that this build replays a recorded run exactly (before rolling out workers)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "pause" -d 'Pause a run: no new step starts until `orca resume`'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "resume" -d 'Resume a paused run'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "stop" -d 'Stop a run after its current step; it ends with outcome `stopped`'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "cancel" -d 'Cancel a run (Temporal cancellation: running steps are cancelled)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "terminate" -d 'Terminate a run at once (asks first on a terminal)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "schedule" -d 'Start pipelines on a schedule: every N seconds, daily times, cron'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "pipelines" -d 'List and show the pipelines this binary knows'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "create" -d 'Create a schedule that starts PIPELINE (exactly one of --every, --cron, --at)'
 complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "list" -d 'List schedules: spec in words, paused, next run, last result, skips'
 complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "describe" -d 'Show a schedule: spec, state, next 5 runs, recent runs and their outcomes'

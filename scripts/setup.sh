@@ -22,4 +22,11 @@ if ! python3 -c 'import temporalio' >/dev/null 2>&1; then
   python3 -m pip install --quiet --disable-pip-version-check temporalio
 fi
 
+# systemd-analyze checks the shipped systemd unit in the tests.
+if ! have systemd-analyze && have apt-get; then
+  echo "setup: installing systemd-analyze (apt-get install systemd)"
+  if [ "$(id -u)" = 0 ]; then apt-get install -y -qq --no-install-recommends systemd >/dev/null;
+  else sudo apt-get install -y -qq --no-install-recommends systemd >/dev/null; fi
+fi
+
 # protoc is not needed: the temporalio crates are built with `vendored-protox`.

@@ -52,6 +52,8 @@ pub enum Command {
     Inbox(commands::inbox::InboxArgs),
     /// A run's timeline: steps, attempts, approvals, signals, outcome
     History(commands::history::HistoryArgs),
+    /// Check that this build replays a recorded run exactly (before rolling out workers)
+    Replay(commands::replay::ReplayArgs),
     /// Pause a run: no new step starts until `orca resume`
     Pause(commands::control::ControlArgs),
     /// Resume a paused run
@@ -186,6 +188,15 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// A duration, or a bare number of seconds (what `TEMPORAL_*_TIMEOUT`
+/// variables hold in existing deployments).
+pub fn parse_duration_or_seconds(text: &str) -> Result<Duration, String> {
+    match text.trim().parse::<u64>() {
+        Ok(seconds) => Ok(Duration::from_secs(seconds)),
+        Err(_) => parse_duration(text),
+    }
 }
 
 /// Parses durations such as `500ms`, `10s`, `5m`, `1h 30m`.

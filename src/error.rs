@@ -127,6 +127,14 @@ pub enum Error {
         waited: Duration,
     },
 
+    /// `orca replay`: this build does not reproduce a recorded run.
+    #[error("{source_name}: not compatible with this build{}: {message}", event.map(|e| format!(" (first diverging event: {e})")).unwrap_or_default())]
+    ReplayDiverged {
+        source_name: String,
+        event: Option<u64>,
+        message: String,
+    },
+
     /// The server answered with an error we did not expect.
     #[error("{operation} failed: {message}")]
     Server { operation: String, message: String },
@@ -167,7 +175,7 @@ impl Error {
             | Error::MissingInput { .. }
             | Error::UnknownPipeline { .. } => USAGE,
             Error::RunRefused { .. } => BUSINESS_REFUSAL,
-            Error::RunFailed { .. } => RUN_FAILED,
+            Error::RunFailed { .. } | Error::ReplayDiverged { .. } => RUN_FAILED,
             Error::RunNotFound { .. }
             | Error::NamespaceNotFound { .. }
             | Error::ScheduleNotFound { .. } => NOT_FOUND,
@@ -204,6 +212,10 @@ impl Error {
                 Some(format!("known pipelines: {}", known.join(", ")))
             }
             Error::UnknownPipeline { .. } => None,
+            Error::ReplayDiverged { .. } => Some(
+                "do not roll this build out to workers with such runs in flight; guard the engine change with ctx.patched(...)"
+                    .into(),
+            ),
             Error::RunRefused { id, .. } | Error::RunFailed { id, .. } => {
                 Some(format!("details: orca status {id}"))
             }

@@ -64,6 +64,9 @@ pub struct ScheduleDef {
     /// Workflow IDs of the runs start with this [default: the schedule's name].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub workflow_id_prefix: Option<String>,
+    /// Each run fails if it has not ended after this long.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub execution_timeout: Option<DurationSpec>,
 }
 
 fn utc() -> String {
@@ -283,6 +286,7 @@ impl ScheduleDef {
             memo: Some(Memo {
                 fields: [(MEMO_DEFINITION.to_string(), json_payload(&definition))].into(),
             }),
+            workflow_execution_timeout: self.execution_timeout.and_then(|d| d.0.try_into().ok()),
             ..Default::default()
         };
         Ok(Schedule {
@@ -385,6 +389,7 @@ mod tests {
             note: None,
             paused: false,
             workflow_id_prefix: None,
+            execution_timeout: None,
         }
     }
 

@@ -230,3 +230,151 @@ fn pipelines_from_the_worker_directory_start_by_name() {
     done.stderr_has("knows no pipeline `nobody-knows`")
         .stderr_has("hello");
 }
+
+#[test]
+fn image_generation_checks_content_then_generates() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let done = env.run_to_end(
+        "image-generation",
+        &["--input", "prompt=a lighthouse at dawn", "--id", "img-1"],
+    );
+    assert_eq!(done.code, 0, "{done}");
+    let steps = done.json()["steps"].clone();
+    assert_eq!(steps["generate"]["image"], "images/img-1.png");
+    assert_eq!(steps["store"]["stored"], "images/img-1.png.json");
+    let done = env.run_to_end("image-generation", &["--input", "prompt=graphic violence"]);
+    assert_eq!(done.code, 3, "{done}");
+    assert_eq!(done.json()["outcome"], "denied");
+}
+
+#[test]
+fn memory_expansion_extracts_stores_and_indexes() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let done = env.run_to_end(
+        "memory-expansion",
+        &[
+            "--input",
+            "conversation=prefers green tea",
+            "--input",
+            "user=ana",
+        ],
+    );
+    assert_eq!(done.code, 0, "{done}");
+    let steps = done.json()["steps"].clone();
+    assert_eq!(steps["store"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        steps["index"]["action"],
+        "update the memory indexes of ana with 3 memories"
+    );
+}
+
+#[test]
+fn code_analysis_runs_three_analyses_at_once() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let started = std::time::Instant::now();
+    let done = env.run_to_end(
+        "code-analysis",
+        &["--input", "repository=github.com/acme/app"],
+    );
+    assert_eq!(done.code, 0, "{done}");
+    // Three 1 s analyses in parallel, not 3 s in a row.
+    assert!(
+        started.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        done.json()["steps"]["summary"]["action"],
+        "summarise github.com/acme/app: 4 static and 1 security findings, complexity 6.5"
+    );
+}
+
+#[test]
+fn self_improvement_asks_unless_confident_and_auto_applying() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let done = env.run_to_end(
+        "self-improvement",
+        &["--input", "repository=r", "--input", "auto_apply=true"],
+    );
+    assert_eq!(done.code, 0, "{done}");
+    assert!(
+        done.json()["steps"]["approval"].is_null(),
+        "confidence 0.85 ≥ 0.8: no approval"
+    );
+
+    // A higher threshold than the confidence: a person decides.
+    let id = env.start(&[
+        "self-improvement",
+        "--input",
+        "repository=r",
+        "--input",
+        "auto_apply=true",
+        "--input-json",
+        r#"{"confidence_threshold": 0.9}"#,
+    ]);
+    let status = env.wait_phase(&id, "awaiting_approval");
+    assert_eq!(
+        status["approval"]["prompt"],
+        "Apply 2 changes to r (confidence 0.85)?"
+    );
+    env.orca(["approve", &id]).ok();
+    let status = env.wait_phase(&id, "completed");
+    assert_eq!(status["steps"][4]["state"], "completed");
+}
+
+#[test]
+fn model_training_reports_accuracy_and_stops_at_the_target() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let id = env.start(&[
+        "model-training",
+        "--input",
+        "epochs=10",
+        "--input",
+        "target_accuracy=0.7",
+    ]);
+    let status = env.wait_status(&id, Duration::from_secs(30), |s| {
+        s["progress"]["done"].as_u64() >= Some(2)
+    });
+    assert!(
+        status["steps"][1]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("accuracy"),
+        "{status:#}"
+    );
+    let status = env.wait_phase(&id, "completed");
+    // 0.55, 0.60, 0.65, 0.70: four epochs of ten, then the target was reached.
+    assert_eq!(status["progress"], json!({"done": 4, "total": 10}));
+    assert!(
+        status["steps"][1]["summary"]
+            .as_str()
+            .unwrap()
+            .contains("stopped early"),
+        "{status:#}"
+    );
+
+    // Pause and resume between epochs.
+    let id = env.start(&[
+        "model-training",
+        "--input",
+        "epochs=6",
+        "--input",
+        "target_accuracy=0.99",
+    ]);
+    env.wait_status(&id, Duration::from_secs(30), |s| {
+        s["progress"]["done"].as_u64() >= Some(1)
+    });
+    env.orca(["pause", &id]).ok();
+    let paused = env.wait_phase(&id, "paused");
+    let held = paused["progress"]["done"].clone();
+    std::thread::sleep(Duration::from_secs(2));
+    assert_eq!(env.status(&id)["progress"]["done"], held);
+    env.orca(["resume", &id]).ok();
+    let status = env.wait_phase(&id, "completed");
+    assert_eq!(status["progress"], json!({"done": 6, "total": 6}));
+}

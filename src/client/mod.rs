@@ -116,12 +116,14 @@ impl Orca {
         id: &str,
         pipeline_name: &str,
         request: &RunRequest,
+        execution_timeout: Option<Duration>,
     ) -> Result<StartedRun> {
         let input = serde_json::to_value(request).map_err(|e| Error::Unexpected(e.into()))?;
         let options = |with_attributes: bool| {
             let builder =
                 WorkflowStartOptions::new(self.settings.task_queue.clone(), id.to_string())
-                    .id_conflict_policy(WorkflowIdConflictPolicy::Fail);
+                    .id_conflict_policy(WorkflowIdConflictPolicy::Fail)
+                    .maybe_execution_timeout(execution_timeout);
             if with_attributes {
                 builder
                     .search_attributes(SearchAttributes::new([
@@ -187,10 +189,12 @@ impl Orca {
         id: &str,
         workflow_type: &str,
         args: &[Value],
+        execution_timeout: Option<Duration>,
     ) -> Result<StartedRun> {
         let input = self.raw(args)?;
         let options = WorkflowStartOptions::new(self.settings.task_queue.clone(), id.to_string())
             .id_conflict_policy(WorkflowIdConflictPolicy::Fail)
+            .maybe_execution_timeout(execution_timeout)
             .build();
         match self
             .client

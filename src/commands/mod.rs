@@ -9,6 +9,7 @@ pub mod history;
 pub mod inbox;
 pub mod list;
 pub mod pipelines;
+pub mod replay;
 pub mod schedule;
 pub mod start;
 pub mod status;
@@ -57,6 +58,7 @@ pub fn run(cli: Cli) -> Result<()> {
                     Command::Inbox(args) => inbox::run(args, settings, &printer).await,
                     Command::Wait(args) => wait::run(args, settings, &printer).await,
                     Command::History(args) => history::run(args, settings, &printer).await,
+                    Command::Replay(args) => replay::run(args, settings, &printer).await,
                     Command::Cancel(args) => control::cancel(args, settings, &printer).await,
                     Command::Schedule(command) => schedule::run(command, settings, &printer).await,
                     Command::Terminate(args) => control::terminate(args, settings, &printer).await,
@@ -101,7 +103,10 @@ fn block_on_client<F: Future<Output = Result<()>>>(future: F) -> Result<()> {
 /// Client commands log only what RUST_LOG asks for (default: warnings).
 fn init_client_logging() {
     use tracing_subscriber::{EnvFilter, fmt};
-    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn"));
+    // The SDK's own warnings (a replay check failing a workflow task, client
+    // retries) are noise for a one-shot command; its errors are not.
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("warn,temporalio_sdk_core=error,temporalio_sdk=error"));
     let ansi = std::io::IsTerminal::is_terminal(&std::io::stderr());
     let _ = fmt()
         .with_env_filter(filter)

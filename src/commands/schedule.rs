@@ -146,6 +146,14 @@ pub struct OptionArgs {
     /// Workflow IDs of the runs start with this [default: the schedule name]
     #[arg(long, value_name = "PREFIX")]
     pub workflow_id_prefix: Option<String>,
+    /// Each run fails if it has not ended after this long
+    #[arg(
+        long,
+        value_name = "DURATION",
+        env = "TEMPORAL_WORKFLOW_EXECUTION_TIMEOUT",
+        value_parser = crate::cli::parse_duration_or_seconds
+    )]
+    pub execution_timeout: Option<Duration>,
     /// An input as NAME=VALUE; repeatable
     #[arg(short, long = "input", value_name = "NAME=VALUE")]
     pub inputs: Vec<String>,
@@ -256,6 +264,7 @@ async fn create(args: CreateArgs, settings: Settings, printer: &Printer) -> Resu
         note: None,
         paused: false,
         workflow_id_prefix: None,
+        execution_timeout: None,
     };
     apply_spec(&mut def, &args.spec, true);
     apply_options(&mut def, &args.options)?;
@@ -356,6 +365,9 @@ fn apply_options(def: &mut ScheduleDef, options: &OptionArgs) -> Result<()> {
     }
     if let Some(prefix) = &options.workflow_id_prefix {
         def.workflow_id_prefix = Some(prefix.clone());
+    }
+    if let Some(timeout) = options.execution_timeout {
+        def.execution_timeout = Some(DurationSpec(timeout));
     }
     if !options.inputs.is_empty() || options.input_json.is_some() {
         def.input = parse_inputs(&options.inputs, options.input_json.as_deref())?;

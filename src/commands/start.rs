@@ -47,6 +47,15 @@ pub struct StartArgs {
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub timeout: Option<Duration>,
 
+    /// The run fails (exit 4) if it has not ended after this long [default: no limit]
+    #[arg(
+        long,
+        value_name = "DURATION",
+        env = "TEMPORAL_WORKFLOW_EXECUTION_TIMEOUT",
+        value_parser = crate::cli::parse_duration_or_seconds
+    )]
+    pub execution_timeout: Option<Duration>,
+
     /// Start a workflow that is not orca's, by type (a migration from another
     /// worker); its arguments come from --args-json
     #[arg(long = "type", value_name = "WORKFLOW_TYPE", conflicts_with_all = ["pipeline", "inputs", "input_json"])]
@@ -121,9 +130,13 @@ pub async fn run(args: StartArgs, settings: Settings, printer: &Printer) -> Resu
     let orca = Orca::connect(settings).await?;
     let id = args.id.clone().unwrap_or_else(|| new_run_id(&name));
     let started = match request {
-        Launch::Pipeline(request) => orca.start(&id, &name, &request).await?,
+        Launch::Pipeline(request) => {
+            orca.start(&id, &name, &request, args.execution_timeout)
+                .await?
+        }
         Launch::Foreign(workflow_type, values) => {
-            orca.start_foreign(&id, &workflow_type, &values).await?
+            orca.start_foreign(&id, &workflow_type, &values, args.execution_timeout)
+                .await?
         }
     };
 

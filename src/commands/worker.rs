@@ -66,6 +66,20 @@ pub struct WorkerTuning {
     #[arg(long, value_name = "DIR", env = "ORCA_PIPELINES")]
     pub pipelines: Option<PathBuf>,
 
+    /// Timeout of each attempt of command, http and agent steps that set none
+    /// [default: 10m]
+    #[arg(
+        long,
+        value_name = "DURATION",
+        env = "TEMPORAL_ACTIVITY_START_TO_CLOSE_TIMEOUT",
+        value_parser = crate::cli::parse_duration_or_seconds
+    )]
+    pub default_step_timeout: Option<Duration>,
+
+    /// Serve Prometheus metrics (the SDK's and orca's) at http://HOST:PORT/metrics
+    #[arg(long, value_name = "HOST:PORT", env = "ORCA_METRICS_ADDRESS")]
+    pub metrics_address: Option<std::net::SocketAddr>,
+
     /// Approver groups for gates (`group:NAME`): a TOML file with a [groups] table
     #[arg(long, value_name = "FILE", env = "ORCA_APPROVERS_FILE")]
     pub approvers_file: Option<PathBuf>,
@@ -98,7 +112,7 @@ pub async fn serve(
     let catalogue = load_catalogue(tuning)?;
     let groups = load_groups(tuning)?;
 
-    let runtime = Runtime::from_current_tokio(RuntimeOptions::default())
+    let runtime = Runtime::from_current_tokio(runtime_options(&client, settings, tuning)?)
         .map_err(|e| Error::Unexpected(anyhow::anyhow!("cannot start the worker runtime: {e}")))?;
     let options = WorkerOptions::new(settings.task_queue.clone())
         .register_workflow::<PipelineWorkflow>()
@@ -107,6 +121,7 @@ pub async fn serve(
             catalogue,
             groups,
             tuning.allow_commands,
+            tuning.default_step_timeout,
         ))
         .tuner(
             TunerHolder::builder()
@@ -156,6 +171,83 @@ pub async fn serve(
     worker.run().await.map_err(|e| worker_error(settings, e))?;
     tracing::info!("worker stopped");
     Ok(())
+}
+
+/// Telemetry for the worker's runtime: with `--metrics-address`, a Prometheus
+/// endpoint for the SDK's metrics and orca's (and a refresher for the gauge
+/// of runs awaiting approval, which is a count over the namespace).
+fn runtime_options(
+    client: &Client,
+    settings: &Settings,
+    tuning: &WorkerTuning,
+) -> Result<RuntimeOptions> {
+    use temporalio_common::telemetry::{
+        PrometheusExporterOptions, TelemetryOptions, start_prometheus_metric_exporter,
+    };
+    let Some(address) = tuning.metrics_address else {
+        return Ok(RuntimeOptions::default());
+    };
+    let exporter = start_prometheus_metric_exporter(
+        PrometheusExporterOptions::builder()
+            .socket_addr(address)
+            .counters_total_suffix(true)
+            .unit_suffix(true)
+            .use_seconds_for_durations(true)
+            // Steps run for seconds to hours; the SDK's default buckets stop at 10 s.
+            .histogram_bucket_overrides(temporalio_common::telemetry::HistogramBucketOverrides {
+                overrides: [(
+                    crate::engine::metrics::STEP_DURATION.to_string(),
+                    vec![
+                        0.1, 0.5, 1.0, 5.0, 15.0, 60.0, 300.0, 900.0, 3600.0, 14400.0,
+                    ],
+                )]
+                .into(),
+            })
+            .build(),
+    )
+    .map_err(|e| {
+        Error::usage_with_hint(
+            format!("cannot serve metrics on {address}: {e}"),
+            "is the port in use? choose another --metrics-address",
+        )
+    })?;
+    tracing::info!(url = %format!("http://{}/metrics", exporter.bound_addr), "serving metrics");
+    let meter: std::sync::Arc<dyn temporalio_common::telemetry::metrics::CoreMeter> =
+        exporter.meter;
+    crate::engine::metrics::install(meter.clone());
+    refresh_awaiting_gauge(client.clone(), settings.clone());
+    let telemetry = TelemetryOptions::builder().metrics(meter).build();
+    RuntimeOptions::builder()
+        .telemetry_options(telemetry)
+        .build()
+        .map_err(|e| Error::Unexpected(anyhow::anyhow!("worker telemetry: {e}")))
+}
+
+/// `orca_runs_awaiting_approval` is a fact about the namespace, not this
+/// process, so it is counted from visibility (a restart cannot skew it).
+fn refresh_awaiting_gauge(client: Client, settings: Settings) {
+    use crate::engine::status::{Phase, SA_PHASE, WORKFLOW_TYPE};
+    tokio::spawn(async move {
+        let query = format!(
+            "WorkflowType = '{WORKFLOW_TYPE}' AND {SA_PHASE} = '{}' AND ExecutionStatus = 'Running' AND TaskQueue = '{}'",
+            Phase::AwaitingApproval,
+            settings.task_queue.replace('\'', "\\'")
+        );
+        loop {
+            if let (Some(metrics), Ok(count)) = (
+                crate::engine::metrics::get(),
+                client
+                    .count_workflows(
+                        query.clone(),
+                        temporalio_client::WorkflowCountOptions::default(),
+                    )
+                    .await,
+            ) {
+                metrics.set_awaiting_approval(count.count() as u64);
+            }
+            tokio::time::sleep(Duration::from_secs(5)).await;
+        }
+    });
 }
 
 fn worker_error(settings: &Settings, error: temporalio_sdk::WorkerRunError) -> Error {

@@ -4,6 +4,7 @@
 
 pub mod activities;
 mod gate;
+pub mod metrics;
 pub mod status;
 mod steps;
 pub mod workflow;

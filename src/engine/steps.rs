@@ -116,6 +116,7 @@ pub(super) fn execute<'a>(
                 }
             });
         }
+        let began = ctx.workflow_time();
         let end = match &step.kind {
             StepKind::Policy(policy) => run_policy(ctx, &scope, policy),
             StepKind::Approval(gate) => super::gate::run(ctx, step, gate).await?,
@@ -126,9 +127,41 @@ pub(super) fn execute<'a>(
             StepKind::Parallel(group) => run_parallel(ctx, &scope, step, group).await?,
             StepKind::Foreach(each) => run_foreach(ctx, &scope, step, each).await?,
         };
+        count_step(ctx, step, &end, began);
         Ok(finish_step(ctx, &scope, id, end))
     }
     .boxed_local()
+}
+
+/// Step metrics, recorded once: never while the workflow replays.
+fn count_step(ctx: &Ctx, step: &Step, end: &StepEnd, began: Option<std::time::SystemTime>) {
+    let Some(metrics) = super::metrics::get() else {
+        return;
+    };
+    if ctx.is_replaying() {
+        return;
+    }
+    let (result, attempts) = match end {
+        StepEnd::Done(done) => ("completed", done.attempt.max(1)),
+        StepEnd::Skipped(_) => ("skipped", 0),
+        StepEnd::EndRun { outcome, .. } => (outcome_word(*outcome), 1),
+        StepEnd::Failed(_) => ("failed", 0),
+    };
+    let took = match (began, ctx.workflow_time()) {
+        (Some(began), Some(now)) => now.duration_since(began).ok(),
+        _ => None,
+    };
+    let pipeline = ctx.state(|s| s.status.pipeline.clone());
+    metrics.step_finished(&pipeline, step.kind.name(), result, took, attempts);
+}
+
+fn outcome_word(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Completed => "completed",
+        Outcome::Rejected => "rejected",
+        Outcome::Denied => "denied",
+        Outcome::Stopped => "stopped",
+    }
 }
 
 /// Records how a tracked step ended and hands the end on.
@@ -277,7 +310,7 @@ async fn run_agent(
     let timeout = step
         .timeout
         .map(|t| t.0)
-        .unwrap_or(DEFAULT_STEP_TIMEOUT.max(agent.duration.0 * 2));
+        .unwrap_or_else(|| default_timeout(ctx).max(agent.duration.0 * 2));
     let options = activity_options(step, scope, timeout, true);
     let result = ctx
         .execute_activity(PipelineActivities::agent, request, options)
@@ -325,7 +358,7 @@ async fn run_command(
         Ok(request) => request,
         Err(e) => return Ok(StepEnd::Failed(e)),
     };
-    let timeout = step.timeout.map_or(DEFAULT_STEP_TIMEOUT, |t| t.0);
+    let timeout = step.timeout.map_or_else(|| default_timeout(ctx), |t| t.0);
     let options = activity_options(step, scope, timeout, true);
     let result = ctx
         .execute_activity(PipelineActivities::command, request, options)
@@ -377,12 +410,18 @@ async fn run_http(
         Ok(request) => request,
         Err(e) => return Ok(StepEnd::Failed(e)),
     };
-    let timeout = step.timeout.map_or(DEFAULT_STEP_TIMEOUT, |t| t.0);
+    let timeout = step.timeout.map_or_else(|| default_timeout(ctx), |t| t.0);
     let options = activity_options(step, scope, timeout, false);
     let result = ctx
         .execute_activity(PipelineActivities::http, request, options)
         .await;
     activity_end(ctx, scope, step, result)
+}
+
+/// Step setting > worker flag > `TEMPORAL_ACTIVITY_START_TO_CLOSE_TIMEOUT` > 10 minutes.
+fn default_timeout(ctx: &Ctx) -> Duration {
+    ctx.state(|s| s.default_step_timeout)
+        .unwrap_or(DEFAULT_STEP_TIMEOUT)
 }
 
 fn activity_options(
@@ -581,22 +620,28 @@ async fn run_foreach(
     let failure: Rc<RefCell<Option<String>>> = Rc::default();
     let ended: Rc<RefCell<Option<(Outcome, String)>>> = Rc::default();
     let stopped = Rc::new(Cell::new(false));
+    let stopped_early: Rc<RefCell<Option<usize>>> = Rc::default();
 
     // `concurrency` lanes; each takes the next item when its last one is done.
     let lanes = (0..(each.concurrency as usize).min(total)).map(|_| {
-        let (next, finished, outputs, failure, ended, stopped, items, group) = (
+        let (next, finished, outputs, failure, ended, stopped, stopped_early, items, group) = (
             next.clone(),
             finished.clone(),
             outputs.clone(),
             failure.clone(),
             ended.clone(),
             stopped.clone(),
+            stopped_early.clone(),
             &items,
             group.clone(),
         );
         async move {
             loop {
-                if failure.borrow().is_some() || ended.borrow().is_some() || stopped.get() {
+                if failure.borrow().is_some()
+                    || ended.borrow().is_some()
+                    || stopped.get()
+                    || stopped_early.borrow().is_some()
+                {
                     return Ok(());
                 }
                 // Pause and stop take effect between items.
@@ -619,8 +664,37 @@ async fn run_foreach(
                     parent: None,
                     track: false,
                 };
+                let until_scope = item_scope.clone();
                 match execute(ctx, &each.step, item_scope).await? {
-                    StepEnd::Done(out) => outputs.borrow_mut()[index] = out.output,
+                    StepEnd::Done(out) => {
+                        if let Some(summary) = &out.summary {
+                            // The loop's row shows its latest item ("epoch 3: accuracy 0.65").
+                            let summary = summary.clone();
+                            ctx.state_mut(|s| {
+                                if let Some(st) = s.status.step_mut(&step.id) {
+                                    st.summary = Some(summary);
+                                }
+                            });
+                        }
+                        if let Some(until) = &each.until {
+                            let mut vars = until_scope.vars.clone();
+                            vars.insert("output".into(), out.output.clone());
+                            let scope = Scope {
+                                vars,
+                                ..until_scope
+                            };
+                            match render(ctx, &scope, until) {
+                                Ok(rendered) if is_truthy(&rendered) => {
+                                    stopped_early.borrow_mut().get_or_insert(index);
+                                }
+                                Ok(_) => {}
+                                Err(e) => {
+                                    failure.borrow_mut().get_or_insert(format!("`until`: {e}"));
+                                }
+                            }
+                        }
+                        outputs.borrow_mut()[index] = out.output;
+                    }
                     StepEnd::Skipped(_) => {}
                     StepEnd::Failed(message) => {
                         failure.borrow_mut().get_or_insert(format!(
@@ -659,6 +733,15 @@ async fn run_foreach(
             output,
             summary,
         });
+    }
+    if let Some(index) = stopped_early.take() {
+        return Ok(done(
+            output,
+            &format!(
+                "stopped early at item {} of {total}: `until` held",
+                index + 1
+            ),
+        ));
     }
     if stopped.get() && finished < total {
         return Ok(StepEnd::EndRun {

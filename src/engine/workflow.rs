@@ -41,6 +41,8 @@ pub struct PipelineWorkflow {
     published_phase: Option<Phase>,
     /// Approver groups (pipeline file and worker's approvers file), from resolve.
     pub(super) groups: std::collections::BTreeMap<String, Vec<String>>,
+    /// The worker's default step timeout, from resolve.
+    pub(super) default_step_timeout: Option<Duration>,
 }
 
 #[workflow_methods]
@@ -65,77 +67,15 @@ impl PipelineWorkflow {
             outputs: Map::new(),
             published_phase: None,
             groups: Default::default(),
+            default_step_timeout: None,
         }
     }
 
     #[run(name = "Pipeline")]
     pub async fn run(ctx: &mut WorkflowContext<Self>) -> WorkflowResult<RunResult> {
-        let request: RunRequest = serde_json::from_value(ctx.state(|s| s.request.clone()))
-            .map_err(|e| {
-                fail(format!(
-                    "invalid workflow input: {e}; expected {{\"pipeline\": NAME, \"input\": {{...}}}}"
-                ))
-            })?;
-        let resolved = resolve(ctx, &request).await?;
-        let spec = resolved.spec;
-        ctx.state_mut(|s| {
-            s.status.pipeline = spec.name.clone();
-            s.status.requested_by = request.requested_by.clone();
-            s.status.input = resolved.input.clone();
-            s.groups = resolved.groups.clone();
-            let mut rows = Vec::new();
-            for step in &spec.steps {
-                status_rows(step, None, &mut rows);
-            }
-            s.status.steps = rows;
-            s.published_phase = Some(Phase::Running);
-        });
-        ctx.upsert_search_attributes([
-            SA_PIPELINE_KEY.value_set(spec.name.clone()),
-            SA_PHASE_KEY.value_set(Phase::Running.to_string()),
-        ]);
-
-        for (index, step) in spec.steps.iter().enumerate() {
-            if gate(ctx).await? == Resume::Stop {
-                return Ok(finish(
-                    ctx,
-                    Outcome::Stopped,
-                    Some(format!("stopped before step `{}`", step.id)),
-                ));
-            }
-            let scope = Scope {
-                track: true,
-                ..Scope::default()
-            };
-            match execute(ctx, step, scope).await? {
-                StepEnd::Done(done) => ctx.state_mut(|s| {
-                    s.outputs.insert(step.id.clone(), done.output);
-                }),
-                StepEnd::Skipped(_) => ctx.state_mut(|s| {
-                    s.outputs.insert(step.id.clone(), Value::Null);
-                }),
-                StepEnd::EndRun {
-                    outcome,
-                    output,
-                    summary,
-                } => {
-                    ctx.state_mut(|s| {
-                        s.outputs.insert(step.id.clone(), output);
-                    });
-                    return Ok(finish(ctx, outcome, Some(detail_of(outcome, &summary))));
-                }
-                StepEnd::Failed(message) => return Err(fail_run(ctx, &step.id, message)),
-            }
-            let stop = ctx.state(|s| s.status.stop_requested);
-            if stop && index + 1 < spec.steps.len() {
-                return Ok(finish(
-                    ctx,
-                    Outcome::Stopped,
-                    Some(format!("stopped after step `{}`", step.id)),
-                ));
-            }
-        }
-        Ok(finish(ctx, Outcome::Completed, None))
+        let result = run_pipeline(ctx).await;
+        count_run(ctx, &result);
+        result
     }
 
     // ---- approvals: the update (answers the caller) and the signal (fire and forget)
@@ -236,6 +176,91 @@ impl PipelineWorkflow {
     }
 }
 
+/// The run itself: resolve the pipeline, then its steps in order.
+async fn run_pipeline(ctx: &mut WorkflowContext<PipelineWorkflow>) -> WorkflowResult<RunResult> {
+    let request: RunRequest =
+        serde_json::from_value(ctx.state(|s| s.request.clone())).map_err(|e| {
+            fail(format!(
+                "invalid workflow input: {e}; expected {{\"pipeline\": NAME, \"input\": {{...}}}}"
+            ))
+        })?;
+    // The name is known before resolving, so even a run whose pipeline
+    // cannot be resolved says which one it asked for.
+    let asked_for = match &request.pipeline {
+        Value::String(name) => name.clone(),
+        other => other
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or("inline")
+            .to_string(),
+    };
+    ctx.state_mut(|s| {
+        s.status.pipeline = asked_for;
+        s.status.requested_by = request.requested_by.clone();
+    });
+    let resolved = resolve(ctx, &request).await?;
+    let spec = resolved.spec;
+    ctx.state_mut(|s| {
+        s.status.pipeline = spec.name.clone();
+        s.status.requested_by = request.requested_by.clone();
+        s.status.input = resolved.input.clone();
+        s.groups = resolved.groups.clone();
+        s.default_step_timeout = resolved.default_step_timeout_ms.map(Duration::from_millis);
+        let mut rows = Vec::new();
+        for step in &spec.steps {
+            status_rows(step, None, &mut rows);
+        }
+        s.status.steps = rows;
+        s.published_phase = Some(Phase::Running);
+    });
+    ctx.upsert_search_attributes([
+        SA_PIPELINE_KEY.value_set(spec.name.clone()),
+        SA_PHASE_KEY.value_set(Phase::Running.to_string()),
+    ]);
+
+    for (index, step) in spec.steps.iter().enumerate() {
+        if gate(ctx).await? == Resume::Stop {
+            return Ok(finish(
+                ctx,
+                Outcome::Stopped,
+                Some(format!("stopped before step `{}`", step.id)),
+            ));
+        }
+        let scope = Scope {
+            track: true,
+            ..Scope::default()
+        };
+        match execute(ctx, step, scope).await? {
+            StepEnd::Done(done) => ctx.state_mut(|s| {
+                s.outputs.insert(step.id.clone(), done.output);
+            }),
+            StepEnd::Skipped(_) => ctx.state_mut(|s| {
+                s.outputs.insert(step.id.clone(), Value::Null);
+            }),
+            StepEnd::EndRun {
+                outcome,
+                output,
+                summary,
+            } => {
+                ctx.state_mut(|s| {
+                    s.outputs.insert(step.id.clone(), output);
+                });
+                return Ok(finish(ctx, outcome, Some(detail_of(outcome, &summary))));
+            }
+            StepEnd::Failed(message) => return Err(fail_run(ctx, &step.id, message)),
+        }
+        let stop = ctx.state(|s| s.status.stop_requested);
+        if stop && index + 1 < spec.steps.len() {
+            return Ok(finish(
+                ctx,
+                Outcome::Stopped,
+                Some(format!("stopped after step `{}`", step.id)),
+            ));
+        }
+    }
+    Ok(finish(ctx, Outcome::Completed, None))
+}
+
 // ---- helpers
 
 type Ctx = WorkflowContext<PipelineWorkflow>;
@@ -262,6 +287,23 @@ async fn resolve(ctx: &Ctx, request: &RunRequest) -> WorkflowResult<ResolvedPipe
             set_phase(ctx, Phase::Failed);
             fail(activity_error_message(&e))
         })
+}
+
+/// The run's end in the metrics, once: never while replaying.
+fn count_run(ctx: &Ctx, result: &WorkflowResult<RunResult>) {
+    let Some(metrics) = super::metrics::get() else {
+        return;
+    };
+    if ctx.is_replaying() {
+        return;
+    }
+    let outcome = match result {
+        Ok(result) => result.outcome.to_string(),
+        Err(WorkflowTermination::Cancelled { .. }) => "cancelled".into(),
+        Err(_) => "failed".into(),
+    };
+    let pipeline = ctx.state(|s| s.status.pipeline.clone());
+    metrics.run_finished(&pipeline, &outcome);
 }
 
 /// Whether the run may go on to its next step or item.

@@ -26,6 +26,23 @@ pub const BUILTINS: &[(&str, &str)] = &[
         "long-running-task",
         include_str!("builtin/long-running-task.toml"),
     ),
+    (
+        "image-generation",
+        include_str!("builtin/image-generation.toml"),
+    ),
+    (
+        "memory-expansion",
+        include_str!("builtin/memory-expansion.toml"),
+    ),
+    ("code-analysis", include_str!("builtin/code-analysis.toml")),
+    (
+        "self-improvement",
+        include_str!("builtin/self-improvement.toml"),
+    ),
+    (
+        "model-training",
+        include_str!("builtin/model-training.toml"),
+    ),
 ];
 
 pub fn builtin_names() -> Vec<String> {
@@ -363,6 +380,9 @@ impl Checker<'_> {
                 }
                 if let Some(spec::Count::Template(t)) = &each.count {
                     self.template(id, t, nesting)?;
+                }
+                if let Some(until) = &each.until {
+                    self.template_with(id, until, Nesting::InForeach, &["output"])?;
                 }
                 self.step(&each.step, Nesting::InForeach)?;
             }

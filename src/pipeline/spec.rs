@@ -297,6 +297,10 @@ pub struct ForeachStep {
     pub count: Option<Count>,
     #[serde(default = "ForeachStep::default_concurrency")]
     pub concurrency: u32,
+    /// A template checked after each item (it also sees that item's
+    /// `output`); once it renders true, no further item starts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
     /// The step run for each item; templates also see `item` and `index`.
     pub step: Box<Step>,
 }

@@ -49,6 +49,8 @@ pub struct PipelineActivities {
     pub groups: std::collections::BTreeMap<String, Vec<String>>,
     /// `command` steps run only when the worker opted in (`--allow-commands`).
     pub allow_commands: bool,
+    /// The worker's default step timeout, handed to runs through resolve.
+    pub default_step_timeout: Option<std::time::Duration>,
     pub http: reqwest::Client,
 }
 
@@ -57,11 +59,13 @@ impl PipelineActivities {
         catalogue: Catalogue,
         groups: std::collections::BTreeMap<String, Vec<String>>,
         allow_commands: bool,
+        default_step_timeout: Option<std::time::Duration>,
     ) -> Self {
         PipelineActivities {
             catalogue,
             groups,
             allow_commands,
+            default_step_timeout,
             http: http::client(),
         }
     }
@@ -78,7 +82,9 @@ impl PipelineActivities {
         _ctx: ActivityContext,
         request: ResolveRequest,
     ) -> Result<ResolvedPipeline, ActivityError> {
-        resolve::resolve(&self.catalogue, &self.groups, request)
+        let mut resolved = resolve::resolve(&self.catalogue, &self.groups, request)?;
+        resolved.default_step_timeout_ms = self.default_step_timeout.map(|d| d.as_millis() as u64);
+        Ok(resolved)
     }
 
     /// The simulated agent step (see `AgentStep`).

@@ -24,6 +24,10 @@ pub struct ResolvedPipeline {
     /// Approver groups: the worker's, overridden by the pipeline's own.
     #[serde(default)]
     pub groups: BTreeMap<String, Vec<String>>,
+    /// The worker's default per-attempt step timeout (recorded here, so a
+    /// replay on a worker configured otherwise decides the same).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_step_timeout_ms: Option<u64>,
 }
 
 pub fn resolve(
@@ -84,6 +88,7 @@ pub fn resolve(
         spec,
         input,
         groups,
+        default_step_timeout_ms: None,
     })
 }
 

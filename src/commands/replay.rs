@@ -1,0 +1,151 @@
+//! `orca replay FILE.json` / `orca replay --id ID`: check that this build of
+//! the engine reproduces a recorded run exactly, before rolling it out to
+//! workers that will pick up runs already in flight. Exit 0 when it does, 4
+//! (naming the first diverging event when Temporal says it) when it does not.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use prost_reflect::{DescriptorPool, DeserializeOptions, DynamicMessage};
+use serde_json::json;
+use temporalio_client::WorkflowHistory;
+use temporalio_common::protos::temporal::api::history::v1::History;
+use temporalio_sdk::workflow_replayer::{
+    WorkflowReplayError, WorkflowReplayFailure, WorkflowReplayer, WorkflowReplayerOptions,
+};
+
+use crate::{
+    Error, Result, client::Orca, config::Settings, engine::PipelineWorkflow, output::Printer,
+};
+
+#[derive(Debug, Clone, Args)]
+pub struct ReplayArgs {
+    /// A history: from `temporal workflow show -w ID -o json`, or saved by `orca replay --save`
+    #[arg(required_unless_present = "id", conflicts_with = "id")]
+    pub file: Option<PathBuf>,
+
+    /// Fetch the history of this run from the server
+    #[arg(long)]
+    pub id: Option<String>,
+
+    /// Also write the history (orca's JSON form) to this file
+    #[arg(long, value_name = "FILE")]
+    pub save: Option<PathBuf>,
+}
+
+static DESCRIPTORS: &[u8] = include_bytes!(env!("ORCA_TEMPORAL_DESCRIPTORS"));
+
+pub async fn run(args: ReplayArgs, settings: Settings, printer: &Printer) -> Result<()> {
+    let (source, history) = match (&args.file, &args.id) {
+        (Some(file), _) => {
+            let bytes = std::fs::read(file)
+                .map_err(|e| Error::usage(format!("cannot read {}: {e}", file.display())))?;
+            (
+                file.display().to_string(),
+                parse_history(&bytes)
+                    .map_err(|e| Error::usage(format!("{}: {e}", file.display())))?,
+            )
+        }
+        (None, Some(id)) => {
+            let orca = Orca::connect(settings).await?;
+            let json = orca.history_json(id).await?;
+            let bytes = serde_json::to_vec(&json).map_err(|e| Error::Unexpected(e.into()))?;
+            (
+                format!("run {id}"),
+                parse_history(&bytes).map_err(|e| Error::Unexpected(anyhow::anyhow!("{e}")))?,
+            )
+        }
+        (None, None) => return Err(Error::usage("give a history FILE or --id ID")),
+    };
+    let events = history.events.len();
+    if let Some(path) = &args.save {
+        let json = serde_json::to_vec_pretty(&history).map_err(|e| Error::Unexpected(e.into()))?;
+        std::fs::write(path, json).map_err(|source| Error::Io {
+            path: path.clone(),
+            source,
+        })?;
+    }
+    replay(WorkflowHistory::from(history), &source).await?;
+    printer.emit(
+        &json!({"source": source, "events": events, "compatible": true}),
+        |p| {
+            p.line(&format!(
+                "{source}: compatible: this build replays all {events} events the same way"
+            ))
+        },
+    );
+    Ok(())
+}
+
+async fn replay(history: WorkflowHistory, source: &str) -> Result<()> {
+    let options = WorkflowReplayerOptions::new()
+        .register_workflow::<PipelineWorkflow>()
+        .map_err(|e| Error::Unexpected(anyhow::anyhow!("{e}")))?
+        .build();
+    let replayer =
+        WorkflowReplayer::new(options).map_err(|e| Error::Unexpected(anyhow::anyhow!("{e}")))?;
+    match replayer.replay_workflow(history).await {
+        Ok(()) => Ok(()),
+        Err(WorkflowReplayError::Replay(WorkflowReplayFailure::Nondeterminism { message })) => {
+            Err(Error::ReplayDiverged {
+                source_name: source.to_string(),
+                event: first_event(&message),
+                message: short(&message),
+            })
+        }
+        Err(WorkflowReplayError::Replay(failure)) => Err(Error::ReplayDiverged {
+            source_name: source.to_string(),
+            event: None,
+            message: short(&failure.to_string()),
+        }),
+        Err(other) => Err(Error::Unexpected(anyhow::anyhow!(
+            "replay of {source}: {other}"
+        ))),
+    }
+}
+
+/// orca's own JSON form (the SDK's), or the protobuf JSON the official CLI writes.
+pub fn parse_history(bytes: &[u8]) -> std::result::Result<History, String> {
+    if let Ok(history) = serde_json::from_slice::<History>(bytes) {
+        return Ok(history);
+    }
+    let pool =
+        DescriptorPool::decode(DESCRIPTORS).map_err(|e| format!("protobuf descriptors: {e}"))?;
+    let descriptor = pool
+        .get_message_by_name("temporal.api.history.v1.History")
+        .ok_or("protobuf descriptors lack temporal.api.history.v1.History")?;
+    let mut json = serde_json::Deserializer::from_slice(bytes);
+    let message = DynamicMessage::deserialize_with_options(descriptor, &mut json, &DeserializeOptions::new())
+        .map_err(|e| {
+            format!(
+                "not a workflow history ({e}); export one with: temporal workflow show -w ID -o json --no-json-shorthand-payloads"
+            )
+        })?;
+    let history: History = message
+        .transcode_to()
+        .map_err(|e| format!("not a workflow history: {e}"))?;
+    if history.events.is_empty() {
+        return Err("the history has no events".into());
+    }
+    Ok(history)
+}
+
+/// `HistoryEvent(id: 12, …)` in Temporal's message names the event.
+fn first_event(message: &str) -> Option<u64> {
+    let at = message.find("HistoryEvent(id: ")? + "HistoryEvent(id: ".len();
+    message[at..]
+        .split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()
+}
+
+/// The nondeterminism detail without the surrounding debug dump.
+fn short(message: &str) -> String {
+    let text = match message.find("Nondeterminism error: ") {
+        Some(at) => &message[at + "Nondeterminism error: ".len()..],
+        None => message,
+    };
+    let text = text.split("\", ").next().unwrap_or(text);
+    text.chars().take(300).collect()
+}

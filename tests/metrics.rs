@@ -1,0 +1,150 @@
+//! Prometheus metrics: the SDK's worker metrics and orca's own, on one
+//! endpoint; a run counts once even when a restarted worker replays it.
+
+use std::{
+    io::{Read, Write},
+    time::{Duration, Instant},
+};
+
+use crate::common::*;
+
+fn scrape(port: u16) -> String {
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("metrics endpoint");
+    write!(
+        stream,
+        "GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut text = String::new();
+    stream.read_to_string(&mut text).unwrap();
+    text.split_once("\r\n\r\n")
+        .map(|(_, body)| body.to_string())
+        .unwrap_or_default()
+}
+
+/// The value of the sample whose line starts with `name{` and has all `labels`.
+fn sample(text: &str, name: &str, labels: &[&str]) -> Option<f64> {
+    text.lines()
+        .filter(|l| l.starts_with(&format!("{name}{{")) || l.starts_with(&format!("{name} ")))
+        .find(|l| labels.iter().all(|label| l.contains(label)))
+        .and_then(|l| l.rsplit(' ').next())
+        .and_then(|v| v.parse().ok())
+}
+
+fn metrics_worker(env: &Env, port: u16) -> Worker {
+    env.worker_with(&["--metrics-address", &format!("127.0.0.1:{port}")])
+}
+
+#[test]
+fn metrics_are_served_and_a_replayed_run_counts_once() {
+    let env = Env::new();
+    let name = format!("metered-{}", env.task_queue);
+    let file = env.pipeline(
+        &name,
+        &format!("name = \"{name}\"\n[[steps]]\nid = \"gate\"\nkind = \"approval\"\nprompt = \"?\"\n\n[[steps]]\nid = \"work\"\nkind = \"agent\"\naction = \"w\"\nduration = \"100ms\"\n"),
+    );
+    let pipeline = format!("pipeline=\"{name}\"");
+    let port_a = free_port();
+    let mut worker_a = metrics_worker(&env, port_a);
+
+    let first = env.start(&[&file]);
+    env.wait_phase(&first, "awaiting_approval");
+    env.orca(["approve", &first]).ok();
+    env.wait_phase(&first, "completed");
+    let second = env.start(&[&file]);
+    env.wait_phase(&second, "awaiting_approval");
+
+    let started = Instant::now();
+    let a = loop {
+        let text = scrape(port_a);
+        if sample(&text, "orca_runs_awaiting_approval", &[]) == Some(1.0) {
+            break text;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(15),
+            "gauge never showed the waiting run:\n{text}"
+        );
+        std::thread::sleep(Duration::from_millis(300));
+    };
+    assert_eq!(
+        sample(
+            &a,
+            "orca_runs_finished_total",
+            &[&pipeline, "outcome=\"completed\""]
+        ),
+        Some(1.0),
+        "{a}"
+    );
+    assert_eq!(
+        sample(
+            &a,
+            "orca_step_executions_total",
+            &[&pipeline, "kind=\"agent\"", "result=\"completed\""]
+        ),
+        Some(1.0)
+    );
+    assert!(
+        sample(
+            &a,
+            "orca_step_duration_seconds_count",
+            &[&pipeline, "kind=\"agent\""]
+        )
+        .is_some()
+    );
+    assert_eq!(
+        sample(
+            &a,
+            "orca_step_attempts_total",
+            &[&pipeline, "kind=\"agent\""]
+        ),
+        Some(1.0)
+    );
+    assert!(
+        a.contains("temporal_workflow_task_execution_latency"),
+        "the SDK's own metrics are there too"
+    );
+    assert!(a.contains("temporal_num_pollers"));
+
+    // A new worker process: it replays the first run for a query and finishes the second.
+    worker_a.signal(libc::SIGTERM);
+    worker_a.wait_exit(Duration::from_secs(20));
+    let port_b = free_port();
+    let _worker_b = metrics_worker(&env, port_b);
+    assert_eq!(
+        env.status(&first)["outcome"],
+        "completed",
+        "the first run was replayed for the query"
+    );
+    env.orca(["approve", &second]).ok();
+    env.wait_phase(&second, "completed");
+    let b = scrape(port_b);
+    assert_eq!(
+        sample(
+            &b,
+            "orca_runs_finished_total",
+            &[&pipeline, "outcome=\"completed\""]
+        ),
+        Some(1.0),
+        "only the second run counts on the new worker; the replayed first does not:\n{b}"
+    );
+    assert_eq!(
+        sample(
+            &b,
+            "orca_step_executions_total",
+            &[&pipeline, "kind=\"approval\""]
+        ),
+        Some(1.0)
+    );
+}
+
+#[test]
+fn a_busy_metrics_port_is_refused() {
+    let env = Env::new();
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = busy.local_addr().unwrap().port();
+    let done = env
+        .orca(["worker", "--metrics-address", &format!("127.0.0.1:{port}")])
+        .run_within(Duration::from_secs(20));
+    assert_eq!(done.code, 2, "{done}");
+    done.clean_error().stderr_has("cannot serve metrics");
+}
