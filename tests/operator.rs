@@ -153,6 +153,10 @@ fn list_filters_runs_and_shows_the_inbox() {
             .map(|r| r["workflow_id"].as_str().unwrap().to_string())
             .collect::<Vec<_>>()
     };
+    eventually(Duration::from_secs(30), "listed with their phases", || {
+        list(&["--phase", "completed"]) == vec![a.clone()]
+            && list(&["--awaiting-approval"]) == vec![b.clone()]
+    });
     assert_eq!(list(&[]), vec![b.clone(), a.clone()], "newest first");
     assert_eq!(list(&["--awaiting-approval"]), vec![b.clone()]);
     assert_eq!(list(&["--phase", "completed"]), vec![a.clone()]);

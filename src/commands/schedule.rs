@@ -775,19 +775,24 @@ async fn apply(args: ApplyArgs, settings: Settings, printer: &Printer) -> Result
     }
 
     let orca = Orca::connect(settings).await?;
-    let existing = orca.schedule_names().await?;
     let mut plan = Vec::new();
     for def in &file.schedules {
-        if !existing.contains(&def.name) {
-            plan.push(PlanItem {
-                action: "create",
-                name: def.name.clone(),
-                changes: Vec::new(),
-                def: Some(def.clone()),
-            });
-            continue;
-        }
-        let described = orca.describe_schedule(&def.name).await?;
+        // Describe, not list: the schedule list is served from visibility and
+        // lags a fresh create, so applying twice in a row could plan a
+        // duplicate create. Describe is read from the schedule itself.
+        let described = match orca.describe_schedule(&def.name).await {
+            Ok(described) => described,
+            Err(Error::ScheduleNotFound { .. }) => {
+                plan.push(PlanItem {
+                    action: "create",
+                    name: def.name.clone(),
+                    changes: Vec::new(),
+                    def: Some(def.clone()),
+                });
+                continue;
+            }
+            Err(e) => return Err(e),
+        };
         let live_paused = described
             .schedule
             .as_ref()
@@ -816,8 +821,15 @@ async fn apply(args: ApplyArgs, settings: Settings, printer: &Printer) -> Result
         });
     }
     if args.prune {
+        // Pruning has to list; a schedule deleted moments ago may still be
+        // listed, so one that is already gone is simply skipped.
+        let existing = orca.schedule_names().await?;
         for name in existing.iter().filter(|n| !names.contains(*n)) {
-            let described = orca.describe_schedule(name).await?;
+            let described = match orca.describe_schedule(name).await {
+                Ok(described) => described,
+                Err(Error::ScheduleNotFound { .. }) => continue,
+                Err(e) => return Err(e),
+            };
             // Only schedules orca made are pruned; others are not ours to delete.
             if described
                 .schedule

@@ -244,6 +244,18 @@ impl Env {
     }
 }
 
+/// Polls `check` every 250 ms until it holds; fails naming `what` after
+/// `limit`. For anything read from visibility (`list`, `inbox`,
+/// `schedule list`), which is eventually consistent and lags most on a busy
+/// CI machine.
+pub fn eventually(limit: Duration, what: &str, mut check: impl FnMut() -> bool) {
+    let started = std::time::Instant::now();
+    while !check() {
+        assert!(started.elapsed() < limit, "not {what} within {limit:?}");
+        std::thread::sleep(Duration::from_millis(250));
+    }
+}
+
 /// Clears the machine's Temporal settings so tests see only what they set.
 pub fn isolate(command: &mut Command, dir: &tempfile::TempDir) {
     for (key, _) in std::env::vars() {
