@@ -14,6 +14,7 @@ mod defaults;
 mod deploy;
 mod dev;
 mod examples;
+mod histories;
 mod metrics;
 mod operator;
 mod prompts;
