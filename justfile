@@ -26,9 +26,18 @@ test: setup
 test-heavy: setup
     cargo test --test integration -- --ignored --nocapture --test-threads 1
 
+# Re-record tests/histories from runs on a live dev server (after an intended engine change)
+record-histories: setup
+    cargo test --test integration record_histories -- --ignored --nocapture
+
 # Longer bounded fuzzing of every parser of user input (20,000 cases per property)
 fuzz:
     PROPTEST_CASES=20000 cargo test --test fuzz
+
+# Benchmarks against the official CLI and a Python-SDK worker (not a test; prints a table)
+bench *args: setup
+    cargo build --release
+    python3 bench/bench.py {{args}}
 
 # Formatting and lints, as CI runs them
 lint:

@@ -22,11 +22,27 @@ if ! python3 -c 'import temporalio' >/dev/null 2>&1; then
   python3 -m pip install --quiet --disable-pip-version-check temporalio
 fi
 
+# hyperfine times the CLI in `just bench`.
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" = 0 ] || sudo=sudo
+  # A fresh machine may have no package lists yet: update once and retry.
+  $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null 2>&1 \
+    || { $sudo apt-get update -qq >/dev/null 2>&1 && $sudo apt-get install -y -qq --no-install-recommends "$@" >/dev/null; }
+}
+if ! have hyperfine && have apt-get; then
+  echo "setup: installing hyperfine (apt-get install hyperfine)"
+  apt_install hyperfine || echo "setup: could not install hyperfine; only \`just bench\` needs it"
+fi
+if [ ! -x /usr/bin/time ] && have apt-get; then
+  echo "setup: installing GNU time (apt-get install time)"
+  apt_install time || echo "setup: could not install GNU time; only \`just bench\` needs it"
+fi
+
 # systemd-analyze checks the shipped systemd unit in the tests.
 if ! have systemd-analyze && have apt-get; then
   echo "setup: installing systemd-analyze (apt-get install systemd)"
-  if [ "$(id -u)" = 0 ]; then apt-get install -y -qq --no-install-recommends systemd >/dev/null;
-  else sudo apt-get install -y -qq --no-install-recommends systemd >/dev/null; fi
+  apt_install systemd
 fi
 
 # protoc is not needed: the temporalio crates are built with `vendored-protox`.

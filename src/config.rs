@@ -88,6 +88,11 @@ impl Settings {
         }
         connection.identity = format!("orca:{identity}@{}", hostname());
         connection.connect_timeout = Some(global.connect_timeout);
+        // Compressing small messages on loopback only costs CPU; keep gzip
+        // for real networks, where histories can be large.
+        if is_loopback(&address) {
+            connection.grpc_compression = temporalio_client::GrpcCompression::None;
+        }
         // Resolve names once and connect eagerly, so an unreachable server
         // fails fast instead of on the first call after a lazy connect.
         connection.dns_load_balancing = None;
@@ -179,6 +184,19 @@ fn readable_pem(path: &Path, what: &str) -> Result<DataSource> {
         });
     }
     Ok(DataSource::Path(path.to_string_lossy().into_owned()))
+}
+
+/// `localhost:7233`, `127.0.0.1:7233`, `[::1]:7233`, with or without a scheme.
+fn is_loopback(address: &str) -> bool {
+    let host = address.split("://").last().unwrap_or(address);
+    let host = host
+        .rsplit_once(':')
+        .map_or(host, |(h, _)| h)
+        .trim_matches(['[', ']']);
+    host == "localhost"
+        || host
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 fn env_nonempty(name: &str) -> Option<String> {

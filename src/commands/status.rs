@@ -67,12 +67,27 @@ pub async fn run(args: StatusArgs, settings: Settings, printer: &Printer) -> Res
 }
 
 pub async fn report(orca: &Orca, id: &str) -> Result<StatusReport> {
-    let description = orca.describe(id).await?;
+    // Describe and query at once (one round trip saved); the query's answer
+    // is used, or its wait abandoned, once describe says what the run is.
+    let query = orca.query_status(id, QUERY_DEADLINE);
+    tokio::pin!(query);
+    let mut answered = None;
+    let description = tokio::select! {
+        biased;
+        description = orca.describe(id) => description?,
+        live = &mut query => {
+            answered = Some(live);
+            orca.describe(id).await?
+        }
+    };
     // Only orca's workflows answer the status query; others get the server's view.
-    let live = if description.workflow_type() == WORKFLOW_TYPE {
-        orca.query_status(id, QUERY_DEADLINE).await.unwrap_or(None)
-    } else {
+    let live = if description.workflow_type() != WORKFLOW_TYPE {
         None
+    } else {
+        match answered {
+            Some(live) => live.unwrap_or(None),
+            None => query.await.unwrap_or(None),
+        }
     };
     let (sa_pipeline, sa_phase) = orca_attributes(&description.search_attributes());
     let raw = description.raw();

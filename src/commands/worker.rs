@@ -26,7 +26,7 @@ use crate::{
     config::Settings,
     connect,
     engine::{
-        PipelineWorkflow,
+        NoopWorkflow, PipelineWorkflow,
         activities::PipelineActivities,
         status::{SA_APPROVERS, SA_PHASE, SA_PIPELINE},
     },
@@ -116,6 +116,7 @@ pub async fn serve(
         .map_err(|e| Error::Unexpected(anyhow::anyhow!("cannot start the worker runtime: {e}")))?;
     let options = WorkerOptions::new(settings.task_queue.clone())
         .register_workflow::<PipelineWorkflow>()
+        .and_then(|options| options.register_workflow::<NoopWorkflow>())
         .map_err(|e| Error::Unexpected(anyhow::anyhow!("{e}")))?
         .register_activities(PipelineActivities::new(
             catalogue,

@@ -5,8 +5,10 @@
 pub mod activities;
 mod gate;
 pub mod metrics;
+mod noop;
 pub mod status;
 mod steps;
 pub mod workflow;
 
+pub use noop::NoopWorkflow;
 pub use workflow::PipelineWorkflow;
