@@ -223,7 +223,7 @@ class Bench:
         py_ceiling = self.worker_cost("Python SDK worker, orca.noop", py, "bench-py", "orca.noop", lambda i: {}, n)
         self.stop(py)
         self.row("worker", "throughput (runs/s, higher is better)", o["runs_per_s"], p["runs_per_s"], "/s", False)
-        self.row("worker", "CPU seconds per 1,000 runs", o["cpu_per_1000"], p["cpu_per_1000"], "s")
+        self.row("worker", "CPU seconds per 1,000 runs", o["cpu_per_1000"], p["cpu_per_1000"], "cpu")
         self.row("worker", "peak RSS", o["rss_kb"], p["rss_kb"], "KB")
         self.row("worker", "p50 start-to-complete", o["p50"], p["p50"], "s")
         self.row("worker", "p99 start-to-complete", o["p99"], p["p99"], "s")
@@ -312,6 +312,8 @@ def peak_rss_of(pid):
 def fmt(value, unit):
     if unit == "s":
         return f"{value * 1000:.1f} ms" if value < 10 else f"{value:.1f} s"
+    if unit == "cpu":
+        return f"{value:.2f} s"
     if unit == "KB":
         return f"{value / 1024:.1f} MB"
     if unit == "/s":

@@ -620,7 +620,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__dev)
-            opts="-n -o -h -V --port --ui-port --headless --db --ephemeral --max-concurrent-workflows --max-concurrent-activities --shutdown-grace --log-format --pipelines --default-step-timeout --metrics-address --approvers-file --allow-commands --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h -V --port --ui-port --headless --db --ephemeral --max-concurrent-workflows --max-concurrent-activities --workflow-pollers --activity-pollers --max-cached-runs --shutdown-grace --log-format --pipelines --default-step-timeout --metrics-address --approvers-file --allow-commands --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -643,6 +643,18 @@ _orca() {
                     return 0
                     ;;
                 --max-concurrent-activities)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workflow-pollers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --activity-pollers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-cached-runs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3902,7 +3914,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__worker)
-            opts="-n -o -h -V --max-concurrent-workflows --max-concurrent-activities --shutdown-grace --log-format --pipelines --default-step-timeout --metrics-address --approvers-file --allow-commands --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h -V --max-concurrent-workflows --max-concurrent-activities --workflow-pollers --activity-pollers --max-cached-runs --shutdown-grace --log-format --pipelines --default-step-timeout --metrics-address --approvers-file --allow-commands --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3913,6 +3925,18 @@ _orca() {
                     return 0
                     ;;
                 --max-concurrent-activities)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --workflow-pollers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --activity-pollers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-cached-runs)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

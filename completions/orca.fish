@@ -71,6 +71,9 @@ complete -c orca -n "__fish_orca_using_subcommand dev" -l ui-port -d 'Port of th
 complete -c orca -n "__fish_orca_using_subcommand dev" -l db -d 'Database file that keeps runs across restarts [default: <data dir>/orca/dev.db, e.g. ~/.local/share/orca/dev.db]' -r -F
 complete -c orca -n "__fish_orca_using_subcommand dev" -l max-concurrent-workflows -d 'Workflow tasks processed at once' -r
 complete -c orca -n "__fish_orca_using_subcommand dev" -l max-concurrent-activities -d 'Activities (step executions) run at once' -r
+complete -c orca -n "__fish_orca_using_subcommand dev" -l workflow-pollers -d 'Polls for workflow tasks kept open at once (at least 2)' -r
+complete -c orca -n "__fish_orca_using_subcommand dev" -l activity-pollers -d 'Polls for activity tasks (steps) kept open at once' -r
+complete -c orca -n "__fish_orca_using_subcommand dev" -l max-cached-runs -d 'Runs kept in memory between their tasks (more: less replaying from history)' -r
 complete -c orca -n "__fish_orca_using_subcommand dev" -l shutdown-grace -d 'On SIGINT/SIGTERM, let running steps finish for this long before cancelling them' -r
 complete -c orca -n "__fish_orca_using_subcommand dev" -l log-format -d 'Log format on stderr (level from RUST_LOG, default info)' -r -f -a "text\t''
 json\t''"
@@ -103,6 +106,9 @@ complete -c orca -n "__fish_orca_using_subcommand dev" -s h -l help -d 'Print he
 complete -c orca -n "__fish_orca_using_subcommand dev" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand worker" -l max-concurrent-workflows -d 'Workflow tasks processed at once' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -l max-concurrent-activities -d 'Activities (step executions) run at once' -r
+complete -c orca -n "__fish_orca_using_subcommand worker" -l workflow-pollers -d 'Polls for workflow tasks kept open at once (at least 2)' -r
+complete -c orca -n "__fish_orca_using_subcommand worker" -l activity-pollers -d 'Polls for activity tasks (steps) kept open at once' -r
+complete -c orca -n "__fish_orca_using_subcommand worker" -l max-cached-runs -d 'Runs kept in memory between their tasks (more: less replaying from history)' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -l shutdown-grace -d 'On SIGINT/SIGTERM, let running steps finish for this long before cancelling them' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -l log-format -d 'Log format on stderr (level from RUST_LOG, default info)' -r -f -a "text\t''
 json\t''"

@@ -15,7 +15,7 @@ use temporalio_common::protos::temporal::api::{
 use temporalio_sdk::{
     Runtime, Worker, WorkerOptions,
     runtime::{
-        RuntimeOptions,
+        PollerBehavior, RuntimeOptions,
         worker_tuner::{FixedSizeSlotSupplier, TunerHolder},
     },
 };
@@ -53,6 +53,18 @@ pub struct WorkerTuning {
         default_value_t = 100
     )]
     pub max_concurrent_activities: usize,
+
+    /// Polls for workflow tasks kept open at once (at least 2)
+    #[arg(long, env = "ORCA_WORKFLOW_POLLERS", default_value_t = 5, value_parser = clap::value_parser!(u16).range(2..))]
+    pub workflow_pollers: u16,
+
+    /// Polls for activity tasks (steps) kept open at once
+    #[arg(long, env = "ORCA_ACTIVITY_POLLERS", default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..))]
+    pub activity_pollers: u16,
+
+    /// Runs kept in memory between their tasks (more: less replaying from history)
+    #[arg(long, env = "ORCA_MAX_CACHED_RUNS", default_value_t = 1000)]
+    pub max_cached_runs: usize,
 
     /// On SIGINT/SIGTERM, let running steps finish for this long before cancelling them
     #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
@@ -138,6 +150,13 @@ pub async fn serve(
                 .nexus_task_slot_supplier(FixedSizeSlotSupplier::new(1))
                 .build(),
         )
+        .workflow_task_poller_behavior(PollerBehavior::SimpleMaximum(
+            tuning.workflow_pollers.into(),
+        ))
+        .activity_task_poller_behavior(PollerBehavior::SimpleMaximum(
+            tuning.activity_pollers.into(),
+        ))
+        .max_cached_workflows(tuning.max_cached_runs)
         .graceful_shutdown_period(tuning.shutdown_grace)
         .build();
     let mut worker = Worker::new(&runtime, client, options)
