@@ -150,6 +150,15 @@ impl Orca {
                 .start_workflow(PipelineWorkflow::run, input, options(false))
                 .await;
         }
+        self.started(id, result)
+    }
+
+    /// A start's result as orca reports it (an existing ID is exit 7).
+    fn started<W>(
+        &self,
+        id: &str,
+        result: std::result::Result<WorkflowHandle<Client, W>, WorkflowStartError>,
+    ) -> Result<StartedRun> {
         match result {
             Ok(handle) => Ok(StartedRun {
                 workflow_id: id.to_string(),
@@ -196,23 +205,11 @@ impl Orca {
             .id_conflict_policy(WorkflowIdConflictPolicy::Fail)
             .maybe_execution_timeout(execution_timeout)
             .build();
-        match self
+        let result = self
             .client
             .start_workflow(UntypedWorkflow::new(workflow_type), input, options)
-            .await
-        {
-            Ok(handle) => Ok(StartedRun {
-                workflow_id: id.to_string(),
-                run_id: handle.run_id().map(str::to_string),
-            }),
-            Err(WorkflowStartError::AlreadyStarted { .. }) => {
-                Err(Error::RunExists { id: id.to_string() })
-            }
-            Err(WorkflowStartError::Rpc(status)) => {
-                Err(connect::status_error(&self.settings, "start", &status))
-            }
-            Err(other) => Err(Error::Unexpected(anyhow::anyhow!("start failed: {other}"))),
-        }
+            .await;
+        self.started(id, result)
     }
 
     /// Sends a signal by name, with an optional JSON payload.
