@@ -135,6 +135,15 @@ pub enum Error {
         message: String,
     },
 
+    /// `orca replay FILE...`: some histories did not replay or could not be
+    /// read (each was reported). Exit 4 if any diverged, else 2.
+    #[error("{} of {total} histories did not replay on this build", diverged + unreadable)]
+    ReplaysFailed {
+        diverged: usize,
+        unreadable: usize,
+        total: usize,
+    },
+
     /// The server answered with an error we did not expect.
     #[error("{operation} failed: {message}")]
     Server { operation: String, message: String },
@@ -175,7 +184,10 @@ impl Error {
             | Error::MissingInput { .. }
             | Error::UnknownPipeline { .. } => USAGE,
             Error::RunRefused { .. } => BUSINESS_REFUSAL,
-            Error::RunFailed { .. } | Error::ReplayDiverged { .. } => RUN_FAILED,
+            Error::ReplaysFailed { diverged: 0, .. } => USAGE,
+            Error::RunFailed { .. }
+            | Error::ReplayDiverged { .. }
+            | Error::ReplaysFailed { .. } => RUN_FAILED,
             Error::RunNotFound { .. }
             | Error::NamespaceNotFound { .. }
             | Error::ScheduleNotFound { .. } => NOT_FOUND,
@@ -212,7 +224,8 @@ impl Error {
                 Some(format!("known pipelines: {}", known.join(", ")))
             }
             Error::UnknownPipeline { .. } => None,
-            Error::ReplayDiverged { .. } => Some(
+            Error::ReplaysFailed { diverged: 0, .. } => None,
+            Error::ReplayDiverged { .. } | Error::ReplaysFailed { .. } => Some(
                 "do not roll this build out to workers with such runs in flight; guard the engine change with ctx.patched(...)"
                     .into(),
             ),

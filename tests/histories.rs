@@ -34,13 +34,14 @@ fn every_recorded_history_replays_on_this_engine() {
         "only {} recorded histories; run `just record-histories`",
         files.len()
     );
-    for file in files {
-        let done = env
-            .orca(["replay"])
-            .arg(&file)
-            .run_within(Duration::from_secs(60));
-        assert_eq!(done.code, 0, "{} does not replay:\n{done}", file.display());
-        done.stdout_has("compatible");
+    // One invocation for the whole corpus, as a user checks one before a rollout.
+    let done = files
+        .iter()
+        .fold(env.orca(["replay"]), |run, file| run.arg(file))
+        .run_within(Duration::from_secs(120));
+    assert_eq!(done.code, 0, "some history does not replay:\n{done}");
+    for file in &files {
+        done.stdout_has(&format!("{}: compatible", file.display()));
     }
 }
 
@@ -77,6 +78,41 @@ fn a_history_whose_recorded_commands_differ_is_refused() {
     done.clean_error()
         .stderr_has("not compatible with this build (first diverging event:")
         .stderr_has("ctx.patched");
+
+    // In a corpus, every file gets its answer and the diverging one sets the exit code.
+    let good = Path::new(DIR).join("sample-denied.json");
+    let both = env
+        .orca(["replay", "-o", "json"])
+        .arg(&good)
+        .arg(&diverging)
+        .run_within(Duration::from_secs(60));
+    assert_eq!(both.code, 4, "{both}");
+    both.stderr_has("error: 1 of 2 histories did not replay on this build")
+        .stderr_has("ctx.patched");
+    let results = both.json();
+    assert_eq!(results[0]["compatible"], true, "{results:#}");
+    assert_eq!(results[1]["compatible"], false, "{results:#}");
+    assert!(
+        results[1]["first_diverging_event"].as_u64().is_some(),
+        "{results:#}"
+    );
+    // A file that is not a history, among good ones: exit 2, the others still checked.
+    let junk = env.write("junk.json", "{\"not\": \"a history\"}");
+    let mixed = env
+        .orca(["replay"])
+        .arg(&good)
+        .arg(&junk)
+        .run_within(Duration::from_secs(60));
+    assert_eq!(mixed.code, 2, "{mixed}");
+    mixed
+        .stdout_has("sample-denied.json: compatible")
+        .stderr_has("junk.json: not a workflow history")
+        .stderr_has("1 of 2 histories did not replay");
+    env.orca(["replay", "--save", "x.json"])
+        .arg(&good)
+        .arg(&good)
+        .code(2)
+        .stderr_has("--save takes one history");
 }
 
 #[test]

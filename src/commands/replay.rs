@@ -20,9 +20,14 @@ use crate::{
 
 #[derive(Debug, Clone, Args)]
 pub struct ReplayArgs {
-    /// A history: from `temporal workflow show -w ID -o json`, or saved by `orca replay --save`
-    #[arg(required_unless_present = "id", conflicts_with = "id")]
-    pub file: Option<PathBuf>,
+    /// Histories: from `temporal workflow show -w ID -o json`, or saved by `orca replay --save`;
+    /// several are checked in one go (a corpus before a rollout)
+    #[arg(
+        value_name = "FILE",
+        required_unless_present = "id",
+        conflicts_with = "id"
+    )]
+    pub files: Vec<PathBuf>,
 
     /// Fetch the history of this run from the server
     #[arg(long)]
@@ -36,7 +41,15 @@ pub struct ReplayArgs {
 static DESCRIPTORS: &[u8] = include_bytes!(env!("ORCA_TEMPORAL_DESCRIPTORS"));
 
 pub async fn run(args: ReplayArgs, settings: Settings, printer: &Printer) -> Result<()> {
-    let (source, history) = match (&args.file, &args.id) {
+    if args.files.len() > 1 {
+        if args.save.is_some() {
+            return Err(Error::usage(
+                "--save takes one history: give one FILE or --id",
+            ));
+        }
+        return corpus(&args.files, printer).await;
+    }
+    let (source, history) = match (args.files.first(), &args.id) {
         (Some(file), _) => {
             let bytes = std::fs::read(file)
                 .map_err(|e| Error::usage(format!("cannot read {}: {e}", file.display())))?;
@@ -77,13 +90,77 @@ pub async fn run(args: ReplayArgs, settings: Settings, printer: &Printer) -> Res
     Ok(())
 }
 
-async fn replay(history: WorkflowHistory, source: &str) -> Result<()> {
+/// Several files: each is read and replayed (one replayer for all), one line
+/// each; exit 4 if any diverged, 2 if some could not be read, else 0.
+async fn corpus(files: &[PathBuf], printer: &Printer) -> Result<()> {
+    let replayer = replayer()?;
+    let mut results = Vec::new();
+    let (mut diverged, mut unreadable) = (0, 0);
+    for file in files {
+        let source = file.display().to_string();
+        let history = std::fs::read(file)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| parse_history(&bytes));
+        let (events, outcome) = match history {
+            Ok(history) => (
+                history.events.len(),
+                replay_with(&replayer, WorkflowHistory::from(history), &source).await,
+            ),
+            Err(e) => {
+                unreadable += 1;
+                (0, Err(Error::usage(format!("{source}: {e}"))))
+            }
+        };
+        if matches!(outcome, Err(Error::ReplayDiverged { .. })) {
+            diverged += 1;
+        }
+        if printer.is_text() {
+            match &outcome {
+                Ok(()) => printer.line(&format!(
+                    "{source}: compatible: this build replays all {events} events the same way"
+                )),
+                Err(e) => eprintln!("error: {e}"),
+            }
+        }
+        results.push(match outcome {
+            Ok(()) => json!({"source": source, "events": events, "compatible": true}),
+            Err(Error::ReplayDiverged { event, message, .. }) => json!({
+                "source": source, "events": events, "compatible": false,
+                "first_diverging_event": event, "error": message,
+            }),
+            Err(e) => json!({"source": source, "compatible": false, "error": e.to_string()}),
+        });
+    }
+    if !printer.is_text() {
+        printer.json(&results);
+    }
+    if diverged + unreadable == 0 {
+        return Ok(());
+    }
+    Err(Error::ReplaysFailed {
+        diverged,
+        unreadable,
+        total: files.len(),
+    })
+}
+
+fn replayer() -> Result<WorkflowReplayer> {
     let options = WorkflowReplayerOptions::new()
         .register_workflow::<PipelineWorkflow>()
         .map_err(|e| Error::Unexpected(anyhow::anyhow!("{e}")))?
         .build();
-    let replayer =
-        WorkflowReplayer::new(options).map_err(|e| Error::Unexpected(anyhow::anyhow!("{e}")))?;
+    WorkflowReplayer::new(options).map_err(|e| Error::Unexpected(anyhow::anyhow!("{e}")))
+}
+
+async fn replay(history: WorkflowHistory, source: &str) -> Result<()> {
+    replay_with(&replayer()?, history, source).await
+}
+
+async fn replay_with(
+    replayer: &WorkflowReplayer,
+    history: WorkflowHistory,
+    source: &str,
+) -> Result<()> {
     match replayer.replay_workflow(history).await {
         Ok(()) => Ok(()),
         Err(WorkflowReplayError::Replay(WorkflowReplayFailure::Nondeterminism { message })) => {
