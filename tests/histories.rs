@@ -126,21 +126,7 @@ fn replay_reads_the_official_cli_export_and_a_live_run() {
     env.orca(["replay", "--id", &id])
         .ok()
         .stdout_has(&format!("run {id}: compatible"));
-    let export = std::process::Command::new(temporal_bin())
-        .args([
-            "workflow",
-            "show",
-            "-w",
-            &id,
-            "-o",
-            "json",
-            "--address",
-            &env.address,
-        ])
-        .output()
-        .unwrap();
-    assert!(export.status.success());
-    let file = env.write("exported.json", &String::from_utf8_lossy(&export.stdout));
+    let file = env.write("exported.json", &env.temporal_history(&id));
     env.orca(["replay"])
         .arg(&file)
         .ok()

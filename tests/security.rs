@@ -134,22 +134,7 @@ url_env = "DEAD_HOOK"
             &format!("{}{}", done.stdout, done.stderr),
         );
     }
-    let temporal_history = std::process::Command::new(temporal_bin())
-        .args([
-            "workflow",
-            "show",
-            "-w",
-            &id,
-            "-o",
-            "json",
-            "--address",
-            &env.address,
-        ])
-        .output()
-        .unwrap();
-    assert_clean(
-        "the event history",
-        &String::from_utf8_lossy(&temporal_history.stdout),
-    );
+    let temporal_history = env.temporal_history(&id);
+    assert_clean("the event history", &temporal_history);
     assert_clean("the worker's debug log", &worker.log());
 }

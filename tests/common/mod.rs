@@ -187,6 +187,22 @@ impl Env {
         Worker::spawn(command, "worker started")
     }
 
+    /// The run's history as the official CLI exports it
+    /// (`temporal workflow show -o json`).
+    pub fn temporal_history(&self, id: &str) -> String {
+        let export = Command::new(temporal_bin())
+            .args(["workflow", "show", "-w", id, "-o", "json"])
+            .args(["--address", &self.address])
+            .output()
+            .expect("run temporal");
+        assert!(
+            export.status.success(),
+            "{}",
+            String::from_utf8_lossy(&export.stderr)
+        );
+        String::from_utf8_lossy(&export.stdout).into_owned()
+    }
+
     pub fn path(&self, name: &str) -> PathBuf {
         self.dir.path().join(name)
     }
