@@ -187,6 +187,29 @@ impl Env {
         Worker::spawn(command, "worker started")
     }
 
+    /// When each step's activity ran, in ms from the run's start, read from
+    /// the server's event times (`orca history`): step → (first start, last
+    /// end). Unlike a wall clock around the whole run, this does not count
+    /// process start-up or a busy machine's scheduling, so overlap and
+    /// duration checks hold on a loaded CI machine.
+    pub fn step_windows(&self, id: &str) -> std::collections::HashMap<String, (u64, u64)> {
+        let entries = self.orca(["history", id, "-o", "json"]).ok().json();
+        let mut windows = std::collections::HashMap::new();
+        for entry in entries.as_array().unwrap() {
+            let (Some(step), Some(at)) = (entry["step"].as_str(), entry["offset_ms"].as_u64())
+            else {
+                continue;
+            };
+            let window = windows.entry(step.to_string()).or_insert((u64::MAX, 0));
+            match entry["event"].as_str().unwrap_or_default() {
+                "step_started" => window.0 = window.0.min(at),
+                "step_completed" | "step_failed" => window.1 = window.1.max(at),
+                _ => {}
+            }
+        }
+        windows
+    }
+
     /// The run's history as the official CLI exports it
     /// (`temporal workflow show -o json`).
     pub fn temporal_history(&self, id: &str) -> String {
