@@ -2,6 +2,7 @@
 //! wait. Each turns the SDK's errors into orca's, so a command never has to
 //! tell "not found" from "already finished" itself.
 
+mod foreign;
 mod schedules;
 
 use std::time::{Duration, SystemTime};
@@ -9,6 +10,7 @@ use std::time::{Duration, SystemTime};
 use serde::Serialize;
 use serde_json::Value;
 use temporalio_client::RpcOptions;
+use temporalio_client::UntypedWorkflow;
 use temporalio_client::{
     Client, WorkflowCancelOptions, WorkflowDescribeOptions, WorkflowExecuteUpdateOptions,
     WorkflowExecutionDescription, WorkflowExecutionStatus, WorkflowFetchHistoryOptions,
@@ -20,7 +22,6 @@ use temporalio_client::{
     },
     tonic::{Code, Status},
 };
-use temporalio_client::{UntypedSignal, UntypedUpdate, UntypedWorkflow};
 use temporalio_common::{
     data_converters::{
         GenericPayloadConverter, RawValue, SerializationContext, SerializationContextData,
@@ -188,95 +189,6 @@ impl Orca {
                 Error::Unexpected(anyhow::anyhow!("cannot read the history of {id}: {e}"))
             })?;
         serde_json::from_slice(&bytes).map_err(|e| Error::Unexpected(e.into()))
-    }
-
-    // ---- workflows that are not orca's (a migration from another worker)
-
-    /// Starts a workflow of any type with JSON arguments (one payload each).
-    pub async fn start_foreign(
-        &self,
-        id: &str,
-        workflow_type: &str,
-        args: &[Value],
-        execution_timeout: Option<Duration>,
-    ) -> Result<StartedRun> {
-        let input = self.raw(args)?;
-        let options = WorkflowStartOptions::new(self.settings.task_queue.clone(), id.to_string())
-            .id_conflict_policy(WorkflowIdConflictPolicy::Fail)
-            .maybe_execution_timeout(execution_timeout)
-            .build();
-        let result = self
-            .client
-            .start_workflow(UntypedWorkflow::new(workflow_type), input, options)
-            .await;
-        self.started(id, result)
-    }
-
-    /// Sends a signal by name, with an optional JSON payload.
-    pub async fn signal_foreign(
-        &self,
-        id: &str,
-        name: &str,
-        payload: Option<&Value>,
-    ) -> Result<()> {
-        let input = self.raw(payload.cloned().as_slice())?;
-        self.client
-            .get_workflow_handle::<UntypedWorkflow>(id.to_string())
-            .signal(
-                UntypedSignal::<UntypedWorkflow>::new(name),
-                input,
-                WorkflowSignalOptions::default(),
-            )
-            .await
-            .map_err(|e| self.interaction_error(id, name, e))
-    }
-
-    /// Runs an update by name and returns its result as JSON.
-    pub async fn update_foreign(
-        &self,
-        id: &str,
-        name: &str,
-        payload: Option<&Value>,
-    ) -> Result<Value> {
-        let input = self.raw(payload.cloned().as_slice())?;
-        let handle = self
-            .client
-            .get_workflow_handle::<UntypedWorkflow>(id.to_string());
-        let call = handle.execute_update(
-            UntypedUpdate::<UntypedWorkflow>::new(name),
-            input,
-            WorkflowExecuteUpdateOptions::default(),
-        );
-        let raw = match tokio::time::timeout(UPDATE_DEADLINE, call).await {
-            Err(_) => return Err(self.no_worker(id, UPDATE_DEADLINE)),
-            Ok(Ok(raw)) => raw,
-            Ok(Err(WorkflowUpdateError::Failed(failure))) => {
-                return Err(Error::Refused {
-                    id: id.to_string(),
-                    reason: failure.message.clone(),
-                });
-            }
-            Ok(Err(WorkflowUpdateError::NotFound(_))) => return Err(self.gone(id).await),
-            Ok(Err(WorkflowUpdateError::Rpc(status))) => {
-                return Err(self.rpc_error(id, name, &status).await);
-            }
-            Ok(Err(other)) => {
-                return Err(Error::Unexpected(anyhow::anyhow!("update failed: {other}")));
-            }
-        };
-        self.json(raw)
-    }
-
-    fn raw(&self, values: &[Value]) -> Result<RawValue> {
-        let converter = self.client.options().data_converter.payload_converter();
-        let data = SerializationContextData::Workflow(WorkflowSerializationContext::new());
-        let context = SerializationContext::new(&data, converter);
-        let payloads = values
-            .iter()
-            .map(|v| converter.to_payload(&context, v))
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|e| Error::usage(format!("cannot encode the payload: {e}")))?;
-        Ok(RawValue::new(payloads))
     }
 
     fn json(&self, raw: RawValue) -> Result<Value> {
