@@ -406,15 +406,7 @@ fn inbox_shows_only_the_gates_a_person_may_decide() {
 
     // After alice's vote on the 2-of-2 gate, it leaves her inbox but stays in carol's.
     env.orca(["approve", &q, "--as", "alice"]).ok();
-    let started = Instant::now();
-    while mine("alice") != vec![a.clone()] {
-        assert!(
-            started.elapsed() < Duration::from_secs(10),
-            "inbox not updated: {:?}",
-            mine("alice")
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    eventually_eq(Duration::from_secs(10), || mine("alice"), vec![a.clone()]);
     assert_eq!(mine("carol"), vec![q.clone(), c.clone()]);
     let row = env
         .orca(["inbox", "--as", "carol", "--limit", "0", "-o", "json"])

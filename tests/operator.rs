@@ -213,31 +213,16 @@ fn bulk_approval_decides_fifty_runs_with_a_tally() {
             &format!("{name}-{n}"),
         ]);
     }
-    let started = Instant::now();
-    loop {
-        let waiting = env
-            .orca([
-                "list",
-                "--awaiting-approval",
-                "--pipeline",
-                &name,
-                "--limit",
-                "0",
-                "-o",
-                "json",
-            ])
-            .ok()
-            .json();
-        if waiting.as_array().unwrap().len() == 50 {
-            break;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "only {} waiting",
-            waiting.as_array().unwrap().len()
-        );
-        std::thread::sleep(Duration::from_millis(300));
-    }
+    let count = |filter: &[&str]| {
+        let mut args = vec!["list", "--pipeline", &name, "--limit", "0", "-o", "json"];
+        args.extend_from_slice(filter);
+        env.orca(args).ok().json().as_array().unwrap().len()
+    };
+    eventually_eq(
+        Duration::from_secs(60),
+        || count(&["--awaiting-approval"]),
+        50,
+    );
     // Not on a terminal, --all needs --yes.
     env.orca(["approve", "--all", "--pipeline", &name])
         .code(2)
@@ -260,31 +245,11 @@ fn bulk_approval_decides_fifty_runs_with_a_tally() {
     assert_eq!(tally["decided"].as_array().unwrap().len(), 50, "{tally}");
     assert_eq!(tally["refused"], json!([]));
     assert_eq!(tally["failed"], json!([]));
-    let started = Instant::now();
-    loop {
-        let done = env
-            .orca([
-                "list",
-                "--pipeline",
-                &name,
-                "--phase",
-                "completed",
-                "--limit",
-                "0",
-                "-o",
-                "json",
-            ])
-            .ok()
-            .json();
-        if done.as_array().unwrap().len() == 50 {
-            break;
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "not all 50 completed"
-        );
-        std::thread::sleep(Duration::from_millis(300));
-    }
+    eventually_eq(
+        Duration::from_secs(60),
+        || count(&["--phase", "completed"]),
+        50,
+    );
     // Nothing left to decide: a second --all decides nothing and says so.
     let again = env
         .orca([

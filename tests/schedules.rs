@@ -1,7 +1,7 @@
 //! Schedules on a real server: every N seconds, daily times and cron,
 //! the lifecycle, and declarative `apply`.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::common::*;
 
@@ -198,16 +198,8 @@ paused = true
     };
     // `schedule list` is served from visibility, which lags; wait for it.
     let names_become = |expected: &[&str]| {
-        let mut seen = Vec::new();
-        let started = Instant::now();
-        while seen != expected {
-            assert!(
-                started.elapsed() < Duration::from_secs(30),
-                "schedule list still {seen:?}, expected {expected:?}"
-            );
-            seen = names();
-            std::thread::sleep(Duration::from_millis(250));
-        }
+        let expected: Vec<String> = expected.iter().map(|n| n.to_string()).collect();
+        eventually_eq(Duration::from_secs(30), names, expected);
     };
     // A schedule made with the official CLI, not orca: never pruned.
     let made = std::process::Command::new(temporal_bin())

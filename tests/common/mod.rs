@@ -288,9 +288,31 @@ impl Env {
 /// `schedule list`), which is eventually consistent and lags most on a busy
 /// CI machine.
 pub fn eventually(limit: Duration, what: &str, mut check: impl FnMut() -> bool) {
+    poll(limit, || {
+        check().then_some(()).ok_or_else(|| format!("not {what}"))
+    });
+}
+
+/// Polls `probe` until it returns `expected`; on failure says what it saw last.
+pub fn eventually_eq<T: PartialEq + std::fmt::Debug>(
+    limit: Duration,
+    mut probe: impl FnMut() -> T,
+    expected: T,
+) {
+    poll(limit, || {
+        let seen = probe();
+        if seen == expected {
+            Ok(())
+        } else {
+            Err(format!("still {seen:?}, expected {expected:?}"))
+        }
+    });
+}
+
+fn poll(limit: Duration, mut attempt: impl FnMut() -> Result<(), String>) {
     let started = std::time::Instant::now();
-    while !check() {
-        assert!(started.elapsed() < limit, "not {what} within {limit:?}");
+    while let Err(why) = attempt() {
+        assert!(started.elapsed() < limit, "{why} after {limit:?}");
         std::thread::sleep(Duration::from_millis(250));
     }
 }
