@@ -9,7 +9,7 @@ use std::{collections::BTreeMap, time::Duration};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use temporalio_common::protos::temporal::api::{
-    common::v1::{Memo, Payload, Payloads, WorkflowType},
+    common::v1::{Memo, Payload, Payloads, SearchAttributes, WorkflowType},
     enums::v1::ScheduleOverlapPolicy,
     schedule::v1::{
         CalendarSpec, IntervalSpec, Schedule, ScheduleAction, SchedulePolicies, ScheduleSpec,
@@ -20,7 +20,7 @@ use temporalio_common::protos::temporal::api::{
 };
 
 use crate::{
-    engine::status::{RunRequest, WORKFLOW_TYPE},
+    engine::status::{Phase, RunRequest, SA_PHASE, SA_PIPELINE, WORKFLOW_TYPE},
     pipeline::spec::DurationSpec,
 };
 
@@ -232,8 +232,12 @@ impl ScheduleDef {
             .unwrap_or_else(|| self.name.clone())
     }
 
-    /// The Temporal Schedule this definition describes.
-    pub fn to_proto(&self, task_queue: &str) -> Result<Schedule, String> {
+    /// The Temporal Schedule this definition describes. `with_attributes`
+    /// sets orca's search attributes on each run from its start, so `orca
+    /// list` shows a scheduled run's pipeline before its first workflow task
+    /// (a namespace without them refuses the schedule: the caller retries
+    /// without).
+    pub fn to_proto(&self, task_queue: &str, with_attributes: bool) -> Result<Schedule, String> {
         let spec = ScheduleSpec {
             interval: self
                 .every
@@ -287,6 +291,15 @@ impl ScheduleDef {
                 fields: [(MEMO_DEFINITION.to_string(), json_payload(&definition))].into(),
             }),
             workflow_execution_timeout: self.execution_timeout.and_then(|d| d.0.try_into().ok()),
+            search_attributes: with_attributes.then(|| SearchAttributes {
+                indexed_fields: [
+                    (SA_PIPELINE, self.pipeline.clone()),
+                    (SA_PHASE, Phase::Running.to_string()),
+                ]
+                .into_iter()
+                .map(|(key, value)| (key.to_string(), json_payload(&Value::String(value))))
+                .collect(),
+            }),
             ..Default::default()
         };
         Ok(Schedule {

@@ -385,3 +385,37 @@ fn bad_schedules_are_refused_with_the_documented_codes() {
     .stderr_has("already exists");
     env.orca(["schedule", "delete", &name, "--yes"]).ok();
 }
+
+#[test]
+fn a_namespace_without_orcas_search_attributes_still_takes_runs_and_schedules() {
+    // A server no orca worker has seen: OrcaPipeline/OrcaPhase are unknown,
+    // and the server refuses starts that set them. orca goes without.
+    let mut env = Env::new();
+    let port = free_port();
+    let mut server = spawn_dev_server(port, &env.path("bare.db"), None);
+    wait_for_port(port, Duration::from_secs(60));
+    env.address = format!("127.0.0.1:{port}");
+
+    let id = env.start(&["sample", "--input", "task=bare"]);
+    env.orca([
+        "schedule",
+        "create",
+        "bare",
+        "sample",
+        "--input",
+        "task=scheduled",
+        "--every",
+        "1h",
+        "--trigger-now",
+    ])
+    .ok()
+    .stdout_has("created schedule bare: every 1h runs sample");
+    eventually(Duration::from_secs(30), "the schedule started a run", || {
+        runs_of(&env, "bare") == 1
+    });
+    // The first worker registers them; the run goes on as usual.
+    let _worker = env.worker();
+    env.wait_phase(&id, "awaiting_approval");
+    let _ = server.kill();
+    let _ = server.wait();
+}

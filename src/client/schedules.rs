@@ -14,8 +14,9 @@ use temporalio_client::{
     },
     tonic::{self, Code},
 };
-use temporalio_common::protos::temporal::api::workflowservice::v1::{
-    CreateScheduleRequest, DescribeScheduleResponse, UpdateScheduleRequest,
+use temporalio_common::protos::temporal::api::{
+    schedule::v1::Schedule,
+    workflowservice::v1::{CreateScheduleRequest, DescribeScheduleResponse, UpdateScheduleRequest},
 };
 
 use super::Orca;
@@ -26,9 +27,6 @@ use crate::{
 
 impl Orca {
     pub async fn create_schedule(&self, def: &ScheduleDef, trigger_now: bool) -> Result<()> {
-        let schedule = def
-            .to_proto(&self.settings.task_queue)
-            .map_err(|e| Error::Unexpected(anyhow::anyhow!("{e}")))?;
         let initial_patch = trigger_now.then(|| {
             temporalio_common::protos::temporal::api::schedule::v1::SchedulePatch {
                 trigger_immediately: Some(
@@ -40,42 +38,79 @@ impl Orca {
                 ..Default::default()
             }
         });
-        let request = CreateScheduleRequest {
-            namespace: self.settings.namespace.clone(),
-            schedule_id: def.name.clone(),
-            schedule: Some(schedule),
-            initial_patch,
-            identity: self.settings.connection.identity.clone(),
-            request_id: format!("orca-create-{}-{}", def.name, nanos()),
-            ..Default::default()
-        };
-        let mut service = self.client.clone();
-        WorkflowService::create_schedule(&mut service, tonic::Request::new(request))
-            .await
-            .map(drop)
-            .map_err(|status| self.schedule_status(&def.name, "create", &status))
+        // The same request id on the retry without attributes: the server
+        // treats it as one create.
+        let request_id = format!("orca-create-{}-{}", def.name, nanos());
+        self.with_attributes_if_known(def, |schedule| {
+            let request = CreateScheduleRequest {
+                namespace: self.settings.namespace.clone(),
+                schedule_id: def.name.clone(),
+                schedule: Some(schedule),
+                initial_patch: initial_patch.clone(),
+                identity: self.settings.connection.identity.clone(),
+                request_id: request_id.clone(),
+                ..Default::default()
+            };
+            let mut service = self.client.clone();
+            async move {
+                WorkflowService::create_schedule(&mut service, tonic::Request::new(request))
+                    .await
+                    .map(drop)
+            }
+        })
+        .await
+        .map_err(|status| self.schedule_status(&def.name, "create", &status))
     }
 
     /// Replaces the schedule's definition (its run history stays).
     pub async fn update_schedule(&self, def: &ScheduleDef) -> Result<()> {
         let current = self.describe_schedule(&def.name).await?;
-        let schedule = def
-            .to_proto(&self.settings.task_queue)
-            .map_err(|e| Error::Unexpected(anyhow::anyhow!("{e}")))?;
-        let request = UpdateScheduleRequest {
-            namespace: self.settings.namespace.clone(),
-            schedule_id: def.name.clone(),
-            schedule: Some(schedule),
-            conflict_token: current.conflict_token,
-            identity: self.settings.connection.identity.clone(),
-            request_id: format!("orca-update-{}-{}", def.name, nanos()),
-            ..Default::default()
+        self.with_attributes_if_known(def, |schedule| {
+            let request = UpdateScheduleRequest {
+                namespace: self.settings.namespace.clone(),
+                schedule_id: def.name.clone(),
+                schedule: Some(schedule),
+                conflict_token: current.conflict_token.clone(),
+                identity: self.settings.connection.identity.clone(),
+                request_id: format!("orca-update-{}-{}", def.name, nanos()),
+                ..Default::default()
+            };
+            let mut service = self.client.clone();
+            async move {
+                WorkflowService::update_schedule(&mut service, tonic::Request::new(request))
+                    .await
+                    .map(drop)
+            }
+        })
+        .await
+        .map_err(|status| self.schedule_status(&def.name, "update", &status))
+    }
+
+    /// Sends `def` with orca's search attributes on its runs; a namespace
+    /// that lacks them refuses, and then it goes without (the worker
+    /// registers them, or says how to), as `orca start` does.
+    async fn with_attributes_if_known<F, Fut>(
+        &self,
+        def: &ScheduleDef,
+        send: F,
+    ) -> std::result::Result<(), tonic::Status>
+    where
+        F: Fn(Schedule) -> Fut,
+        Fut: std::future::Future<Output = std::result::Result<(), tonic::Status>>,
+    {
+        let schedule = |with_attributes| {
+            def.to_proto(&self.settings.task_queue, with_attributes)
+                .map_err(tonic::Status::invalid_argument)
         };
-        let mut service = self.client.clone();
-        WorkflowService::update_schedule(&mut service, tonic::Request::new(request))
-            .await
-            .map(drop)
-            .map_err(|status| self.schedule_status(&def.name, "update", &status))
+        match send(schedule(true)?).await {
+            Err(status)
+                if status.code() == Code::InvalidArgument
+                    && status.message().contains("search attribute") =>
+            {
+                send(schedule(false)?).await
+            }
+            other => other,
+        }
     }
 
     pub async fn describe_schedule(&self, name: &str) -> Result<DescribeScheduleResponse> {
