@@ -6,10 +6,8 @@ use std::time::Duration;
 
 use crate::{
     common::*,
-    reliability_crash::{assert_each_item_once, foreach_pipeline, wait_for_lines},
+    reliability_crash::{ITEMS, assert_each_item_once, foreach_pipeline, wait_mid_item},
 };
-
-const ITEMS: usize = 20;
 
 #[test]
 fn foreach_survives_the_server_killed_and_restarted_on_its_database() {
@@ -22,11 +20,11 @@ fn foreach_survives_the_server_killed_and_restarted_on_its_database() {
     env.address = format!("127.0.0.1:{port}");
 
     let out = env.path("items.log");
-    let file = foreach_pipeline(&env, &out);
+    let starts = env.path("starts.log");
+    let file = foreach_pipeline(&env, &out, &starts);
     let worker = env.worker_with(&["--allow-commands"]);
     let id = env.start(&[&file]);
-    wait_for_lines(&out, 4);
-    std::thread::sleep(Duration::from_millis(150));
+    wait_mid_item(&env, &id, &out, &starts);
     server.kill().unwrap();
     server.wait().unwrap();
 
@@ -40,7 +38,9 @@ fn foreach_survives_the_server_killed_and_restarted_on_its_database() {
     let mut server = spawn_dev_server(port, &db, None);
     wait_for_port(port, Duration::from_secs(60));
     // The same worker process reconnects by itself and finishes the run.
-    let status = env.wait_status(&id, Duration::from_secs(90), |s| s["phase"] == "completed");
+    let status = env.wait_status(&id, Duration::from_secs(90), |s| {
+        s["phase"] == "completed" && s["live"] == true
+    });
     assert_eq!(status["progress"]["done"], ITEMS);
     assert_each_item_once(&out);
     assert!(alive(worker.pid()), "the worker survived the outage");

@@ -277,9 +277,14 @@ impl Env {
         }
     }
 
+    /// Polls until the worker itself reports `phase`. A status whose query
+    /// went unanswered in time (a loaded machine) shows the server's view
+    /// only, with the phase but no steps or decisions, so it does not count.
     #[track_caller]
     pub fn wait_phase(&self, id: &str, phase: &str) -> Value {
-        self.wait_status(id, Duration::from_secs(30), |s| s["phase"] == phase)
+        self.wait_status(id, Duration::from_secs(30), |s| {
+            s["phase"] == phase && s["live"] == true
+        })
     }
 }
 
