@@ -99,7 +99,7 @@ proptest! {
         if let Ok(file) = toml::from_str::<orca::schedule::ScheduleFile>(&text) {
             for def in file.schedules {
                 let _ = def.check();
-                let _ = def.to_proto("q");
+                let _ = def.to_proto("q", true);
                 let _ = def.describe_spec();
             }
         }

@@ -40,6 +40,7 @@ fn approve_without_an_id_offers_the_runs_awaiting_approval() {
     let file = gate(&env, &name);
     let id = env.start(&[&file]);
     env.wait_phase(&id, "awaiting_approval");
+    env.wait_in_inbox(&name, &id);
 
     let mut session = on_terminal(&env, &["approve", "--pipeline", &name]);
     session.exp_string("Which run do you approve?").unwrap();
@@ -51,7 +52,9 @@ fn approve_without_an_id_offers_the_runs_awaiting_approval() {
     assert_eq!(status["approval"]["decision"]["by"], "tty-user");
 }
 
-/// The whole flow without copying an ID: start, approve (picked), watch (picked).
+/// The whole flow without copying an ID: start, approve (picked), watch
+/// (picked). The work after the gate lasts long enough that the run is
+/// still running, for the watch picker, on a loaded machine.
 #[test]
 fn the_sample_flow_needs_no_id_typed() {
     let env = Env::new();
@@ -60,11 +63,12 @@ fn the_sample_flow_needs_no_id_typed() {
     let file = env.pipeline(
         &name,
         &format!(
-            "name = \"{name}\"\n[[steps]]\nid = \"gate\"\nkind = \"approval\"\nprompt = \"Go?\"\n\n[[steps]]\nid = \"work\"\nkind = \"agent\"\naction = \"work\"\nduration = \"3s\"\n"
+            "name = \"{name}\"\n[[steps]]\nid = \"gate\"\nkind = \"approval\"\nprompt = \"Go?\"\n\n[[steps]]\nid = \"work\"\nkind = \"agent\"\naction = \"work\"\nduration = \"6s\"\n"
         ),
     );
     let id = env.start(&[&file]);
     env.wait_phase(&id, "awaiting_approval");
+    env.wait_in_inbox(&name, &id);
 
     let mut approve = on_terminal(&env, &["approve", "--pipeline", &name]);
     approve.exp_string("Which run do you approve?").unwrap();

@@ -63,7 +63,7 @@ pub fn wait_mid_item(env: &Env, id: &str, out: &Path, starts: &Path) -> usize {
             lines(out).len()
         );
         let written = lines(out).len();
-        if written >= 4 && written < ITEMS - 2 && lines(starts).len() == written + 2 {
+        if (4..ITEMS - 2).contains(&written) && lines(starts).len() == written + 2 {
             let status = env.status(id);
             let recorded = status["progress"]["done"].as_u64().unwrap_or(0) as usize;
             if recorded == written && lines(out).len() == written {

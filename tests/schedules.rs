@@ -410,9 +410,11 @@ fn a_namespace_without_orcas_search_attributes_still_takes_runs_and_schedules() 
     ])
     .ok()
     .stdout_has("created schedule bare: every 1h runs sample");
-    eventually(Duration::from_secs(30), "the schedule started a run", || {
-        runs_of(&env, "bare") == 1
-    });
+    eventually(
+        Duration::from_secs(30),
+        "the schedule started a run",
+        || runs_of(&env, "bare") == 1,
+    );
     // The first worker registers them; the run goes on as usual.
     let _worker = env.worker();
     env.wait_phase(&id, "awaiting_approval");

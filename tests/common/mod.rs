@@ -244,9 +244,12 @@ impl Env {
         self.orca(all).ok().stdout.trim().to_string()
     }
 
-    /// `orca status ID -o json`, parsed.
+    /// `orca status ID -o json`, parsed, as the worker reports it. A query
+    /// unanswered within orca's deadline (a loaded machine) gives the
+    /// server's view only, without steps or decisions: asked again then.
+    /// Tests of that view call `orca status` themselves.
     pub fn status(&self, id: &str) -> Value {
-        self.orca(["status", id, "-o", "json"]).ok().json()
+        self.wait_status(id, Duration::from_secs(30), |s| s["live"] == true)
     }
 
     /// Polls `status` until `predicate` holds (or panics after `limit`).
@@ -275,6 +278,22 @@ impl Env {
             );
             std::thread::sleep(Duration::from_millis(150));
         }
+    }
+
+    /// Waits until `orca list --awaiting-approval --pipeline PIPELINE`
+    /// shows `id`. The inbox and the pickers read visibility, which trails
+    /// the run's own state (most on a loaded machine).
+    #[track_caller]
+    pub fn wait_in_inbox(&self, pipeline: &str, id: &str) {
+        eventually(Duration::from_secs(30), "in the inbox", || {
+            self.orca(["list", "--awaiting-approval", "--limit", "0", "-o", "json"])
+                .arg("--pipeline")
+                .arg(pipeline)
+                .ok()
+                .json()
+                .as_array()
+                .is_some_and(|runs| runs.iter().any(|r| r["workflow_id"] == id))
+        });
     }
 
     /// Polls until the worker itself reports `phase`. A status whose query
