@@ -16,7 +16,10 @@ use crate::{
     client::{Orca, RunSummary},
     commands::list::{RunFilter, build_query},
     config::Settings,
-    engine::status::{DecisionRequest, VoteKind, VoteResult},
+    engine::{
+        no_longer_waiting,
+        status::{DecisionRequest, VoteKind, VoteResult},
+    },
     output::{Printer, short_duration},
     prompt,
 };
@@ -204,9 +207,15 @@ fn inbox_line(run: &RunSummary) -> String {
     )
 }
 
+/// What `--all` did with each run it listed. `skipped`: the gate no longer
+/// waited for this person when the decision arrived (decided by someone
+/// else, already voted, the run moved on or ended); visibility can list such
+/// a run for a moment after it changed. Only `refused` (may not decide) and
+/// `failed` make the exit code non-zero, so `--all` can be run again safely.
 #[derive(Debug, Default, Serialize)]
 struct Tally {
     decided: Vec<String>,
+    skipped: Vec<Refusal>,
     refused: Vec<Refusal>,
     failed: Vec<Refusal>,
 }
@@ -268,12 +277,20 @@ async fn bulk(
     while let Some((id, result)) = decisions.next().await {
         match result {
             Ok(_) => tally.decided.push(id),
-            Err(e @ (Error::Refused { .. } | Error::RunClosed { .. })) => {
-                tally.refused.push(Refusal {
+            Err(Error::Refused { reason, .. }) if no_longer_waiting(&reason) => {
+                tally.skipped.push(Refusal {
                     workflow_id: id,
-                    reason: e.to_string(),
+                    reason,
                 })
             }
+            Err(Error::RunClosed { status, .. }) => tally.skipped.push(Refusal {
+                workflow_id: id,
+                reason: format!("already finished ({status})"),
+            }),
+            Err(Error::Refused { reason, .. }) => tally.refused.push(Refusal {
+                workflow_id: id,
+                reason,
+            }),
             Err(e) => tally.failed.push(Refusal {
                 workflow_id: id,
                 reason: e.to_string(),
@@ -288,9 +305,10 @@ async fn bulk(
             eprintln!("{}: {}", r.workflow_id, r.reason);
         }
         p.line(&format!(
-            "{} {}, refused {}, failed {}",
+            "{} {}, skipped {}, refused {}, failed {}",
             if approve { "approved" } else { "rejected" },
             tally.decided.len(),
+            tally.skipped.len(),
             tally.refused.len(),
             tally.failed.len()
         ));

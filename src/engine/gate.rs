@@ -28,6 +28,19 @@ use crate::pipeline::{
 const SA_APPROVERS_KEY: SearchAttributeKey<Vec<String>> =
     SearchAttributeKey::keyword_list(SA_APPROVERS);
 
+/// How refusals that mean "this gate no longer waits for this person"
+/// begin: the run left the gate, someone decided it, or the person already
+/// voted. `approve --all` counts those as skipped, not refused, so running it
+/// twice (or racing another approver) is not an error.
+const NOT_AWAITING: &str = "not awaiting approval";
+const ALREADY: &str = "already ";
+
+/// Is `reason` (a refusal from `check_vote`) one of the "nothing left to do
+/// here" kind, rather than "you may not"?
+pub fn no_longer_waiting(reason: &str) -> bool {
+    reason.starts_with(NOT_AWAITING) || reason.starts_with(ALREADY)
+}
+
 /// Every rule of the gate, in the order a person would want to hear them.
 pub(super) fn check_vote(
     status: &RunStatus,
@@ -39,23 +52,23 @@ pub(super) fn check_vote(
         return Err("a decision needs `by`: the name of who decides".into());
     }
     let Some(gate) = &status.approval else {
-        return Err(format!("not awaiting approval (phase: {})", status.phase));
+        return Err(format!("{NOT_AWAITING} (phase: {})", status.phase));
     };
     if let Some(decision) = &gate.decision {
         return Err(match &decision.by {
-            Some(who) => format!("already {} by {who}", decision.decision),
-            None => format!("already decided: the gate {}", decision.decision),
+            Some(who) => format!("{ALREADY}{} by {who}", decision.decision),
+            None => format!("{ALREADY}decided: the gate {}", decision.decision),
         });
     }
     if status.phase != Phase::AwaitingApproval {
-        return Err(format!("not awaiting approval (phase: {})", status.phase));
+        return Err(format!("{NOT_AWAITING} (phase: {})", status.phase));
     }
     if let Some(earlier) = gate.votes.iter().find(|v| v.by == by) {
         let verb = match earlier.vote {
             VoteKind::Approve => "approved",
             VoteKind::Reject => "rejected",
         };
-        return Err(format!("already {verb} by {by}: one decision per person"));
+        return Err(format!("{ALREADY}{verb} by {by}: one decision per person"));
     }
     if !gate.allowed.is_empty() && !gate.allowed.iter().any(|a| a == by) {
         return Err(format!(

@@ -10,5 +10,6 @@ pub mod status;
 mod steps;
 pub mod workflow;
 
+pub use gate::no_longer_waiting;
 pub use noop::NoopWorkflow;
 pub use workflow::PipelineWorkflow;
