@@ -378,10 +378,17 @@ fn inbox_shows_only_the_gates_a_person_may_decide() {
         "approvers = [\"alice\", \"carol\"]\nrequired = 2",
         "",
     );
+    let anyone = gate_pipeline(
+        &env,
+        &format!("inbox-any-{}", env.task_queue),
+        "required = 2",
+        "",
+    );
     let a = env.start(&[&alice_bob]);
     let c = env.start(&[&carol]);
     let q = env.start(&[&two]);
-    for id in [&a, &c, &q] {
+    let o = env.start(&[&anyone]);
+    for id in [&a, &c, &q, &o] {
         env.wait_phase(id, "awaiting_approval");
     }
     let mine = |who: &str| -> Vec<String> {
@@ -393,21 +400,33 @@ fn inbox_shows_only_the_gates_a_person_may_decide() {
             .unwrap()
             .iter()
             .map(|r| r["workflow_id"].as_str().unwrap().to_string())
-            .filter(|id| [&a, &c, &q].contains(&id))
+            .filter(|id| [&a, &c, &q, &o].contains(&id))
             .collect()
     };
     eventually(Duration::from_secs(30), "in the inboxes", || {
-        mine("alice").len() == 2 && mine("carol").len() == 2
+        mine("alice").len() == 3 && mine("carol").len() == 3
     });
-    assert_eq!(mine("alice"), vec![q.clone(), a.clone()], "newest first");
-    assert_eq!(mine("bob"), vec![a.clone()]);
-    assert_eq!(mine("carol"), vec![q.clone(), c.clone()]);
-    assert!(mine("mallory").is_empty());
+    assert_eq!(
+        mine("alice"),
+        vec![o.clone(), q.clone(), a.clone()],
+        "newest first"
+    );
+    assert_eq!(mine("bob"), vec![o.clone(), a.clone()]);
+    assert_eq!(mine("carol"), vec![o.clone(), q.clone(), c.clone()]);
+    assert_eq!(mine("mallory"), vec![o.clone()], "open to anyone");
 
     // After alice's vote on the 2-of-2 gate, it leaves her inbox but stays in carol's.
     env.orca(["approve", &q, "--as", "alice"]).ok();
+    eventually_eq(
+        Duration::from_secs(10),
+        || mine("alice"),
+        vec![o.clone(), a.clone()],
+    );
+    assert_eq!(mine("carol"), vec![o.clone(), q.clone(), c.clone()]);
+    // The same on a gate open to anyone: once she voted, it is not hers to decide.
+    env.orca(["approve", &o, "--as", "alice"]).ok();
     eventually_eq(Duration::from_secs(10), || mine("alice"), vec![a.clone()]);
-    assert_eq!(mine("carol"), vec![q.clone(), c.clone()]);
+    assert_eq!(mine("mallory"), vec![o.clone()]);
     let row = env
         .orca(["inbox", "--as", "carol", "--limit", "0", "-o", "json"])
         .ok()
@@ -424,7 +443,7 @@ fn inbox_shows_only_the_gates_a_person_may_decide() {
         .ok()
         .stdout_has(&q)
         .stdout_has("1/2");
-    for id in [&a, &c, &q] {
+    for id in [&a, &c, &q, &o] {
         env.orca(["terminate", id, "--yes"]).ok();
     }
 }

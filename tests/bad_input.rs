@@ -74,6 +74,10 @@ fn every_command_refuses_bad_input_cleanly() {
         "bad-duration.toml",
         "name = \"x\"\n[[steps]]\nid = \"a\"\nkind = \"sleep\"\nduration = \"a while\"\n",
     );
+    let reserved_approver = w(
+        "reserved-approver.toml",
+        "name = \"x\"\n[[steps]]\nid = \"gate\"\nkind = \"approval\"\nprompt = \"ok?\"\napprovers = [\"voted:alice\"]\n",
+    );
     let not_toml = w("not-toml.toml", "name = \"x\n[[steps]]\n");
     let schedules_bad = w(
         "schedules-bad.toml",
@@ -167,6 +171,12 @@ fn every_command_refuses_bad_input_cleanly() {
             &["pipelines", "validate", &bad_duration],
             2,
             "`a while` is not a duration",
+        ),
+        case(
+            "an approver name orca reserves for the inbox",
+            &["pipelines", "validate", &reserved_approver],
+            2,
+            "\"voted:alice\" is not an approver name",
         ),
         case(
             "bad --connect-timeout",

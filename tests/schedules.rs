@@ -392,9 +392,18 @@ fn a_namespace_without_orcas_search_attributes_still_takes_runs_and_schedules() 
     // and the server refuses starts that set them. orca goes without.
     let mut env = Env::new();
     let port = free_port();
-    let mut server = spawn_dev_server(port, &env.path("bare.db"), None);
+    let mut server = spawn_bare_dev_server(port, &env.path("bare.db"));
     wait_for_port(port, Duration::from_secs(60));
     env.address = format!("127.0.0.1:{port}");
+    let registered = || {
+        let out = std::process::Command::new(temporal_bin())
+            .args(["operator", "search-attribute", "list", "--address"])
+            .arg(&env.address)
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).contains("OrcaPipeline")
+    };
+    assert!(!registered(), "the premise: a server without them");
 
     let id = env.start(&["sample", "--input", "task=bare"]);
     env.orca([
@@ -418,6 +427,7 @@ fn a_namespace_without_orcas_search_attributes_still_takes_runs_and_schedules() 
     // The first worker registers them; the run goes on as usual.
     let _worker = env.worker();
     env.wait_phase(&id, "awaiting_approval");
+    assert!(registered());
     let _ = server.kill();
     let _ = server.wait();
 }

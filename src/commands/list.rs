@@ -7,7 +7,9 @@ use crate::{
     Result,
     client::{Orca, RunSummary},
     config::Settings,
-    engine::status::{Phase, SA_APPROVERS, SA_PHASE, SA_PIPELINE, WORKFLOW_TYPE},
+    engine::status::{
+        OPEN_TO_ANYONE, Phase, SA_APPROVERS, SA_PHASE, SA_PIPELINE, VOTED_PREFIX, WORKFLOW_TYPE,
+    },
     output::Printer,
 };
 
@@ -91,10 +93,11 @@ pub fn build_query(
         clauses.push(format!("{SA_PIPELINE} = '{}'", quote(pipeline)));
     }
     if let Some(name) = &filter.decidable_by {
-        // `*` marks a gate open to anyone.
+        // A gate open to anyone, unless this person voted on it already;
+        // `!=` on a keyword list means "does not contain".
         clauses.push(format!(
-            "({SA_APPROVERS} = '{}' OR {SA_APPROVERS} = '*')",
-            quote(name)
+            "({SA_APPROVERS} = '{name}' OR {SA_APPROVERS} = '{OPEN_TO_ANYONE}') AND {SA_APPROVERS} != '{VOTED_PREFIX}{name}'",
+            name = quote(name)
         ));
     }
     if let Some(schedule) = &filter.schedule {

@@ -416,8 +416,13 @@ fn publish(ctx: &Ctx) {
         let Some(gate) = &s.status.approval else {
             return (Vec::new(), String::new());
         };
+        // A gate open to anyone is `*`, plus `voted:NAME` for each person
+        // who has voted, so their inbox leaves it out; a named gate lists
+        // exactly who may still decide.
         let who = if gate.allowed.is_empty() {
-            vec!["*".to_string()]
+            std::iter::once(OPEN_TO_ANYONE.to_string())
+                .chain(gate.votes.iter().map(|v| format!("{VOTED_PREFIX}{}", v.by)))
+                .collect()
         } else {
             gate.waiting_on.clone()
         };

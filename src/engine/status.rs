@@ -28,6 +28,10 @@ pub const MEMO_PROMPT: &str = "orca_prompt";
 pub const SA_PIPELINE: &str = "OrcaPipeline";
 pub const SA_PHASE: &str = "OrcaPhase";
 pub const SA_APPROVERS: &str = "OrcaApprovers";
+/// In `OrcaApprovers`: a gate open to anyone, and a person who has already
+/// voted on such a gate (so `orca inbox` can leave it out for them).
+pub const OPEN_TO_ANYONE: &str = "*";
+pub const VOTED_PREFIX: &str = "voted:";
 /// Memo fields of the open gate, for `orca inbox`.
 pub const MEMO_APPROVALS: &str = "orca_approvals";
 pub const MEMO_DEADLINE: &str = "orca_deadline";

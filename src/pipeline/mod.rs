@@ -393,7 +393,10 @@ impl Checker<'_> {
     fn gate(&self, id: &str, step: &Step, gate: &spec::ApprovalStep) -> Result<(), SpecError> {
         let fail = |message: String| Err(problem(format!("step `{id}`: {message}")));
         for name in gate.approvers.iter().chain(&gate.escalate_to) {
-            if name.trim().is_empty() || name == "*" {
+            if name.trim().is_empty()
+                || name == crate::engine::status::OPEN_TO_ANYONE
+                || name.starts_with(crate::engine::status::VOTED_PREFIX)
+            {
                 return fail(format!("{name:?} is not an approver name"));
             }
             // Groups may also come from the worker's --approvers-file, so an

@@ -67,6 +67,16 @@ fn start_shared_server() -> Server {
 
 /// Starts `temporal server start-dev` with orca's search attributes.
 pub fn spawn_dev_server(port: u16, db: &Path, log: Option<&Path>) -> Child {
+    dev_server(port, db, log, true)
+}
+
+/// A dev server as a user might run one: without orca's search attributes
+/// (until an orca worker registers them).
+pub fn spawn_bare_dev_server(port: u16, db: &Path) -> Child {
+    dev_server(port, db, None, false)
+}
+
+fn dev_server(port: u16, db: &Path, log: Option<&Path>, search_attributes: bool) -> Child {
     use std::os::unix::process::CommandExt;
     let mut command = Command::new(temporal_bin());
     command
@@ -86,11 +96,14 @@ pub fn spawn_dev_server(port: u16, db: &Path, log: Option<&Path>) -> Child {
         .arg(db)
         // A second namespace, for tests that act on a whole namespace.
         .args(["--namespace", SECOND_NAMESPACE])
-        .args(["--search-attribute", "OrcaPipeline=Keyword"])
-        .args(["--search-attribute", "OrcaPhase=Keyword"])
-        .args(["--search-attribute", "OrcaApprovers=KeywordList"])
         .stdin(Stdio::null())
         .stdout(Stdio::null());
+    if search_attributes {
+        command
+            .args(["--search-attribute", "OrcaPipeline=Keyword"])
+            .args(["--search-attribute", "OrcaPhase=Keyword"])
+            .args(["--search-attribute", "OrcaApprovers=KeywordList"]);
+    }
     match log {
         Some(path) => command.stderr(std::fs::File::create(path).expect("server log")),
         None => command.stderr(Stdio::null()),

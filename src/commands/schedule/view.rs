@@ -159,7 +159,12 @@ pub(super) async fn list(settings: Settings, printer: &Printer) -> Result<()> {
     let orca = Orca::connect(settings).await?;
     let mut views = Vec::new();
     for name in orca.schedule_names().await? {
-        views.push(view(&orca, &name, 1).await?);
+        match view(&orca, &name, 1).await {
+            Ok(found) => views.push(found),
+            // Visibility can still list a schedule deleted a moment ago.
+            Err(Error::ScheduleNotFound { .. }) => {}
+            Err(e) => return Err(e),
+        }
     }
     match printer.format {
         crate::cli::OutputFormat::Jsonl => views.iter().for_each(|v| printer.json(v)),
