@@ -161,7 +161,7 @@ fn named_approvers_are_enforced_and_early_decisions_refused() {
     let env = Env::new();
     let _worker = env.worker();
     let id = env.start(&["tests/fixtures/gated.toml"]);
-    // The first step takes 2 s: the run is not waiting yet.
+    // The first step takes 4 s: the run is not waiting yet.
     env.orca(["approve", &id, "--as", "alice"])
         .code(7)
         .clean_error()
@@ -236,7 +236,7 @@ fn status_json_has_the_documented_fields() {
     }
 
     // Text output shows the same run for people.
-    let text = env.orca(["status", &id]).ok();
+    let text = env.status_text(&id);
     text.stdout_has("awaiting_approval");
     text.stdout_has(&format!("orca approve {id}"));
 }

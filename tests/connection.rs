@@ -143,7 +143,7 @@ fn unreachable_server_fails_within_the_connect_timeout() {
     assert_eq!(done.code, 6, "{done}");
     done.clean_error()
         .stderr_has("hint: is a server running? try: orca dev");
-    assert!(done.elapsed < Duration::from_secs(4), "{:?}", done.elapsed);
+    assert!(done.elapsed < Duration::from_secs(6), "{:?}", done.elapsed);
 
     // A host that never answers (non-routable) is bounded by --connect-timeout.
     let done = env
@@ -157,7 +157,7 @@ fn unreachable_server_fails_within_the_connect_timeout() {
         ])
         .run_within(Duration::from_secs(10));
     assert_eq!(done.code, 6, "{done}");
-    assert!(done.elapsed < Duration::from_secs(4), "{:?}", done.elapsed);
+    assert!(done.elapsed < Duration::from_secs(6), "{:?}", done.elapsed);
 }
 
 #[test]

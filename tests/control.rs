@@ -57,7 +57,12 @@ fn stop_while_waiting_ends_the_run_as_stopped() {
 fn stop_during_a_step_lets_it_finish_first() {
     let env = Env::new();
     let _worker = env.worker();
-    let id = env.start(&["tests/fixtures/gated.toml"]);
+    // A step long enough that `stop` surely lands while it runs.
+    let file = env.pipeline(
+        "slow-then-gate",
+        "name = \"slow-then-gate\"\n[[steps]]\nid = \"prepare\"\nkind = \"agent\"\naction = \"prepare\"\nduration = \"8s\"\n\n[[steps]]\nid = \"gate\"\nkind = \"approval\"\nprompt = \"go?\"\n",
+    );
+    let id = env.start(&[&file]);
     env.wait_status(&id, Duration::from_secs(20), |s| {
         s["steps"][0]["state"] == "running"
     });

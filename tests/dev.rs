@@ -85,7 +85,11 @@ fn dev_serves_runs_and_stops_cleanly_keeping_its_database() {
     // (SIGINT) stops it just as cleanly.
     let mut dev = Worker::spawn(dev_command(&env, port, &db), "worker started");
     let servers = children_of(dev.pid());
-    assert_eq!(status(&env)["outcome"], "completed");
+    // The new worker answers for the finished run (replaying it).
+    eventually(Duration::from_secs(30), "the finished run answers", || {
+        let s = status(&env);
+        s["live"] == true && s["outcome"] == "completed"
+    });
     dev.signal(libc::SIGINT);
     assert_eq!(dev.wait_exit(Duration::from_secs(20)), 0, "{}", dev.log());
     for pid in servers {

@@ -32,21 +32,19 @@ fn deploy_example_survives_a_worker_restart_mid_rollout() {
     );
     env.orca(["approve", "deploy-1", "--as", "alice"]).ok();
 
-    // First pair of hosts done, second pair in flight: kill the worker.
-    let started = std::time::Instant::now();
-    while std::fs::read_to_string(&log)
-        .unwrap_or_default()
-        .lines()
-        .count()
-        < 2
-    {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "rollout did not start"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    std::thread::sleep(Duration::from_millis(500));
+    // First pair of hosts done and recorded by the server, second pair
+    // asleep in flight: kill the worker. (Killed between a host's line and
+    // its recorded completion, Temporal would rightly roll that host again.)
+    let rolled = || {
+        std::fs::read_to_string(&log)
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| l.contains("now runs"))
+            .count()
+    };
+    env.wait_status("deploy-1", Duration::from_secs(30), |s| {
+        s["live"] == true && s["progress"]["done"] == 2 && rolled() == 2
+    });
     worker.kill9();
     let _worker = env.worker_with(&["--allow-commands"]);
 

@@ -13,7 +13,7 @@ use crate::common::*;
 pub const ITEMS: usize = 12;
 
 /// A `foreach` of real commands, two at a time: each item notes in `starts`
-/// that it began, sleeps a second, then appends its line to `out` (the side
+/// that it began, sleeps 2 s, then appends its line to `out` (the side
 /// effect that must happen exactly once).
 pub fn foreach_pipeline(env: &Env, out: &Path, starts: &Path) -> String {
     env.pipeline(
@@ -28,7 +28,7 @@ count = {ITEMS}
 concurrency = 2
 [steps.step]
 kind = "command"
-shell = "echo {{{{ index }}}} >> {starts} && sleep 1 && echo item-{{{{ index }}}} >> {out}"
+shell = "echo {{{{ index }}}} >> {starts} && sleep 2 && echo item-{{{{ index }}}} >> {out}"
 "#,
             out = out.display(),
             starts = starts.display(),
@@ -95,8 +95,9 @@ fn foreach_survives_a_worker_killed_with_sigkill() {
     let id = env.start(&[&file]);
     let done = wait_mid_item(&env, &id, &out, &starts);
     first.kill9();
-    // The two items it was running die with it: their lines never appear.
-    std::thread::sleep(Duration::from_millis(1500));
+    // The two items it was running die with it: their lines never appear
+    // (they would have by now).
+    std::thread::sleep(Duration::from_millis(2500));
     assert_eq!(lines(&out).len(), done, "{:?}", lines(&out));
 
     let _second = env.worker_with(&["--allow-commands"]);
@@ -114,7 +115,7 @@ fn an_approval_given_is_not_asked_again_after_a_crash() {
     let env = Env::new();
     let file = env.pipeline(
         "approve-then-crash",
-        "name = \"approve-then-crash\"\n[[steps]]\nid = \"gate\"\nkind = \"approval\"\nprompt = \"go?\"\n\n[[steps]]\nid = \"work\"\nkind = \"agent\"\naction = \"work\"\nduration = \"3s\"\n",
+        "name = \"approve-then-crash\"\n[[steps]]\nid = \"gate\"\nkind = \"approval\"\nprompt = \"go?\"\n\n[[steps]]\nid = \"work\"\nkind = \"agent\"\naction = \"work\"\nduration = \"8s\"\n",
     );
     let mut first = env.worker();
     let id = env.start(&[&file]);

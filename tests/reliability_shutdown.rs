@@ -18,7 +18,7 @@ fn slow_command(env: &Env, seconds: &str) -> String {
 #[test]
 fn sigterm_lets_a_running_command_finish_and_exits_0() {
     let env = Env::new();
-    let file = slow_command(&env, "5");
+    let file = slow_command(&env, "8");
     let mut worker = env.worker_with(&["--allow-commands", "--shutdown-grace", "20s"]);
     let id = env.start(&[&file]);
     env.wait_status(&id, Duration::from_secs(20), |s| {

@@ -46,8 +46,9 @@ fn every_two_seconds_then_pause_unpause_trigger_delete() {
         "created schedule {name}: every 2s runs data-analysis"
     ));
 
-    // Every 2 s: two runs within 7 s (one fire may fall just before create).
-    eventually(Duration::from_secs(7), "2 runs started", || {
+    // Every 2 s: two runs soon (bounded loosely: the server's scheduler
+    // runs late on a loaded machine).
+    eventually(Duration::from_secs(30), "2 runs started", || {
         runs_of(&env, &name) >= 2
     });
     // The runs are real runs of the pipeline, marked with the schedule, and
@@ -62,6 +63,8 @@ fn every_two_seconds_then_pause_unpause_trigger_delete() {
 
     env.orca(["schedule", "pause", &name, "--note", "maintenance"])
         .ok();
+    // A fire already under way as the pause arrived may still land.
+    std::thread::sleep(Duration::from_millis(2500));
     let paused_at = runs_of(&env, &name);
     std::thread::sleep(Duration::from_secs(5));
     assert_eq!(runs_of(&env, &name), paused_at, "no run while paused");
@@ -74,12 +77,12 @@ fn every_two_seconds_then_pause_unpause_trigger_delete() {
 
     // Trigger starts one at once, even while paused.
     env.orca(["schedule", "trigger", &name]).ok();
-    eventually(Duration::from_secs(5), "trigger started a run", || {
+    eventually(Duration::from_secs(30), "trigger started a run", || {
         runs_of(&env, &name) > paused_at
     });
     env.orca(["schedule", "unpause", &name]).ok();
     let resumed = runs_of(&env, &name);
-    eventually(Duration::from_secs(7), "a run after unpause", || {
+    eventually(Duration::from_secs(30), "a run after unpause", || {
         runs_of(&env, &name) > resumed
     });
 
@@ -393,7 +396,7 @@ fn a_namespace_without_orcas_search_attributes_still_takes_runs_and_schedules() 
     let mut env = Env::new();
     let port = free_port();
     let mut server = spawn_bare_dev_server(port, &env.path("bare.db"));
-    wait_for_port(port, Duration::from_secs(60));
+    wait_for_server(port, Duration::from_secs(60));
     env.address = format!("127.0.0.1:{port}");
     let registered = || {
         let out = std::process::Command::new(temporal_bin())

@@ -119,15 +119,15 @@ name = "final"
 id = "once"
 kind = "command"
 shell = "exit 3"
-retry = { attempts = 5, initial = "5s", non_retryable = ["exit:3"] }
+retry = { attempts = 5, initial = "30s", non_retryable = ["exit:3"] }
 "#,
     );
     let started = Instant::now();
     let done = env.run_to_end(&file, &["--id", "final-run"]);
     assert_eq!(done.code, 4, "{done}");
     assert!(
-        started.elapsed() < Duration::from_secs(5),
-        "no retry: {:?}",
+        started.elapsed() < Duration::from_secs(25),
+        "no retry (the first one would wait 30 s): {:?}",
         started.elapsed()
     );
     assert_eq!(env.status("final-run")["steps"][0]["attempts"], 1);
@@ -290,7 +290,8 @@ argv = ["sleep", "{marker}"]
         "{:?}",
         started.elapsed()
     );
-    let deadline = Instant::now() + Duration::from_secs(5);
+    // The cancel reaches the command with its next heartbeat.
+    let deadline = Instant::now() + Duration::from_secs(15);
     while !processes_with(&format!("sleep {marker}")).is_empty() {
         assert!(
             Instant::now() < deadline,

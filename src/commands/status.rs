@@ -2,6 +2,8 @@
 //! says about itself (the `status` query, with a short deadline so a missing
 //! worker never makes this hang).
 
+use std::time::Duration;
+
 use clap::Args;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -67,9 +69,29 @@ pub async fn run(args: StatusArgs, settings: Settings, printer: &Printer) -> Res
 }
 
 pub async fn report(orca: &Orca, id: &str) -> Result<StatusReport> {
+    report_within(orca, id, QUERY_DEADLINE).await
+}
+
+/// How long a follower gives a worker to answer for a run that has just
+/// closed: the answer needs a replay of the whole history, which a busy
+/// worker may not finish within the usual deadline.
+pub const CLOSED_RUN_QUERY_DEADLINE: Duration = Duration::from_secs(5);
+
+/// The report of a run a follower saw running and now sees closed, from the
+/// worker if it answers within `CLOSED_RUN_QUERY_DEADLINE`, so the last
+/// events (the decision, the final step) are not lost to a slow query.
+pub async fn closed_report(orca: &Orca, id: &str, first: StatusReport) -> Result<StatusReport> {
+    if first.live || first.workflow_type != WORKFLOW_TYPE {
+        return Ok(first);
+    }
+    report_within(orca, id, CLOSED_RUN_QUERY_DEADLINE).await
+}
+
+/// `report`, giving the worker `deadline` to answer the status query.
+pub async fn report_within(orca: &Orca, id: &str, deadline: Duration) -> Result<StatusReport> {
     // Describe and query at once (one round trip saved); the query's answer
     // is used, or its wait abandoned, once describe says what the run is.
-    let query = orca.query_status(id, QUERY_DEADLINE);
+    let query = orca.query_status(id, deadline);
     tokio::pin!(query);
     let mut answered = None;
     let description = tokio::select! {

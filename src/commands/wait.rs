@@ -13,7 +13,10 @@ use crate::{
     Error, Result,
     cli::parse_duration,
     client::{Orca, StartedRun},
-    commands::{start::print_end, status::report},
+    commands::{
+        start::print_end,
+        status::{closed_report, report},
+    },
     config::Settings,
     engine::status::Outcome,
     output::Printer,
@@ -67,8 +70,15 @@ async fn approval(
     printer: &Printer,
 ) -> Result<()> {
     let started = Instant::now();
+    let mut seen_running = false;
     loop {
-        let current = report(orca, id).await?;
+        let mut current = report(orca, id).await?;
+        // It closed while we waited: give the worker longer to answer, so a
+        // gate decided just before the end is reported as such.
+        if current.temporal_status != "running" && seen_running {
+            current = closed_report(orca, id, current).await?;
+        }
+        seen_running |= current.temporal_status == "running";
         if let Some(decision) = current.approval.as_ref().and_then(|g| g.decision.clone()) {
             printer.emit(
                 &json!({"workflow_id": id, "for": "approval", "decision": decision}),

@@ -15,7 +15,7 @@ use crate::{
     client::{Orca, StartedRun},
     commands::{
         start::print_end,
-        status::{StatusReport, report},
+        status::{StatusReport, closed_report, report},
     },
     config::Settings,
     engine::status::StepState,
@@ -107,6 +107,13 @@ pub async fn follow(
                 continue;
             }
             Err(e) => return Err(e),
+        };
+        // It closed while we watched: give the worker longer to answer, so
+        // the last events are shown (a run found closed is shown at once).
+        let current = if current.temporal_status != "running" && last.is_some() {
+            closed_report(orca, id, current).await?
+        } else {
+            current
         };
         if current.live || last.is_none() {
             for event in changes(last.as_ref(), &current) {

@@ -61,7 +61,7 @@ fn start_shared_server() -> Server {
     });
     rx.recv().expect("server spawned");
     let address = format!("127.0.0.1:{port}");
-    wait_for_port(port, Duration::from_secs(60));
+    wait_for_server(port, Duration::from_secs(60));
     Server { address, port, dir }
 }
 
@@ -130,6 +130,37 @@ pub fn free_port() -> u16 {
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("free port")
+}
+
+/// Waits until the dev server on `port` answers for its default namespace:
+/// its port opens before it is ready to serve, and on a loaded machine the
+/// gap is long enough for a worker started in it to give up.
+pub fn wait_for_server(port: u16, limit: Duration) {
+    wait_for_port(port, limit);
+    let started = Instant::now();
+    loop {
+        let answered = Command::new(temporal_bin())
+            .args([
+                "operator",
+                "namespace",
+                "describe",
+                "--namespace",
+                "default",
+            ])
+            .args(["--address", &format!("127.0.0.1:{port}")])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        if answered {
+            return;
+        }
+        assert!(
+            started.elapsed() < limit,
+            "the dev server on port {port} did not answer within {limit:?}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
 }
 
 pub fn wait_for_port(port: u16, limit: Duration) {
@@ -307,6 +338,23 @@ impl Env {
                 .as_array()
                 .is_some_and(|runs| runs.iter().any(|r| r["workflow_id"] == id))
         });
+    }
+
+    /// `orca status ID` as text, once the worker answered its query (the
+    /// text says "live detail unavailable" otherwise, without steps or the
+    /// gate): asked again then, for up to 30 s.
+    #[track_caller]
+    pub fn status_text(&self, id: &str) -> Done {
+        let started = Instant::now();
+        loop {
+            let done = self.orca(["status", id]).ok();
+            if !done.stdout.contains("live detail unavailable")
+                || started.elapsed() > Duration::from_secs(30)
+            {
+                return done;
+            }
+            std::thread::sleep(Duration::from_millis(250));
+        }
     }
 
     /// Polls until the worker itself reports `phase`. A status whose query
@@ -634,6 +682,15 @@ impl Worker {
                 "`{text}` did not appear within {limit:?}; log:\n{}",
                 self.log()
             );
+            // Give its last lines a moment to be read, then fail with them.
+            if !alive(self.pid()) {
+                std::thread::sleep(Duration::from_millis(200));
+                assert!(
+                    self.log().contains(text),
+                    "exited before `{text}`; log:\n{}",
+                    self.log()
+                );
+            }
             std::thread::sleep(Duration::from_millis(50));
         }
     }
