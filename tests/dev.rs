@@ -17,6 +17,20 @@ fn dev_command(env: &Env, port: u16, db: &std::path::Path) -> Command {
     command
 }
 
+/// `orca dev` on `port`, started again if the dev server it runs lost a
+/// race for one of the ports it picks itself (another test took it first).
+fn start_dev(env: &Env, port: u16, db: &std::path::Path) -> Worker {
+    for _ in 0..3 {
+        let dev = Worker::launch(dev_command(env, port, db));
+        match dev.ready("worker started", Duration::from_secs(60)) {
+            Ok(()) => return dev,
+            Err(log) if log.contains("address already in use") => continue,
+            Err(log) => panic!("orca dev exited before it was ready:\n{log}"),
+        }
+    }
+    panic!("orca dev did not start (3 tries)");
+}
+
 #[test]
 fn dev_serves_runs_and_stops_cleanly_keeping_its_database() {
     let env = Env::new();
@@ -24,7 +38,7 @@ fn dev_serves_runs_and_stops_cleanly_keeping_its_database() {
     let address = format!("127.0.0.1:{port}");
     let db = env.path("state/dev.db");
 
-    let mut dev = Worker::spawn(dev_command(&env, port, &db), "worker started");
+    let mut dev = start_dev(&env, port, &db);
     dev.wait_for_log(
         &format!("Temporal:  127.0.0.1:{port}"),
         Duration::from_secs(5),
@@ -83,7 +97,7 @@ fn dev_serves_runs_and_stops_cleanly_keeping_its_database() {
 
     // Same database, new process: the finished run is still there. Ctrl-C
     // (SIGINT) stops it just as cleanly.
-    let mut dev = Worker::spawn(dev_command(&env, port, &db), "worker started");
+    let mut dev = start_dev(&env, port, &db);
     let servers = children_of(dev.pid());
     // The new worker answers for the finished run (replaying it).
     eventually(Duration::from_secs(30), "the finished run answers", || {

@@ -12,10 +12,8 @@ use crate::{
 #[test]
 fn foreach_survives_the_server_killed_and_restarted_on_its_database() {
     let env = Env::new();
-    let port = free_port();
     let db = env.path("server.db");
-    let mut server = spawn_dev_server(port, &db, None);
-    wait_for_server(port, Duration::from_secs(60));
+    let (mut server, port) = start_private_server(&db, true);
     let mut env = env;
     env.address = format!("127.0.0.1:{port}");
 
@@ -35,8 +33,7 @@ fn foreach_survives_the_server_killed_and_restarted_on_its_database() {
     assert_eq!(down.code, 6, "{down}");
     assert!(down.elapsed < Duration::from_secs(8), "{:?}", down.elapsed);
 
-    let mut server = spawn_dev_server(port, &db, None);
-    wait_for_server(port, Duration::from_secs(60));
+    let mut server = restart_private_server(port, &db);
     // The same worker process reconnects by itself and finishes the run.
     let status = env.wait_status(&id, Duration::from_secs(90), |s| {
         s["phase"] == "completed" && s["live"] == true

@@ -394,9 +394,7 @@ fn a_namespace_without_orcas_search_attributes_still_takes_runs_and_schedules() 
     // A server no orca worker has seen: OrcaPipeline/OrcaPhase are unknown,
     // and the server refuses starts that set them. orca goes without.
     let mut env = Env::new();
-    let port = free_port();
-    let mut server = spawn_bare_dev_server(port, &env.path("bare.db"));
-    wait_for_server(port, Duration::from_secs(60));
+    let (mut server, port) = start_private_server(&env.path("bare.db"), false);
     env.address = format!("127.0.0.1:{port}");
     let registered = || {
         let out = std::process::Command::new(temporal_bin())

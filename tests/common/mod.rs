@@ -46,34 +46,101 @@ fn start_shared_server() -> Server {
         .tempdir()
         .expect("temp dir")
         .keep();
-    let port = free_port();
-    let db = dir.join("temporal.db");
-    let (tx, rx) = mpsc::channel();
-    // The server is spawned from a thread that never ends: PR_SET_PDEATHSIG
-    // fires when the spawning *thread* exits, and we want it to fire only
-    // when the whole test process does.
-    std::thread::spawn(move || {
-        let mut child = spawn_dev_server(port, &db, None);
-        tx.send(child.id()).expect("report server pid");
-        // Lives as long as the test process; PDEATHSIG ends the server then.
-        let _ = child.wait();
-        panic!("the shared Temporal dev server exited early");
-    });
-    rx.recv().expect("server spawned");
-    let address = format!("127.0.0.1:{port}");
-    wait_for_server(port, Duration::from_secs(60));
-    Server { address, port, dir }
+    // A dev server picks some of its ports itself; another process can take
+    // one first, and then it exits at once. Such a start is tried again.
+    for attempt in 1..=3 {
+        let port = free_port();
+        let db = dir.join(format!("temporal-{attempt}.db"));
+        let (exited_tx, exited) = mpsc::channel();
+        // The server is spawned from a thread that never ends while it runs:
+        // PR_SET_PDEATHSIG fires when the spawning *thread* exits, and we
+        // want it to fire only when the whole test process does.
+        std::thread::spawn(move || {
+            let mut child = spawn_dev_server(port, &db, None);
+            let status = child.wait();
+            let _ = exited_tx.send(format!("{status:?}"));
+        });
+        if await_server(port, || exited.try_recv().ok()) {
+            let address = format!("127.0.0.1:{port}");
+            return Server { address, port, dir };
+        }
+    }
+    panic!("the shared Temporal dev server did not start (3 tries)");
+}
+
+/// Starts a dev server on a port of its own for one test, retried (on a new
+/// port) if it exits before it answers; returns it and its port.
+pub fn start_private_server(db: &Path, search_attributes: bool) -> (Child, u16) {
+    for _ in 0..3 {
+        let port = free_port();
+        let mut child = dev_server(port, db, None, search_attributes);
+        if await_server(port, || {
+            child.try_wait().ok().flatten().map(|s| format!("{s}"))
+        }) {
+            return (child, port);
+        }
+    }
+    panic!("a dev server did not start (3 tries)");
+}
+
+/// Starts a dev server again on `port` and `db` (as after a crash), retried
+/// if it exits before it answers.
+pub fn restart_private_server(port: u16, db: &Path) -> Child {
+    for _ in 0..3 {
+        let mut child = dev_server(port, db, None, true);
+        if await_server(port, || {
+            child.try_wait().ok().flatten().map(|s| format!("{s}"))
+        }) {
+            return child;
+        }
+    }
+    panic!("the dev server did not start again on port {port} (3 tries)");
+}
+
+/// Waits (60 s at most) until the dev server on `port` answers for its
+/// default namespace: its port opens before it is ready to serve, and on a
+/// loaded machine the gap is long enough for a worker started then to give
+/// up. False if `exited` reports the server gone first.
+fn await_server(port: u16, mut exited: impl FnMut() -> Option<String>) -> bool {
+    let started = Instant::now();
+    loop {
+        if let Some(status) = exited() {
+            eprintln!(
+                "dev server on port {port} exited before it answered ({status}); trying again"
+            );
+            return false;
+        }
+        if server_answers(port) {
+            return true;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "the dev server on port {port} did not answer within 60 s"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+fn server_answers(port: u16) -> bool {
+    std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
+        && Command::new(temporal_bin())
+            .args([
+                "operator",
+                "namespace",
+                "describe",
+                "--namespace",
+                "default",
+            ])
+            .args(["--address", &format!("127.0.0.1:{port}")])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
 }
 
 /// Starts `temporal server start-dev` with orca's search attributes.
 pub fn spawn_dev_server(port: u16, db: &Path, log: Option<&Path>) -> Child {
     dev_server(port, db, log, true)
-}
-
-/// A dev server as a user might run one: without orca's search attributes
-/// (until an orca worker registers them).
-pub fn spawn_bare_dev_server(port: u16, db: &Path) -> Child {
-    dev_server(port, db, None, false)
 }
 
 fn dev_server(port: u16, db: &Path, log: Option<&Path>, search_attributes: bool) -> Child {
@@ -130,48 +197,6 @@ pub fn free_port() -> u16 {
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("free port")
-}
-
-/// Waits until the dev server on `port` answers for its default namespace:
-/// its port opens before it is ready to serve, and on a loaded machine the
-/// gap is long enough for a worker started in it to give up.
-pub fn wait_for_server(port: u16, limit: Duration) {
-    wait_for_port(port, limit);
-    let started = Instant::now();
-    loop {
-        let answered = Command::new(temporal_bin())
-            .args([
-                "operator",
-                "namespace",
-                "describe",
-                "--namespace",
-                "default",
-            ])
-            .args(["--address", &format!("127.0.0.1:{port}")])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .status()
-            .is_ok_and(|s| s.success());
-        if answered {
-            return;
-        }
-        assert!(
-            started.elapsed() < limit,
-            "the dev server on port {port} did not answer within {limit:?}"
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
-}
-
-pub fn wait_for_port(port: u16, limit: Duration) {
-    let started = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            started.elapsed() < limit,
-            "port {port} did not open within {limit:?}"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
 }
 
 /// One test's world: the shared server, its own task queue and temp dir.
@@ -630,7 +655,16 @@ pub struct Worker {
 }
 
 impl Worker {
-    pub fn spawn(mut command: Command, ready_line: &str) -> Worker {
+    /// Starts `command` and waits for `ready_line` in its output.
+    #[track_caller]
+    pub fn spawn(command: Command, ready_line: &str) -> Worker {
+        let worker = Worker::launch(command);
+        worker.wait_for_log(ready_line, Duration::from_secs(60));
+        worker
+    }
+
+    /// Starts `command`, collecting its output, without waiting.
+    pub fn launch(mut command: Command) -> Worker {
         let mut child = command
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -660,9 +694,31 @@ impl Worker {
                 }
             });
         }
-        let worker = Worker { child, log };
-        worker.wait_for_log(ready_line, Duration::from_secs(60));
-        worker
+        Worker { child, log }
+    }
+
+    /// Waits for `text` in the output; `Err(log)` if the process exits
+    /// first. Panics after `limit`.
+    #[track_caller]
+    pub fn ready(&self, text: &str, limit: Duration) -> Result<(), String> {
+        let started = Instant::now();
+        while !self.log().contains(text) {
+            assert!(
+                started.elapsed() < limit,
+                "`{text}` did not appear within {limit:?}; log:\n{}",
+                self.log()
+            );
+            if !alive(self.pid()) {
+                // Give its last lines a moment to be read.
+                std::thread::sleep(Duration::from_millis(200));
+                return match self.log() {
+                    log if log.contains(text) => Ok(()),
+                    log => Err(log),
+                };
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(())
     }
 
     pub fn pid(&self) -> u32 {
@@ -675,23 +731,8 @@ impl Worker {
 
     #[track_caller]
     pub fn wait_for_log(&self, text: &str, limit: Duration) {
-        let started = Instant::now();
-        while !self.log().contains(text) {
-            assert!(
-                started.elapsed() < limit,
-                "`{text}` did not appear within {limit:?}; log:\n{}",
-                self.log()
-            );
-            // Give its last lines a moment to be read, then fail with them.
-            if !alive(self.pid()) {
-                std::thread::sleep(Duration::from_millis(200));
-                assert!(
-                    self.log().contains(text),
-                    "exited before `{text}`; log:\n{}",
-                    self.log()
-                );
-            }
-            std::thread::sleep(Duration::from_millis(50));
+        if let Err(log) = self.ready(text, limit) {
+            panic!("exited before `{text}`; log:\n{log}");
         }
     }
 
