@@ -301,20 +301,22 @@ fn bulk_approval_skips_what_no_longer_waits_and_refuses_what_it_may_not() {
     };
     eventually_eq(Duration::from_secs(30), waiting, 3);
 
-    let bulk = |who: &str| {
-        env.orca([
+    // `approve --all --yes` for one pipeline, as `who`, with `extra` flags.
+    let bulk = |pipeline: &str, who: &str, extra: &[&str]| {
+        let mut args = vec![
             "approve",
             "--all",
             "--pipeline",
-            &open,
+            pipeline,
             "--as",
             who,
             "--yes",
-            "-o",
-            "json",
-        ])
+        ];
+        args.extend_from_slice(extra);
+        env.orca(args)
     };
-    let tally = bulk("alice").ok().json();
+    let json = ["-o", "json"];
+    let tally = bulk(&open, "alice", &json).ok().json();
     let mut decided: Vec<String> = serde_json::from_value(tally["decided"].clone()).unwrap();
     decided.sort();
     assert_eq!(decided, ids[1..].to_vec(), "{tally:#}");
@@ -332,26 +334,18 @@ fn bulk_approval_skips_what_no_longer_waits_and_refuses_what_it_may_not() {
     );
     assert_eq!(tally["refused"], json!([]));
     // Again: alice has voted on all three; nothing to do is not an error.
-    let again = bulk("alice").ok().json();
+    let again = bulk(&open, "alice", &json).ok().json();
     assert_eq!(again["decided"], json!([]), "{again:#}");
     assert_eq!(
         again["skipped"].as_array().map(Vec::len),
         Some(3),
         "{again:#}"
     );
-    env.orca([
-        "approve",
-        "--all",
-        "--pipeline",
-        &open,
-        "--as",
-        "alice",
-        "--yes",
-    ])
-    .ok()
-    .stdout_has("approved 0, skipped 3, refused 0, failed 0");
+    bulk(&open, "alice", &[])
+        .ok()
+        .stdout_has("approved 0, skipped 3, refused 0, failed 0");
     // bob's votes close the gates; the runs complete.
-    bulk("bob").ok();
+    bulk(&open, "bob", &[]).ok();
     for id in &ids {
         env.wait_phase(id, "completed");
     }
@@ -365,20 +359,7 @@ fn bulk_approval_skips_what_no_longer_waits_and_refuses_what_it_may_not() {
     let id = env.start(&[&file]);
     env.wait_phase(&id, "awaiting_approval");
     env.wait_in_inbox(&named, &id);
-    let refused = env
-        .orca([
-            "approve",
-            "--all",
-            "--pipeline",
-            &named,
-            "--as",
-            "alice",
-            "--yes",
-            "-o",
-            "json",
-        ])
-        .code(7)
-        .json();
+    let refused = bulk(&named, "alice", &json).code(7).json();
     assert_eq!(refused["refused"][0]["workflow_id"], id.as_str());
     assert!(
         refused["refused"][0]["reason"]
