@@ -77,12 +77,13 @@ pub async fn report(orca: &Orca, id: &str) -> Result<StatusReport> {
 /// worker may not finish within the usual deadline.
 pub const CLOSED_RUN_QUERY_DEADLINE: Duration = Duration::from_secs(5);
 
-/// The report of a run a follower saw running and now sees closed, from the
-/// worker if it answers within `CLOSED_RUN_QUERY_DEADLINE`, so the last
-/// events (the decision, the final step) are not lost to a slow query.
-pub async fn closed_report(orca: &Orca, id: &str, first: StatusReport) -> Result<StatusReport> {
-    if first.live || first.workflow_type != WORKFLOW_TYPE {
-        return Ok(first);
+/// For a follower that saw the run running: `latest` as it is, unless the
+/// run has since closed without the worker answering in time; then asked
+/// again with `CLOSED_RUN_QUERY_DEADLINE`, so the last events (the decision,
+/// the final step) are not lost to a slow replay.
+pub async fn closed_report(orca: &Orca, id: &str, latest: StatusReport) -> Result<StatusReport> {
+    if latest.temporal_status == "running" || latest.live || latest.workflow_type != WORKFLOW_TYPE {
+        return Ok(latest);
     }
     report_within(orca, id, CLOSED_RUN_QUERY_DEADLINE).await
 }

@@ -73,9 +73,9 @@ async fn approval(
     let mut seen_running = false;
     loop {
         let mut current = report(orca, id).await?;
-        // It closed while we waited: give the worker longer to answer, so a
-        // gate decided just before the end is reported as such.
-        if current.temporal_status != "running" && seen_running {
+        // If it closed while we waited, the worker gets longer to answer, so
+        // a gate decided just before the end is reported as such.
+        if seen_running {
             current = closed_report(orca, id, current).await?;
         }
         seen_running |= current.temporal_status == "running";

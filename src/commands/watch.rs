@@ -108,9 +108,9 @@ pub async fn follow(
             }
             Err(e) => return Err(e),
         };
-        // It closed while we watched: give the worker longer to answer, so
-        // the last events are shown (a run found closed is shown at once).
-        let current = if current.temporal_status != "running" && last.is_some() {
+        // If it closed while we watched, the worker gets longer to answer,
+        // so the last events are shown (a run found closed is shown at once).
+        let current = if last.is_some() {
             closed_report(orca, id, current).await?
         } else {
             current

@@ -73,10 +73,7 @@ fn start_shared_server() -> Server {
 pub fn start_private_server(db: &Path, search_attributes: bool) -> (Child, u16) {
     for _ in 0..3 {
         let port = free_port();
-        let mut child = dev_server(port, db, None, search_attributes);
-        if await_server(port, || {
-            child.try_wait().ok().flatten().map(|s| format!("{s}"))
-        }) {
+        if let Some(child) = launch_answering(port, db, search_attributes) {
             return (child, port);
         }
     }
@@ -87,14 +84,21 @@ pub fn start_private_server(db: &Path, search_attributes: bool) -> (Child, u16) 
 /// if it exits before it answers.
 pub fn restart_private_server(port: u16, db: &Path) -> Child {
     for _ in 0..3 {
-        let mut child = dev_server(port, db, None, true);
-        if await_server(port, || {
-            child.try_wait().ok().flatten().map(|s| format!("{s}"))
-        }) {
+        if let Some(child) = launch_answering(port, db, true) {
             return child;
         }
     }
     panic!("the dev server did not start again on port {port} (3 tries)");
+}
+
+/// Spawns a dev server and waits until it answers; `None` if it exited
+/// first (a port it picked itself was taken).
+fn launch_answering(port: u16, db: &Path, search_attributes: bool) -> Option<Child> {
+    let mut child = dev_server(port, db, None, search_attributes);
+    let answered = await_server(port, || {
+        child.try_wait().ok().flatten().map(|s| s.to_string())
+    });
+    answered.then_some(child)
 }
 
 /// Waits (60 s at most) until the dev server on `port` answers for its
