@@ -76,7 +76,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--max-cached-runs', '--max-cached-runs', [CompletionResultType]::ParameterName, 'Runs kept in memory between their tasks (more: less replaying from history)')
             [CompletionResult]::new('--shutdown-grace', '--shutdown-grace', [CompletionResultType]::ParameterName, 'On SIGINT/SIGTERM, let running steps finish for this long before cancelling them')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr (level from RUST_LOG, default info)')
-            [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'Also load pipelines from *.toml files in this directory')
+            [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)')
             [CompletionResult]::new('--default-step-timeout', '--default-step-timeout', [CompletionResultType]::ParameterName, 'Timeout of each attempt of command, http and agent steps that set none [default: 10m]')
             [CompletionResult]::new('--metrics-address', '--metrics-address', [CompletionResultType]::ParameterName, 'Serve Prometheus metrics (the SDK''s and orca''s) at http://HOST:PORT/metrics')
             [CompletionResult]::new('--approvers-file', '--approvers-file', [CompletionResultType]::ParameterName, 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table')
@@ -113,7 +113,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--max-cached-runs', '--max-cached-runs', [CompletionResultType]::ParameterName, 'Runs kept in memory between their tasks (more: less replaying from history)')
             [CompletionResult]::new('--shutdown-grace', '--shutdown-grace', [CompletionResultType]::ParameterName, 'On SIGINT/SIGTERM, let running steps finish for this long before cancelling them')
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format on stderr (level from RUST_LOG, default info)')
-            [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'Also load pipelines from *.toml files in this directory')
+            [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)')
             [CompletionResult]::new('--default-step-timeout', '--default-step-timeout', [CompletionResultType]::ParameterName, 'Timeout of each attempt of command, http and agent steps that set none [default: 10m]')
             [CompletionResult]::new('--metrics-address', '--metrics-address', [CompletionResultType]::ParameterName, 'Serve Prometheus metrics (the SDK''s and orca''s) at http://HOST:PORT/metrics')
             [CompletionResult]::new('--approvers-file', '--approvers-file', [CompletionResultType]::ParameterName, 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table')
@@ -147,6 +147,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Workflow ID of the run [default: PIPELINE-<random>]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --wait or --follow: stop waiting after this long (exit 8, the run goes on)')
             [CompletionResult]::new('--execution-timeout', '--execution-timeout', [CompletionResultType]::ParameterName, 'The run fails (exit 4) if it has not ended after this long [default: no limit]')
+            [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Start a workflow that is not orca''s, by type (a migration from another worker); its arguments come from --args-json')
             [CompletionResult]::new('--args-json', '--args-json', [CompletionResultType]::ParameterName, 'With --type: one workflow argument as JSON; repeatable')
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
@@ -175,8 +176,8 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
         }
         'orca;approve' {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Decide as NAME [default: --identity, else the OS user]')
-            [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'With --all or the picker: only runs of this pipeline')
-            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'With --all or the picker: only runs also matching this visibility query')
+            [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'Only runs of this pipeline (the picker, --all)')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'Only runs also matching this visibility query (the picker, --all)')
             [CompletionResult]::new('--signal', '--signal', [CompletionResultType]::ParameterName, 'Not an orca run: send this signal instead (payload from --payload-json)')
             [CompletionResult]::new('--update', '--update', [CompletionResultType]::ParameterName, 'Not an orca run: execute this update instead and print its result')
             [CompletionResult]::new('--payload-json', '--payload-json', [CompletionResultType]::ParameterName, 'JSON payload for --signal / --update')
@@ -209,8 +210,8 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
         }
         'orca;reject' {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Decide as NAME [default: --identity, else the OS user]')
-            [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'With --all or the picker: only runs of this pipeline')
-            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'With --all or the picker: only runs also matching this visibility query')
+            [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'Only runs of this pipeline (the picker, --all)')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'Only runs also matching this visibility query (the picker, --all)')
             [CompletionResult]::new('--signal', '--signal', [CompletionResultType]::ParameterName, 'Not an orca run: send this signal instead (payload from --payload-json)')
             [CompletionResult]::new('--update', '--update', [CompletionResultType]::ParameterName, 'Not an orca run: execute this update instead and print its result')
             [CompletionResult]::new('--payload-json', '--payload-json', [CompletionResultType]::ParameterName, 'JSON payload for --signal / --update')
@@ -316,11 +317,10 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
         }
         'orca;list' {
             [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'Only runs of this pipeline')
-            [CompletionResult]::new('--decidable-by', '--decidable-by', [CompletionResultType]::ParameterName, 'Only runs whose open gate NAME may decide now (a personal inbox)')
             [CompletionResult]::new('--schedule', '--schedule', [CompletionResultType]::ParameterName, 'Only runs started by this schedule')
-            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'Also match this raw visibility query, e.g. "StartTime > ''2026-01-01T00:00:00Z''"')
-            [CompletionResult]::new('--phase', '--phase', [CompletionResultType]::ParameterName, 'Only runs in this orca phase (running, awaiting_approval, paused, completed, rejected, …)')
+            [CompletionResult]::new('--phase', '--phase', [CompletionResultType]::ParameterName, 'Only runs in this orca phase')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only runs with this Temporal status')
+            [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'Also match this raw visibility query, e.g. "StartTime > ''2026-01-01T00:00:00Z''"; one that names a WorkflowType lists runs that are not orca''s too')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'At most this many runs, newest first (0: all)')
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
@@ -582,11 +582,11 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--catchup-window', '--catchup-window', [CompletionResultType]::ParameterName, 'After an outage, start missed runs that are at most this late')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note shown in describe')
             [CompletionResult]::new('--workflow-id-prefix', '--workflow-id-prefix', [CompletionResultType]::ParameterName, 'Workflow IDs of the runs start with this [default: the schedule name]')
-            [CompletionResult]::new('--execution-timeout', '--execution-timeout', [CompletionResultType]::ParameterName, 'Each run fails if it has not ended after this long')
-            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An input as NAME=VALUE; repeatable')
-            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'An input as NAME=VALUE; repeatable')
-            [CompletionResult]::new('--input-json', '--input-json', [CompletionResultType]::ParameterName, 'Inputs as a JSON object')
-            [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'Also accept pipelines defined in *.toml files of this directory (as the workers load them)')
+            [CompletionResult]::new('--execution-timeout', '--execution-timeout', [CompletionResultType]::ParameterName, 'The run fails (exit 4) if it has not ended after this long [default: no limit]')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An input as NAME=VALUE (a string); repeatable')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'An input as NAME=VALUE (a string); repeatable')
+            [CompletionResult]::new('--input-json', '--input-json', [CompletionResultType]::ParameterName, 'Inputs as a JSON object, for typed values: ''{"count": 3}''; @FILE reads it from a file, - from stdin')
+            [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)')
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
             [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
@@ -741,11 +741,11 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--catchup-window', '--catchup-window', [CompletionResultType]::ParameterName, 'After an outage, start missed runs that are at most this late')
             [CompletionResult]::new('--note', '--note', [CompletionResultType]::ParameterName, 'A note shown in describe')
             [CompletionResult]::new('--workflow-id-prefix', '--workflow-id-prefix', [CompletionResultType]::ParameterName, 'Workflow IDs of the runs start with this [default: the schedule name]')
-            [CompletionResult]::new('--execution-timeout', '--execution-timeout', [CompletionResultType]::ParameterName, 'Each run fails if it has not ended after this long')
-            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An input as NAME=VALUE; repeatable')
-            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'An input as NAME=VALUE; repeatable')
-            [CompletionResult]::new('--input-json', '--input-json', [CompletionResultType]::ParameterName, 'Inputs as a JSON object')
-            [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'Also accept pipelines defined in *.toml files of this directory (as the workers load them)')
+            [CompletionResult]::new('--execution-timeout', '--execution-timeout', [CompletionResultType]::ParameterName, 'The run fails (exit 4) if it has not ended after this long [default: no limit]')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'An input as NAME=VALUE (a string); repeatable')
+            [CompletionResult]::new('--input', '--input', [CompletionResultType]::ParameterName, 'An input as NAME=VALUE (a string); repeatable')
+            [CompletionResult]::new('--input-json', '--input-json', [CompletionResultType]::ParameterName, 'Inputs as a JSON object, for typed values: ''{"count": 3}''; @FILE reads it from a file, - from stdin')
+            [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)')
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
             [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
@@ -824,7 +824,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             break
         }
         'orca;schedule;apply' {
-            [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'Also accept pipelines defined in *.toml files of this directory (as the workers load them)')
+            [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)')
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
             [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
@@ -924,7 +924,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             break
         }
         'orca;pipelines;list' {
-            [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'Also list *.toml pipelines in this directory')
+            [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)')
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
             [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')

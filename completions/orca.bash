@@ -1410,7 +1410,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__list)
-            opts="-n -o -h -V --pipeline --awaiting-approval --decidable-by --schedule --query --phase --status --limit --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h -V --pipeline --awaiting-approval --schedule --phase --status --query --limit --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1420,24 +1420,20 @@ _orca() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --decidable-by)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --schedule)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --query)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --phase)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "running awaiting_approval paused completed rejected denied stopped failed" -- "${cur}"))
                     return 0
                     ;;
                 --status)
                     COMPREPLY=($(compgen -W "running completed failed cancelled terminated timed-out" -- "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --limit)
@@ -3418,7 +3414,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__start)
-            opts="-i -n -o -h -V --input --input-json --id --wait --follow --timeout --execution-timeout --type --args-json --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version sample agent-task feed-publisher learning data-analysis long-running-task image-generation memory-expansion code-analysis self-improvement model-training"
+            opts="-i -n -o -h -V --input --input-json --id --wait --follow --timeout --execution-timeout --pipelines --type --args-json --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version sample agent-task feed-publisher learning data-analysis long-running-task image-generation memory-expansion code-analysis self-improvement model-training"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3445,6 +3441,10 @@ _orca() {
                     return 0
                     ;;
                 --execution-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pipelines)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -77,7 +77,7 @@ complete -c orca -n "__fish_orca_using_subcommand dev" -l max-cached-runs -d 'Ru
 complete -c orca -n "__fish_orca_using_subcommand dev" -l shutdown-grace -d 'On SIGINT/SIGTERM, let running steps finish for this long before cancelling them' -r
 complete -c orca -n "__fish_orca_using_subcommand dev" -l log-format -d 'Log format on stderr (level from RUST_LOG, default info)' -r -f -a "text\t''
 json\t''"
-complete -c orca -n "__fish_orca_using_subcommand dev" -l pipelines -d 'Also load pipelines from *.toml files in this directory' -r -F
+complete -c orca -n "__fish_orca_using_subcommand dev" -l pipelines -d 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand dev" -l default-step-timeout -d 'Timeout of each attempt of command, http and agent steps that set none [default: 10m]' -r
 complete -c orca -n "__fish_orca_using_subcommand dev" -l metrics-address -d 'Serve Prometheus metrics (the SDK\'s and orca\'s) at http://HOST:PORT/metrics' -r
 complete -c orca -n "__fish_orca_using_subcommand dev" -l approvers-file -d 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table' -r -F
@@ -112,7 +112,7 @@ complete -c orca -n "__fish_orca_using_subcommand worker" -l max-cached-runs -d 
 complete -c orca -n "__fish_orca_using_subcommand worker" -l shutdown-grace -d 'On SIGINT/SIGTERM, let running steps finish for this long before cancelling them' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -l log-format -d 'Log format on stderr (level from RUST_LOG, default info)' -r -f -a "text\t''
 json\t''"
-complete -c orca -n "__fish_orca_using_subcommand worker" -l pipelines -d 'Also load pipelines from *.toml files in this directory' -r -F
+complete -c orca -n "__fish_orca_using_subcommand worker" -l pipelines -d 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand worker" -l default-step-timeout -d 'Timeout of each attempt of command, http and agent steps that set none [default: 10m]' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -l metrics-address -d 'Serve Prometheus metrics (the SDK\'s and orca\'s) at http://HOST:PORT/metrics' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -l approvers-file -d 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table' -r -F
@@ -142,6 +142,7 @@ complete -c orca -n "__fish_orca_using_subcommand start" -l input-json -d 'Input
 complete -c orca -n "__fish_orca_using_subcommand start" -l id -d 'Workflow ID of the run [default: PIPELINE-<random>]' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l timeout -d 'With --wait or --follow: stop waiting after this long (exit 8, the run goes on)' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l execution-timeout -d 'The run fails (exit 4) if it has not ended after this long [default: no limit]' -r
+complete -c orca -n "__fish_orca_using_subcommand start" -l pipelines -d 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand start" -l type -d 'Start a workflow that is not orca\'s, by type (a migration from another worker); its arguments come from --args-json' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l args-json -d 'With --type: one workflow argument as JSON; repeatable' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
@@ -167,8 +168,8 @@ complete -c orca -n "__fish_orca_using_subcommand start" -l tls -d 'Use TLS (imp
 complete -c orca -n "__fish_orca_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand start" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand approve" -l as -d 'Decide as NAME [default: --identity, else the OS user]' -r
-complete -c orca -n "__fish_orca_using_subcommand approve" -l pipeline -d 'With --all or the picker: only runs of this pipeline' -r
-complete -c orca -n "__fish_orca_using_subcommand approve" -l query -d 'With --all or the picker: only runs also matching this visibility query' -r
+complete -c orca -n "__fish_orca_using_subcommand approve" -l pipeline -d 'Only runs of this pipeline (the picker, --all)' -r
+complete -c orca -n "__fish_orca_using_subcommand approve" -l query -d 'Only runs also matching this visibility query (the picker, --all)' -r
 complete -c orca -n "__fish_orca_using_subcommand approve" -l signal -d 'Not an orca run: send this signal instead (payload from --payload-json)' -r
 complete -c orca -n "__fish_orca_using_subcommand approve" -l update -d 'Not an orca run: execute this update instead and print its result' -r
 complete -c orca -n "__fish_orca_using_subcommand approve" -l payload-json -d 'JSON payload for --signal / --update' -r
@@ -196,8 +197,8 @@ complete -c orca -n "__fish_orca_using_subcommand approve" -l tls -d 'Use TLS (i
 complete -c orca -n "__fish_orca_using_subcommand approve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand approve" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand reject" -l as -d 'Decide as NAME [default: --identity, else the OS user]' -r
-complete -c orca -n "__fish_orca_using_subcommand reject" -l pipeline -d 'With --all or the picker: only runs of this pipeline' -r
-complete -c orca -n "__fish_orca_using_subcommand reject" -l query -d 'With --all or the picker: only runs also matching this visibility query' -r
+complete -c orca -n "__fish_orca_using_subcommand reject" -l pipeline -d 'Only runs of this pipeline (the picker, --all)' -r
+complete -c orca -n "__fish_orca_using_subcommand reject" -l query -d 'Only runs also matching this visibility query (the picker, --all)' -r
 complete -c orca -n "__fish_orca_using_subcommand reject" -l signal -d 'Not an orca run: send this signal instead (payload from --payload-json)' -r
 complete -c orca -n "__fish_orca_using_subcommand reject" -l update -d 'Not an orca run: execute this update instead and print its result' -r
 complete -c orca -n "__fish_orca_using_subcommand reject" -l payload-json -d 'JSON payload for --signal / --update' -r
@@ -290,16 +291,22 @@ complete -c orca -n "__fish_orca_using_subcommand wait" -l tls -d 'Use TLS (impl
 complete -c orca -n "__fish_orca_using_subcommand wait" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand wait" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand list" -l pipeline -d 'Only runs of this pipeline' -r
-complete -c orca -n "__fish_orca_using_subcommand list" -l decidable-by -d 'Only runs whose open gate NAME may decide now (a personal inbox)' -r
 complete -c orca -n "__fish_orca_using_subcommand list" -l schedule -d 'Only runs started by this schedule' -r
-complete -c orca -n "__fish_orca_using_subcommand list" -l query -d 'Also match this raw visibility query, e.g. "StartTime > \'2026-01-01T00:00:00Z\'"' -r
-complete -c orca -n "__fish_orca_using_subcommand list" -l phase -d 'Only runs in this orca phase (running, awaiting_approval, paused, completed, rejected, …)' -r
+complete -c orca -n "__fish_orca_using_subcommand list" -l phase -d 'Only runs in this orca phase' -r -f -a "running\t''
+awaiting_approval\t''
+paused\t''
+completed\t''
+rejected\t''
+denied\t''
+stopped\t''
+failed\t''"
 complete -c orca -n "__fish_orca_using_subcommand list" -l status -d 'Only runs with this Temporal status' -r -f -a "running\t''
 completed\t''
 failed\t''
 cancelled\t''
 terminated\t''
 timed-out\t''"
+complete -c orca -n "__fish_orca_using_subcommand list" -l query -d 'Also match this raw visibility query, e.g. "StartTime > \'2026-01-01T00:00:00Z\'"; one that names a WorkflowType lists runs that are not orca\'s too' -r
 complete -c orca -n "__fish_orca_using_subcommand list" -l limit -d 'At most this many runs, newest first (0: all)' -r
 complete -c orca -n "__fish_orca_using_subcommand list" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand list" -s n -l namespace -d 'Temporal namespace [default: default]' -r
@@ -535,10 +542,10 @@ allow-all\t''"
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l catchup-window -d 'After an outage, start missed runs that are at most this late' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l note -d 'A note shown in describe' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l workflow-id-prefix -d 'Workflow IDs of the runs start with this [default: the schedule name]' -r
-complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l execution-timeout -d 'Each run fails if it has not ended after this long' -r
-complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -s i -l input -d 'An input as NAME=VALUE; repeatable' -r
-complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l input-json -d 'Inputs as a JSON object' -r
-complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l pipelines -d 'Also accept pipelines defined in *.toml files of this directory (as the workers load them)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l execution-timeout -d 'The run fails (exit 4) if it has not ended after this long [default: no limit]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -s i -l input -d 'An input as NAME=VALUE (a string); repeatable' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l input-json -d 'Inputs as a JSON object, for typed values: \'{"count": 3}\'; @FILE reads it from a file, - from stdin' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l pipelines -d 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l task-queue -d 'Task queue of orca workers' -r
@@ -685,10 +692,10 @@ allow-all\t''"
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l catchup-window -d 'After an outage, start missed runs that are at most this late' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l note -d 'A note shown in describe' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l workflow-id-prefix -d 'Workflow IDs of the runs start with this [default: the schedule name]' -r
-complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l execution-timeout -d 'Each run fails if it has not ended after this long' -r
-complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -s i -l input -d 'An input as NAME=VALUE; repeatable' -r
-complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l input-json -d 'Inputs as a JSON object' -r
-complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l pipelines -d 'Also accept pipelines defined in *.toml files of this directory (as the workers load them)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l execution-timeout -d 'The run fails (exit 4) if it has not ended after this long [default: no limit]' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -s i -l input -d 'An input as NAME=VALUE (a string); repeatable' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l input-json -d 'Inputs as a JSON object, for typed values: \'{"count": 3}\'; @FILE reads it from a file, - from stdin' -r
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l pipelines -d 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l task-queue -d 'Task queue of orca workers' -r
@@ -762,7 +769,7 @@ never\t''"
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -s V -l version -d 'Print version'
-complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l pipelines -d 'Also accept pipelines defined in *.toml files of this directory (as the workers load them)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l pipelines -d 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l task-queue -d 'Task queue of orca workers' -r
@@ -820,7 +827,7 @@ complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen_subcommand_from list show validate help" -f -a "show" -d 'Print a pipeline\'s TOML (a built-in name or a file)'
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen_subcommand_from list show validate help" -f -a "validate" -d 'Check pipeline files; exit 2 naming the first problem of each bad file'
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen_subcommand_from list show validate help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l pipelines -d 'Also list *.toml pipelines in this directory' -r -F
+complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l pipelines -d 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l task-queue -d 'Task queue of orca workers' -r

@@ -5,7 +5,11 @@
 
 use std::{path::PathBuf, time::Duration};
 
-use crate::engine::status::Outcome;
+use crate::{
+    client::{RunPhase, TemporalStatus},
+    engine::status::{Outcome, RefusalKind},
+    output::human_duration,
+};
 
 /// The documented exit codes. `main` maps every error to exactly one of these.
 pub mod exit {
@@ -58,10 +62,10 @@ pub enum Error {
     },
 
     /// The run failed, timed out, was cancelled or terminated.
-    #[error("run {id} {status}{}", message.as_deref().map(|m| format!(": {m}")).unwrap_or_default())]
+    #[error("run {id} {}{}", status_words(*status), message.as_deref().map(|m| format!(": {m}")).unwrap_or_default())]
     RunFailed {
         id: String,
-        status: String,
+        status: TemporalStatus,
         message: Option<String>,
     },
 
@@ -89,16 +93,21 @@ pub enum Error {
     #[error("the Temporal CLI (`temporal`) was not found{}", tried.as_ref().map(|p| format!(" at {}", p.display())).unwrap_or_else(|| " on PATH".into()))]
     TemporalCliMissing { tried: Option<PathBuf> },
 
-    #[error("the dev server did not become ready within {}: {cause}", humantime::format_duration(*waited))]
+    #[error("the dev server did not become ready within {}: {cause}", human_duration(*waited))]
     DevServerNotReady { waited: Duration, cause: String },
 
-    /// The workflow refused a decision or control message (validator said no).
+    /// The workflow refused a decision (its update validator said no);
+    /// `kind` is the refusal's type when the contract names it.
     #[error("{id}: {reason}")]
-    Refused { id: String, reason: String },
+    Refused {
+        id: String,
+        kind: Option<RefusalKind>,
+        reason: String,
+    },
 
     /// The run exists but has already closed, so it cannot take the message.
-    #[error("run {id} has already finished ({status})")]
-    RunClosed { id: String, status: String },
+    #[error("run {id} has already finished ({phase})")]
+    RunClosed { id: String, phase: RunPhase },
 
     #[error("a run with ID `{id}` already exists")]
     RunExists { id: String },
@@ -112,15 +121,15 @@ pub enum Error {
     },
 
     /// `--timeout` of a wait passed while the run is still going.
-    #[error("run {id} is still {phase} after {}", humantime::format_duration(*waited))]
+    #[error("run {id} is still {phase} after {}", human_duration(*waited))]
     StillRunning {
         id: String,
-        phase: String,
+        phase: RunPhase,
         waited: Duration,
     },
 
     /// The run exists but no worker picked up a message to it in time.
-    #[error("no worker answered for run {id} within {}", humantime::format_duration(*waited))]
+    #[error("no worker answered for run {id} within {}", human_duration(*waited))]
     NoWorker {
         id: String,
         task_queue: String,
@@ -148,6 +157,16 @@ pub enum Error {
     #[error("{operation} failed: {message}")]
     Server { operation: String, message: String },
 
+    /// A file the user named (a pipeline, an input, a certificate) that
+    /// is missing or unreadable: invalid input, exit 2.
+    #[error("cannot read {what} {}: {source}", path.display())]
+    LocalFile {
+        what: &'static str,
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -157,6 +176,14 @@ pub enum Error {
 
     #[error("{0:#}")]
     Unexpected(#[from] anyhow::Error),
+}
+
+/// "failed", "cancelled", "terminated", "timed out".
+fn status_words(status: TemporalStatus) -> &'static str {
+    match status {
+        TemporalStatus::TimedOut => "timed out",
+        other => other.as_str(),
+    }
 }
 
 impl Error {
@@ -179,6 +206,7 @@ impl Error {
         use exit::*;
         match self {
             Error::Usage { .. }
+            | Error::LocalFile { .. }
             | Error::InvalidSpec { .. }
             | Error::FilesInvalid { .. }
             | Error::MissingInput { .. }
@@ -220,8 +248,17 @@ impl Error {
             }
             Error::FilesInvalid { .. } => None,
             Error::MissingInput { input, .. } => Some(format!("pass it with --input {input}=VALUE")),
-            Error::UnknownPipeline { known, .. } if !known.is_empty() => {
-                Some(format!("known pipelines: {}", known.join(", ")))
+            Error::UnknownPipeline { name, known } if !known.is_empty() => {
+                let close = known
+                    .iter()
+                    .filter(|k| strsim::jaro_winkler(name, k) > 0.85)
+                    .map(|k| format!("`{k}`"))
+                    .collect::<Vec<_>>();
+                let guess = match close.is_empty() {
+                    true => String::new(),
+                    false => format!("did you mean {}? ", close.join(" or ")),
+                };
+                Some(format!("{guess}known pipelines: {}", known.join(", ")))
             }
             Error::UnknownPipeline { .. } => None,
             Error::ReplaysFailed { diverged: 0, .. } => None,
@@ -270,6 +307,7 @@ impl Error {
             Error::NoWorker { task_queue, .. } => Some(format!(
                 "is a worker running on task queue `{task_queue}`? start one: orca worker --task-queue {task_queue}"
             )),
+            Error::LocalFile { .. } => Some("check the path".into()),
             Error::Server { .. } | Error::Io { .. } | Error::Unexpected(_) => None,
         }
     }

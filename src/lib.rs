@@ -1,8 +1,10 @@
 //! orca: durable, human-approved pipelines on Temporal.
 //!
-//! Data flows one way: `cli` (clap types) → `commands` (one file per command)
-//! → `connect`/`engine` → `output`. The engine never prints; commands never
-//! build gRPC requests by hand when the SDK has the call.
+//! Data flows one way: `cli` (clap types) → `commands` (one file per
+//! command: its arguments, a call into `ops`, its printing) → `ops` (the
+//! operations commands share) → `client` / `engine` → `output`. The engine
+//! never prints; commands never import each other, and never build gRPC
+//! requests by hand when the SDK has the call.
 
 pub mod cli;
 pub mod client;
@@ -11,6 +13,7 @@ pub mod config;
 pub mod connect;
 pub mod engine;
 pub mod error;
+pub mod ops;
 pub mod output;
 pub mod pipeline;
 pub mod prompt;

@@ -3,6 +3,7 @@
 
 use std::io::{IsTerminal, Write};
 
+use anstyle::{AnsiColor, Style};
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
@@ -15,15 +16,92 @@ pub struct Printer {
     stdout_tty: bool,
 }
 
+/// How a state word is coloured: by what it means to the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// Completed, approved, allowed: green.
+    Good,
+    /// Rejected, denied, failed, ended from outside: red.
+    Bad,
+    /// Waiting for a person, paused, stopped: yellow.
+    Waiting,
+    /// Under way: cyan.
+    Active,
+    Plain,
+}
+
+impl Tone {
+    fn style(self) -> Style {
+        let color = match self {
+            Tone::Good => AnsiColor::Green,
+            Tone::Bad => AnsiColor::Red,
+            Tone::Waiting => AnsiColor::Yellow,
+            Tone::Active => AnsiColor::Cyan,
+            Tone::Plain => return Style::new(),
+        };
+        Style::new().fg_color(Some(color.into()))
+    }
+
+    fn table_color(self) -> Option<comfy_table::Color> {
+        match self {
+            Tone::Good => Some(comfy_table::Color::Green),
+            Tone::Bad => Some(comfy_table::Color::Red),
+            Tone::Waiting => Some(comfy_table::Color::Yellow),
+            Tone::Active => Some(comfy_table::Color::Cyan),
+            Tone::Plain => None,
+        }
+    }
+}
+
+/// A state with a word and a tone (a phase, an outcome, a decision).
+pub trait Toned {
+    fn word(&self) -> &str;
+    fn tone(&self) -> Tone;
+}
+
+/// One cell of a table: its text, and the tone it is coloured with. The
+/// table library colours it after measuring, so coloured columns line up.
+#[derive(Debug, Clone)]
+pub struct Cell {
+    text: String,
+    tone: Tone,
+}
+
+impl Cell {
+    pub fn toned(state: &dyn Toned) -> Cell {
+        Cell {
+            text: state.word().to_string(),
+            tone: state.tone(),
+        }
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell {
+            text,
+            tone: Tone::Plain,
+        }
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Cell {
+        Cell::from(text.to_string())
+    }
+}
+
 impl Printer {
+    /// `--color`, then `NO_COLOR` / `CLICOLOR_FORCE` / `CLICOLOR` and
+    /// whether stdout is a terminal (anstream's rules, as clap's), resolved
+    /// once. Machine output is never coloured.
     pub fn new(format: OutputFormat, color: ColorChoice) -> Self {
         let stdout_tty = std::io::stdout().is_terminal();
         let color = match color {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && (stdout_tty || std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| v != "0"))
+                anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
             }
         };
         Printer {
@@ -61,6 +139,17 @@ impl Printer {
         }
     }
 
+    /// Prints a list: one JSON array (json), one object per line (jsonl),
+    /// or, in text, `empty` on stderr when there is nothing, else `text`.
+    pub fn list<T: Serialize>(&self, items: &[T], empty: &str, text: impl FnOnce(&Printer)) {
+        match self.format {
+            OutputFormat::Jsonl => items.iter().for_each(|item| self.json(item)),
+            OutputFormat::Json => self.json(&items),
+            OutputFormat::Text if items.is_empty() => eprintln!("{empty}"),
+            OutputFormat::Text => text(self),
+        }
+    }
+
     /// Writes one line to stdout. A closed pipe (`orca list | head`) ends the
     /// process quietly with 0, as a filter should.
     pub fn line(&self, text: &str) {
@@ -82,7 +171,7 @@ impl Printer {
         }
     }
 
-    pub fn table(&self, header: &[&str], rows: Vec<Vec<String>>) {
+    pub fn table(&self, header: &[&str], rows: Vec<Vec<Cell>>) {
         let mut table = Table::new();
         table
             .load_preset(presets::NOTHING)
@@ -92,8 +181,17 @@ impl Printer {
                 ContentArrangement::Disabled
             })
             .set_header(header.iter().map(|h| h.to_uppercase()));
+        if self.color {
+            table.enforce_styling();
+        }
         for row in rows {
-            table.add_row(row);
+            table.add_row(row.into_iter().map(|cell| {
+                let plain = comfy_table::Cell::new(cell.text);
+                match cell.tone.table_color().filter(|_| self.color) {
+                    Some(color) => plain.fg(color),
+                    None => plain,
+                }
+            }));
         }
         for line in table.lines() {
             self.line(line.trim_end());
@@ -130,32 +228,36 @@ impl Printer {
     }
 
     pub fn bold(&self, text: &str) -> String {
-        self.paint("1", text)
+        self.paint(Style::new().bold(), text)
     }
 
     pub fn dim(&self, text: &str) -> String {
-        self.paint("2", text)
+        self.paint(Style::new().dimmed(), text)
     }
 
-    /// Colours a phase or outcome word: green good, red bad, yellow waiting.
-    pub fn phase(&self, phase: &str) -> String {
-        let code = match phase {
-            "completed" | "approved" | "allowed" => "32",
-            "rejected" | "denied" | "failed" | "terminated" | "timed_out" | "cancelled"
-            | "canceled" => "31",
-            "awaiting_approval" | "paused" | "stopped" => "33",
-            "running" => "36",
-            _ => return phase.to_string(),
-        };
-        self.paint(code, phase)
+    /// A state's word, coloured by its tone.
+    pub fn state(&self, state: &dyn Toned) -> String {
+        self.paint(state.tone().style(), state.word())
     }
 
-    fn paint(&self, code: &str, text: &str) -> String {
+    fn paint(&self, style: Style, text: &str) -> String {
         if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            format!("{style}{text}{style:#}")
         } else {
             text.to_string()
         }
+    }
+}
+
+/// A duration for people: `850ms`, `2.0s`, `3m 5s`, `2h 10m` (never
+/// humantime's nanoseconds).
+pub fn human_duration(d: std::time::Duration) -> String {
+    let secs = d.as_secs();
+    match secs {
+        0 if d.as_millis() < 1000 => format!("{}ms", d.as_millis()),
+        0..60 => format!("{:.1}s", d.as_secs_f64()),
+        60..3600 => format!("{}m {}s", secs / 60, secs % 60),
+        _ => format!("{}h {}m", secs / 3600, secs % 3600 / 60),
     }
 }
 

@@ -13,6 +13,34 @@ pub fn interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
+/// A command that needs a run ID and got none may offer a picker on a
+/// terminal; elsewhere that is a usage error (`verb needs a run ID`).
+pub fn need_id_or_terminal(id: Option<&str>, verb: &str, hint: &str) -> Result<()> {
+    if id.is_none() && !interactive() {
+        return Err(Error::usage_with_hint(
+            format!("{verb} needs a run ID"),
+            hint.to_string(),
+        ));
+    }
+    Ok(())
+}
+
+/// Asks before something that cannot be undone, unless `yes`. Off a
+/// terminal, without `yes`, it refuses (`refusing to ACTION without
+/// confirmation`, hint `add --yes`). False when the person says no.
+pub fn confirm_unless_yes(yes: bool, action: &str, question: &str) -> Result<bool> {
+    if yes {
+        return Ok(true);
+    }
+    if !interactive() {
+        return Err(Error::usage_with_hint(
+            format!("refusing to {action} without confirmation"),
+            "add --yes",
+        ));
+    }
+    confirm(question)
+}
+
 /// Picks one of `items`; `None` when the person backs out (Esc or q).
 pub fn select(prompt: &str, items: &[String]) -> Result<Option<usize>> {
     Select::with_theme(&ColorfulTheme::default())

@@ -142,7 +142,36 @@ pub struct ScheduleFile {
     pub schedules: Vec<ScheduleDef>,
 }
 
+/// One field that differs between two definitions.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    pub field: String,
+    pub from: Value,
+    pub to: Value,
+}
+
 impl ScheduleDef {
+    /// A definition with every option at its default and no spec yet.
+    pub fn new(name: &str, pipeline: &str) -> ScheduleDef {
+        ScheduleDef {
+            name: name.to_string(),
+            pipeline: pipeline.to_string(),
+            input: Map::new(),
+            every: None,
+            offset: None,
+            cron: Vec::new(),
+            at: Vec::new(),
+            tz: utc(),
+            overlap: Overlap::default(),
+            catchup_window: None,
+            pause_on_failure: false,
+            note: None,
+            paused: false,
+            workflow_id_prefix: None,
+            execution_timeout: None,
+        }
+    }
+
     /// Checks that need no server: exactly one kind of spec, times that
     /// parse, names that are usable. Cron syntax and time zones are the
     /// server's to judge (it names the bad part).
@@ -321,8 +350,8 @@ impl ScheduleDef {
         })
     }
 
-    /// What differs from `other`, field by field, as (field, from, to).
-    pub fn changes_from(&self, other: &ScheduleDef) -> Vec<(String, Value, Value)> {
+    /// What differs from `other`, field by field.
+    pub fn changes_from(&self, other: &ScheduleDef) -> Vec<Change> {
         let mine = as_map(self);
         let theirs = as_map(other);
         let mut keys: Vec<&String> = mine.keys().chain(theirs.keys()).collect();
@@ -332,7 +361,11 @@ impl ScheduleDef {
             .filter_map(|key| {
                 let from = theirs.get(key).cloned().unwrap_or(Value::Null);
                 let to = mine.get(key).cloned().unwrap_or(Value::Null);
-                (from != to).then(|| (key.clone(), from, to))
+                (from != to).then(|| Change {
+                    field: key.clone(),
+                    from,
+                    to,
+                })
             })
             .collect()
     }
@@ -387,23 +420,7 @@ mod tests {
     use super::*;
 
     fn def() -> ScheduleDef {
-        ScheduleDef {
-            name: "s".into(),
-            pipeline: "sample".into(),
-            input: Map::new(),
-            every: None,
-            offset: None,
-            cron: vec![],
-            at: vec![],
-            tz: "UTC".into(),
-            overlap: Overlap::Skip,
-            catchup_window: None,
-            pause_on_failure: false,
-            note: None,
-            paused: false,
-            workflow_id_prefix: None,
-            execution_timeout: None,
-        }
+        ScheduleDef::new("s", "sample")
     }
 
     #[test]
@@ -432,7 +449,7 @@ mod tests {
         b.every = Some(DurationSpec(Duration::from_secs(20)));
         b.paused = true;
         let changes = b.changes_from(&a);
-        let fields: Vec<&str> = changes.iter().map(|(f, _, _)| f.as_str()).collect();
+        let fields: Vec<&str> = changes.iter().map(|c| c.field.as_str()).collect();
         assert_eq!(fields, ["every", "paused"]);
     }
 }

@@ -128,7 +128,7 @@ fn pipelines_validate_names_problem_and_location() {
         .code(2);
     done.stdout_has("ok ");
     done.stderr_has(&format!(
-        "{}:3:1: step `a`: duplicate step id",
+        "{}:8:1: step `a`: duplicate step id",
         dup.display()
     ));
     done.stderr_has("actoin");
@@ -147,7 +147,7 @@ fn start_refuses_an_invalid_file_with_its_location() {
         .code(2)
         .clean_error()
         .stderr_has(&format!(
-            "invalid pipeline: {}:3:1: step `p`",
+            "invalid pipeline: {}:6:1: step `p`",
             bad.display()
         ))
         .stderr_has("not a valid regular expression");

@@ -71,12 +71,12 @@ proptest! {
 
     #[test]
     fn spec_parser_never_panics_on_bytes(text in "\\PC{0,400}") {
-        let _ = orca::pipeline::parse_toml(&text, "fuzz.toml");
+        let _ = orca::pipeline::parse_toml(&text);
     }
 
     #[test]
     fn specs_that_parse_validate_and_round_trip(text in spec_text()) {
-        if let Ok(spec) = orca::pipeline::parse_toml(&text, "fuzz.toml") {
+        if let Ok(spec) = orca::pipeline::parse_toml(&text) {
             let json = serde_json::to_value(&spec).unwrap();
             let again = orca::pipeline::parse_json(&json).expect("a valid spec stays valid as JSON");
             prop_assert_eq!(again, spec);
@@ -91,7 +91,10 @@ proptest! {
     #[test]
     fn input_flags_never_panic(pairs in prop::collection::vec("\\PC{0,30}", 0..5), json in prop::option::of("\\PC{0,60}")) {
         let json = json.filter(|j| !j.starts_with('@') && j != "-");
-        let _ = orca::commands::start::parse_inputs(&pairs, json.as_deref());
+        let _ = orca::ops::start::parse_inputs(&orca::cli::args::InputArgs {
+            inputs: pairs,
+            input_json: json,
+        });
     }
 
     #[test]

@@ -77,10 +77,7 @@ impl Orca {
             Err(_) => return Err(self.no_worker(id, UPDATE_DEADLINE)),
             Ok(Ok(raw)) => raw,
             Ok(Err(WorkflowUpdateError::Failed(failure))) => {
-                return Err(Error::Refused {
-                    id: id.to_string(),
-                    reason: failure.message.clone(),
-                });
+                return Err(super::messages::refused(id, &failure));
             }
             Ok(Err(WorkflowUpdateError::NotFound(_))) => return Err(self.gone(id).await),
             Ok(Err(WorkflowUpdateError::Rpc(status))) => {

@@ -1,59 +1,58 @@
-//! `orca pause|resume|stop ID`: control signals, then the phase they led to.
+//! `orca pause|resume|stop ID`: control signals, then the phase they led
+//! to; `orca cancel ID` and `orca terminate ID`.
 
 use clap::Args;
 use serde_json::json;
 
 use crate::{
     Result,
-    client::{Orca, QUERY_DEADLINE},
+    cli::{args::run_id, parse_duration},
+    client::{Control, Orca, QUERY_DEADLINE},
     config::Settings,
-    engine::status::{SIGNAL_PAUSE, SIGNAL_RESUME},
     output::Printer,
+    prompt,
 };
 
 #[derive(Debug, Clone, Args)]
 pub struct ControlArgs {
     /// Workflow ID of the run
+    #[arg(value_parser = run_id)]
     pub id: String,
 }
 
 pub async fn run(
     args: ControlArgs,
-    signal: &str,
+    control: Control,
     settings: Settings,
     printer: &Printer,
 ) -> Result<()> {
     let orca = Orca::connect(settings).await?;
-    ensure_running(&orca, &args.id).await?;
-    orca.signal(&args.id, signal).await?;
+    orca.ensure_running(&args.id).await?;
+    orca.signal(&args.id, control).await?;
     let live = orca
         .query_status(&args.id, QUERY_DEADLINE)
         .await
         .unwrap_or(None);
-    let phase = live.as_ref().map(|s| s.phase.to_string());
-    let note = match signal {
-        SIGNAL_PAUSE => "no new step starts until `orca resume`",
-        SIGNAL_RESUME => "steps start again",
-        _ => "the run ends with outcome `stopped` after its current step",
+    let phase = live.as_ref().map(|s| s.phase);
+    let (past, note) = match control {
+        Control::Pause => ("paused", "no new step starts until `orca resume`"),
+        Control::Resume => ("resumed", "steps start again"),
+        Control::Stop => (
+            "stopping",
+            "the run ends with outcome `stopped` after its current step",
+        ),
     };
     let report = json!({
         "workflow_id": args.id,
-        "signal": signal,
+        "signal": control.signal_name(),
         "phase": phase,
         "paused": live.as_ref().map(|s| s.paused),
         "stop_requested": live.as_ref().map(|s| s.stop_requested),
     });
     printer.emit(&report, |p| {
-        let past = match signal {
-            SIGNAL_PAUSE => "paused",
-            SIGNAL_RESUME => "resumed",
-            _ => "stopping",
-        };
-        let phase = phase
-            .as_deref()
-            .map_or("phase unknown: no worker answered".to_string(), |ph| {
-                format!("phase: {}", p.phase(ph))
-            });
+        let phase = phase.map_or("phase unknown: no worker answered".to_string(), |ph| {
+            format!("phase: {}", p.state(&ph))
+        });
         p.line(&format!("{past} {} ({phase}); {note}", args.id));
     });
     Ok(())
@@ -62,6 +61,7 @@ pub async fn run(
 #[derive(Debug, Clone, Args)]
 pub struct CancelArgs {
     /// Workflow ID of the run
+    #[arg(value_parser = run_id)]
     pub id: String,
 
     /// Why, recorded in the history
@@ -69,7 +69,7 @@ pub struct CancelArgs {
     pub reason: Option<String>,
 
     /// How long to wait for the run to wind down and report its end
-    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = crate::cli::parse_duration)]
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = parse_duration)]
     pub wait: std::time::Duration,
 }
 
@@ -77,7 +77,7 @@ pub struct CancelArgs {
 /// cancelled (commands killed); then the outcome is reported.
 pub async fn cancel(args: CancelArgs, settings: Settings, printer: &Printer) -> Result<()> {
     let orca = Orca::connect(settings).await?;
-    ensure_running(&orca, &args.id).await?;
+    orca.ensure_running(&args.id).await?;
     let reason = args
         .reason
         .unwrap_or_else(|| format!("cancelled by {} via orca", orca.settings.identity));
@@ -85,12 +85,7 @@ pub async fn cancel(args: CancelArgs, settings: Settings, printer: &Printer) -> 
     let end = orca.wait(&args.id, Some(args.wait)).await?;
     let report = json!({"workflow_id": args.id, "reason": reason, "end": end.to_json()});
     printer.emit(&report, |p| {
-        let word = match &end {
-            crate::client::RunEnd::Completed(result) => result.outcome.to_string(),
-            crate::client::RunEnd::Foreign(_) => "completed".to_string(),
-            crate::client::RunEnd::Failed { status, .. } => status.replace(' ', "_"),
-        };
-        p.line(&format!("{}: {}", args.id, p.phase(&word)));
+        p.line(&format!("{}: {}", args.id, p.state(&end.phase())));
     });
     Ok(())
 }
@@ -98,6 +93,7 @@ pub async fn cancel(args: CancelArgs, settings: Settings, printer: &Printer) -> 
 #[derive(Debug, Clone, Args)]
 pub struct TerminateArgs {
     /// Workflow ID of the run
+    #[arg(value_parser = run_id)]
     pub id: String,
 
     /// Why, recorded in the history
@@ -111,20 +107,15 @@ pub struct TerminateArgs {
 
 /// `orca terminate ID`: ends the run at once; nothing in it runs again.
 pub async fn terminate(args: TerminateArgs, settings: Settings, printer: &Printer) -> Result<()> {
-    if !args.yes && !crate::prompt::interactive() {
-        return Err(crate::Error::usage_with_hint(
-            format!("refusing to terminate {} without confirmation", args.id),
-            "add --yes",
-        ));
+    let action = format!("terminate {}", args.id);
+    // Refused before connecting when it could never be confirmed.
+    if !args.yes && !prompt::interactive() {
+        prompt::confirm_unless_yes(false, &action, "")?;
     }
     let orca = Orca::connect(settings).await?;
-    ensure_running(&orca, &args.id).await?;
-    if !args.yes
-        && !crate::prompt::confirm(&format!(
-            "Terminate {}? Running steps are abandoned.",
-            args.id
-        ))?
-    {
+    orca.ensure_running(&args.id).await?;
+    let question = format!("Terminate {}? Running steps are abandoned.", args.id);
+    if !prompt::confirm_unless_yes(args.yes, &action, &question)? {
         return Ok(());
     }
     let reason = args
@@ -136,20 +127,8 @@ pub async fn terminate(args: TerminateArgs, settings: Settings, printer: &Printe
         p.line(&format!(
             "{}: {} ({reason})",
             args.id,
-            p.phase("terminated")
+            p.state(&crate::client::TemporalStatus::Terminated)
         ))
     });
-    Ok(())
-}
-
-/// Refuses, with how it ended, a run that has already closed.
-async fn ensure_running(orca: &Orca, id: &str) -> Result<()> {
-    let description = orca.describe(id).await?;
-    if crate::client::status_word(description.status()) != "running" {
-        return Err(crate::Error::RunClosed {
-            id: id.to_string(),
-            status: crate::client::closed_state(&description),
-        });
-    }
     Ok(())
 }

@@ -9,10 +9,10 @@ use clap::Args;
 
 use crate::{
     Result,
-    client::{Orca, RunSummary},
-    commands::list::{RunFilter, build_query},
+    client::Orca,
     config::Settings,
-    output::{Printer, short_duration},
+    ops::query::RunQuery,
+    output::{Cell, Printer, short_duration},
 };
 
 #[derive(Debug, Clone, Args)]
@@ -26,15 +26,6 @@ pub struct InboxArgs {
     pub limit: usize,
 }
 
-/// The visibility filter of NAME's inbox.
-pub fn filter_for(name: &str) -> RunFilter {
-    RunFilter {
-        awaiting_approval: true,
-        decidable_by: Some(name.to_string()),
-        ..RunFilter::default()
-    }
-}
-
 pub async fn run(args: InboxArgs, settings: Settings, printer: &Printer) -> Result<()> {
     let name = args
         .as_name
@@ -42,37 +33,31 @@ pub async fn run(args: InboxArgs, settings: Settings, printer: &Printer) -> Resu
         .unwrap_or_else(|| settings.identity.clone());
     let orca = Orca::connect(settings).await?;
     let runs = orca
-        .list(&build_query(&filter_for(&name), None, None), args.limit)
+        .list(&RunQuery::inbox(&name).text(), args.limit)
         .await?;
-    match printer.format {
-        crate::cli::OutputFormat::Jsonl => runs.iter().for_each(|run| printer.json(run)),
-        crate::cli::OutputFormat::Json => printer.json(&runs),
-        crate::cli::OutputFormat::Text => {
-            if runs.is_empty() {
-                eprintln!("nothing for {name} to decide");
-                return Ok(());
-            }
-            let rows = runs.iter().map(row).collect();
-            printer.table(
-                &["id", "pipeline", "prompt", "age", "approvals", "deadline"],
-                rows,
-            );
-        }
-    }
+    printer.list(&runs, &format!("nothing for {name} to decide"), |p| {
+        let rows = runs
+            .iter()
+            .map(|run| {
+                let age = run
+                    .started
+                    .and_then(|t| SystemTime::now().duration_since(t).ok())
+                    .map_or("-".to_string(), short_duration);
+                let text = |value: &Option<String>| value.clone().unwrap_or_else(|| "-".into());
+                vec![
+                    Cell::from(run.workflow_id.as_str()),
+                    Cell::from(text(&run.pipeline)),
+                    Cell::from(run.prompt.clone().unwrap_or_default()),
+                    Cell::from(age),
+                    Cell::from(text(&run.approvals)),
+                    Cell::from(text(&run.deadline)),
+                ]
+            })
+            .collect();
+        p.table(
+            &["id", "pipeline", "prompt", "age", "approvals", "deadline"],
+            rows,
+        );
+    });
     Ok(())
-}
-
-fn row(run: &RunSummary) -> Vec<String> {
-    let age = run
-        .started
-        .and_then(|t| SystemTime::now().duration_since(t).ok())
-        .map_or("-".to_string(), short_duration);
-    vec![
-        run.workflow_id.clone(),
-        run.pipeline.clone().unwrap_or_else(|| "-".into()),
-        run.prompt.clone().unwrap_or_default(),
-        age,
-        run.approvals.clone().unwrap_or_else(|| "-".into()),
-        run.deadline.clone().unwrap_or_else(|| "-".into()),
-    ]
 }

@@ -22,8 +22,8 @@ use std::future::Future;
 use crate::{
     Result,
     cli::{Cli, Command},
+    client::Control,
     config::Settings,
-    engine::status::{SIGNAL_PAUSE, SIGNAL_RESUME, SIGNAL_STOP},
     output::Printer,
 };
 
@@ -41,7 +41,6 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Pipelines(command) => pipelines::run(command, &printer),
         Command::Completions(args) => completions::completions(args),
         Command::Man => completions::man(),
-        // Client commands: one connection, one thread, nothing else started.
         // Client commands: one connection, one thread, nothing else started.
         // Each validates its arguments before it connects.
         command => {
@@ -63,13 +62,13 @@ pub fn run(cli: Cli) -> Result<()> {
                     Command::Schedule(command) => schedule::run(command, settings, &printer).await,
                     Command::Terminate(args) => control::terminate(args, settings, &printer).await,
                     Command::Pause(args) => {
-                        control::run(args, SIGNAL_PAUSE, settings, &printer).await
+                        control::run(args, Control::Pause, settings, &printer).await
                     }
                     Command::Resume(args) => {
-                        control::run(args, SIGNAL_RESUME, settings, &printer).await
+                        control::run(args, Control::Resume, settings, &printer).await
                     }
                     Command::Stop(args) => {
-                        control::run(args, SIGNAL_STOP, settings, &printer).await
+                        control::run(args, Control::Stop, settings, &printer).await
                     }
                     Command::Dev(_)
                     | Command::Worker(_)

@@ -1,14 +1,15 @@
 //! `orca pipelines list|show|validate`: the pipelines this binary knows, and
 //! checking files before a worker or `orca start` sees them.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 use serde_json::json;
 
 use crate::{
     Error, Result,
-    output::Printer,
+    cli::args::PipelinesDirArg,
+    output::{Cell, Printer},
     pipeline::{self, Catalogue},
 };
 
@@ -16,9 +17,8 @@ use crate::{
 pub enum PipelinesCommand {
     /// List built-in pipelines (and those in --pipelines DIR)
     List {
-        /// Also list *.toml pipelines in this directory
-        #[arg(long, value_name = "DIR", env = "ORCA_PIPELINES")]
-        pipelines: Option<PathBuf>,
+        #[command(flatten)]
+        pipelines: PipelinesDirArg,
     },
     /// Print a pipeline's TOML (a built-in name or a file)
     Show {
@@ -34,51 +34,40 @@ pub enum PipelinesCommand {
 
 pub fn run(command: PipelinesCommand, printer: &Printer) -> Result<()> {
     match command {
-        PipelinesCommand::List { pipelines } => list(pipelines, printer),
+        PipelinesCommand::List { pipelines } => list(pipelines.pipelines.as_deref(), printer),
         PipelinesCommand::Show { name } => show(&name, printer),
         PipelinesCommand::Validate { files } => validate(&files, printer),
     }
 }
 
-fn list(dir: Option<PathBuf>, printer: &Printer) -> Result<()> {
-    let mut entries: Vec<(String, String, String)> = Catalogue::builtins()
+fn list(dir: Option<&Path>, printer: &Printer) -> Result<()> {
+    let (catalogue, skipped) = Catalogue::load(dir).map_err(|source| Error::Io {
+        path: dir.map(Path::to_path_buf).unwrap_or_default(),
+        source,
+    })?;
+    for (file, e) in &skipped {
+        eprintln!("warning: skipping {}: {e}", file.display());
+    }
+    let entries: Vec<_> = catalogue
         .names()
         .into_iter()
-        .filter_map(|name| pipeline::builtin(&name))
+        .filter_map(|name| catalogue.get(&name).cloned())
         .map(|spec| {
-            (
-                spec.name,
-                "built-in".to_string(),
-                spec.description.unwrap_or_default(),
-            )
+            let source = catalogue
+                .file(&spec.name)
+                .map_or("built-in".to_string(), |f| f.display().to_string());
+            json!({"name": spec.name, "source": source, "description": spec.description.unwrap_or_default()})
         })
         .collect();
-    if let Some(dir) = dir {
-        let paths = pipeline::toml_files(&dir).map_err(|source| Error::Io {
-            path: dir.clone(),
-            source,
-        })?;
-        for path in paths {
-            match pipeline::load_file(&path) {
-                Ok(spec) => entries.push((
-                    spec.name,
-                    path.display().to_string(),
-                    spec.description.unwrap_or_default(),
-                )),
-                Err(e) => eprintln!("warning: skipping {e}"),
-            }
-        }
-    }
-    let json: Vec<_> = entries
-        .iter()
-        .map(|(name, source, description)| json!({"name": name, "source": source, "description": description}))
-        .collect();
-    printer.emit(&json, |p| {
+    printer.list(&entries, "no pipelines", |p| {
+        let text = |entry: &serde_json::Value, key: &str| {
+            Cell::from(entry[key].as_str().unwrap_or_default())
+        };
         p.table(
             &["name", "source", "description"],
             entries
                 .iter()
-                .map(|(n, s, d)| vec![n.clone(), s.clone(), d.clone()])
+                .map(|e| vec![text(e, "name"), text(e, "source"), text(e, "description")])
                 .collect(),
         )
     });
@@ -103,7 +92,7 @@ fn show(name: &str, printer: &Printer) -> Result<()> {
     if printer.is_text() {
         printer.line(text.trim_end());
     } else {
-        let spec = pipeline::parse_toml(&text, name).map_err(|e| Error::InvalidSpec {
+        let spec = pipeline::parse_toml(&text).map_err(|e| Error::InvalidSpec {
             message: format!("{name}: {e}"),
         })?;
         printer.json(&spec);

@@ -6,16 +6,14 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use prost_reflect::{DescriptorPool, DeserializeOptions, DynamicMessage};
 use serde_json::json;
-use temporalio_client::WorkflowHistory;
-use temporalio_common::protos::temporal::api::history::v1::History;
-use temporalio_sdk::workflow_replayer::{
-    WorkflowReplayError, WorkflowReplayFailure, WorkflowReplayer, WorkflowReplayerOptions,
-};
 
 use crate::{
-    Error, Result, client::Orca, config::Settings, engine::PipelineWorkflow, output::Printer,
+    Error, Result,
+    client::Orca,
+    config::Settings,
+    ops::replay::{parse_history, replay, replay_with, replayer},
+    output::Printer,
 };
 
 #[derive(Debug, Clone, Args)]
@@ -30,15 +28,13 @@ pub struct ReplayArgs {
     pub files: Vec<PathBuf>,
 
     /// Fetch the history of this run from the server
-    #[arg(long)]
+    #[arg(long, value_parser = crate::cli::args::run_id)]
     pub id: Option<String>,
 
     /// Also write the history (orca's JSON form) to this file
     #[arg(long, value_name = "FILE")]
     pub save: Option<PathBuf>,
 }
-
-static DESCRIPTORS: &[u8] = include_bytes!(env!("ORCA_TEMPORAL_DESCRIPTORS"));
 
 pub async fn run(args: ReplayArgs, settings: Settings, printer: &Printer) -> Result<()> {
     if args.files.len() > 1 {
@@ -61,12 +57,7 @@ pub async fn run(args: ReplayArgs, settings: Settings, printer: &Printer) -> Res
         }
         (None, Some(id)) => {
             let orca = Orca::connect(settings).await?;
-            let json = orca.history_json(id).await?;
-            let bytes = serde_json::to_vec(&json).map_err(|e| Error::Unexpected(e.into()))?;
-            (
-                format!("run {id}"),
-                parse_history(&bytes).map_err(|e| Error::Unexpected(anyhow::anyhow!("{e}")))?,
-            )
+            (format!("run {id}"), orca.history(id).await?)
         }
         (None, None) => return Err(Error::usage("give a history FILE or --id ID")),
     };
@@ -78,7 +69,7 @@ pub async fn run(args: ReplayArgs, settings: Settings, printer: &Printer) -> Res
             source,
         })?;
     }
-    replay(WorkflowHistory::from(history), &source).await?;
+    replay(history, &source).await?;
     printer.emit(
         &json!({"source": source, "events": events, "compatible": true}),
         |p| {
@@ -104,7 +95,7 @@ async fn corpus(files: &[PathBuf], printer: &Printer) -> Result<()> {
         let (events, outcome) = match history {
             Ok(history) => (
                 history.events.len(),
-                replay_with(&replayer, WorkflowHistory::from(history), &source).await,
+                replay_with(&replayer, history, &source).await,
             ),
             Err(e) => {
                 unreadable += 1;
@@ -142,87 +133,4 @@ async fn corpus(files: &[PathBuf], printer: &Printer) -> Result<()> {
         unreadable,
         total: files.len(),
     })
-}
-
-fn replayer() -> Result<WorkflowReplayer> {
-    let options = WorkflowReplayerOptions::new()
-        .register_workflow::<PipelineWorkflow>()
-        .map_err(|e| Error::Unexpected(anyhow::anyhow!("{e}")))?
-        .build();
-    WorkflowReplayer::new(options).map_err(|e| Error::Unexpected(anyhow::anyhow!("{e}")))
-}
-
-async fn replay(history: WorkflowHistory, source: &str) -> Result<()> {
-    replay_with(&replayer()?, history, source).await
-}
-
-async fn replay_with(
-    replayer: &WorkflowReplayer,
-    history: WorkflowHistory,
-    source: &str,
-) -> Result<()> {
-    match replayer.replay_workflow(history).await {
-        Ok(()) => Ok(()),
-        Err(WorkflowReplayError::Replay(WorkflowReplayFailure::Nondeterminism { message })) => {
-            Err(Error::ReplayDiverged {
-                source_name: source.to_string(),
-                event: first_event(&message),
-                message: short(&message),
-            })
-        }
-        Err(WorkflowReplayError::Replay(failure)) => Err(Error::ReplayDiverged {
-            source_name: source.to_string(),
-            event: None,
-            message: short(&failure.to_string()),
-        }),
-        Err(other) => Err(Error::Unexpected(anyhow::anyhow!(
-            "replay of {source}: {other}"
-        ))),
-    }
-}
-
-/// orca's own JSON form (the SDK's), or the protobuf JSON the official CLI writes.
-pub fn parse_history(bytes: &[u8]) -> std::result::Result<History, String> {
-    if let Ok(history) = serde_json::from_slice::<History>(bytes) {
-        return Ok(history);
-    }
-    let pool =
-        DescriptorPool::decode(DESCRIPTORS).map_err(|e| format!("protobuf descriptors: {e}"))?;
-    let descriptor = pool
-        .get_message_by_name("temporal.api.history.v1.History")
-        .ok_or("protobuf descriptors lack temporal.api.history.v1.History")?;
-    let mut json = serde_json::Deserializer::from_slice(bytes);
-    let message = DynamicMessage::deserialize_with_options(descriptor, &mut json, &DeserializeOptions::new())
-        .map_err(|e| {
-            format!(
-                "not a workflow history ({e}); export one with: temporal workflow show -w ID -o json --no-json-shorthand-payloads"
-            )
-        })?;
-    let history: History = message
-        .transcode_to()
-        .map_err(|e| format!("not a workflow history: {e}"))?;
-    if history.events.is_empty() {
-        return Err("the history has no events".into());
-    }
-    Ok(history)
-}
-
-/// `HistoryEvent(id: 12, …)` in Temporal's message names the event.
-fn first_event(message: &str) -> Option<u64> {
-    let at = message.find("HistoryEvent(id: ")? + "HistoryEvent(id: ".len();
-    message[at..]
-        .split(|c: char| !c.is_ascii_digit())
-        .next()?
-        .parse()
-        .ok()
-}
-
-/// The nondeterminism detail without the surrounding debug dump.
-fn short(message: &str) -> String {
-    let text = match message.find("Nondeterminism error: ") {
-        Some(at) => &message[at + "Nondeterminism error: ".len()..],
-        None => message,
-    };
-    let text = text.split("\", ").next().unwrap_or(text);
-    text.chars().take(300).collect()
 }

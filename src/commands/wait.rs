@@ -4,29 +4,25 @@
 //! denied, stopped, a gate that timed out and rejected), 4 a failure, 8 the
 //! timeout passed while the run goes on (the run is left untouched).
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 use serde_json::json;
 
 use crate::{
     Error, Result,
-    cli::parse_duration,
+    cli::{args::run_id, parse_duration},
     client::{Orca, StartedRun},
-    commands::{
-        start::print_end,
-        status::{closed_report, report},
-    },
     config::Settings,
     engine::status::Outcome,
+    ops::follow::{Display, Followed, Until, follow, print_end},
     output::Printer,
 };
-
-const POLL: Duration = Duration::from_millis(500);
 
 #[derive(Debug, Clone, Args)]
 pub struct WaitArgs {
     /// Workflow ID of the run
+    #[arg(value_parser = run_id)]
     pub id: String,
 
     /// What to wait for: the gate's decision, or the end of the run
@@ -48,78 +44,38 @@ pub enum WaitFor {
 
 pub async fn run(args: WaitArgs, settings: Settings, printer: &Printer) -> Result<()> {
     let orca = Orca::connect(settings).await?;
-    match args.target {
-        WaitFor::Completion => {
-            let end = orca.wait(&args.id, args.timeout).await?;
+    let until = match args.target {
+        WaitFor::Approval => Until::Decision,
+        WaitFor::Completion => Until::End,
+    };
+    let id = &args.id;
+    match follow(&orca, id, until, args.timeout, &mut Display::Quiet).await? {
+        Followed::Ended(end) => {
             let started = StartedRun {
-                workflow_id: args.id.clone(),
+                workflow_id: id.clone(),
                 run_id: None,
             };
-            print_end(printer, &args.id, &started, &end);
-            end.into_result(&args.id)
+            print_end(printer, &started, &end);
+            end.into_result(id)
         }
-        WaitFor::Approval => approval(&orca, &args.id, args.timeout, printer).await,
-    }
-}
-
-/// Polls the status until the run's gate has a decision or the run ends.
-async fn approval(
-    orca: &Orca,
-    id: &str,
-    timeout: Option<Duration>,
-    printer: &Printer,
-) -> Result<()> {
-    let started = Instant::now();
-    let mut seen_running = false;
-    loop {
-        let mut current = report(orca, id).await?;
-        // If it closed while we waited, the worker gets longer to answer, so
-        // a gate decided just before the end is reported as such.
-        if seen_running {
-            current = closed_report(orca, id, current).await?;
-        }
-        seen_running |= current.temporal_status == "running";
-        if let Some(decision) = current.approval.as_ref().and_then(|g| g.decision.clone()) {
-            printer.emit(
-                &json!({"workflow_id": id, "for": "approval", "decision": decision}),
-                |p| {
-                    let who = decision.by.clone().unwrap_or_else(|| "timeout".into());
-                    p.line(&format!(
-                        "{id}: gate `{}` {} ({who})",
-                        decision.step,
-                        p.phase(&decision.decision.to_string())
-                    ))
-                },
-            );
-            return if decision.approved {
-                Ok(())
-            } else {
-                Err(Error::RunRefused {
-                    id: id.to_string(),
-                    outcome: Outcome::Rejected,
-                    detail: Some(format!("gate `{}` {}", decision.step, decision.decision)),
-                })
-            };
-        }
-        // The run ended without a decided gate (denied first, or no gate at all).
-        if current.temporal_status != "running" {
-            let end = orca.wait(id, None).await?;
-            let started = StartedRun {
-                workflow_id: id.to_string(),
-                run_id: Some(current.run_id.clone()),
-            };
-            print_end(printer, id, &started, &end);
-            return end.into_result(id);
-        }
-        if let Some(limit) = timeout
-            && started.elapsed() >= limit
-        {
-            return Err(Error::StillRunning {
-                id: id.to_string(),
-                phase: current.phase.unwrap_or_else(|| "running".into()),
-                waited: started.elapsed(),
+        Followed::Decided(decision) => {
+            let report = json!({"workflow_id": id, "for": "approval", "decision": decision});
+            printer.emit(&report, |p| {
+                let who = decision.by.clone().unwrap_or_else(|| "timeout".into());
+                p.line(&format!(
+                    "{id}: gate `{}` {} ({who})",
+                    decision.step,
+                    p.state(&decision.decision)
+                ))
             });
+            if decision.approved {
+                return Ok(());
+            }
+            Err(Error::RunRefused {
+                id: id.clone(),
+                outcome: Outcome::Rejected,
+                detail: Some(format!("gate `{}` {}", decision.step, decision.decision)),
+            })
         }
-        tokio::time::sleep(POLL).await;
     }
 }

@@ -6,10 +6,10 @@ pub mod activities;
 mod gate;
 pub mod metrics;
 mod noop;
+pub mod refusal;
 pub mod status;
 mod steps;
 pub mod workflow;
 
-pub use gate::no_longer_waiting;
 pub use noop::NoopWorkflow;
 pub use workflow::PipelineWorkflow;

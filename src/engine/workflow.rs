@@ -9,16 +9,18 @@
 use std::time::{Duration, SystemTime};
 
 use serde_json::{Map, Value};
+use temporalio_common::error::IncomingError;
 use temporalio_common::{RetryPolicy, search_attributes::SearchAttributeKey};
 use temporalio_macros::{workflow, workflow_methods};
 use temporalio_sdk::{
-    ApplicationFailure, LocalActivityOptions, MemoValue, SyncWorkflowContext, WorkflowContext,
-    WorkflowContextView, WorkflowResult, WorkflowTermination,
+    ActivityExecutionError, ApplicationFailure, LocalActivityOptions, MemoValue,
+    SyncWorkflowContext, WorkflowContext, WorkflowContextView, WorkflowResult, WorkflowTermination,
 };
 
 use super::{
     activities::{PipelineActivities, ResolveRequest, ResolvedPipeline},
     gate,
+    refusal::Refusal,
     status::*,
     steps::{Scope, StepEnd, activity_error_message, execute, step_id},
 };
@@ -28,6 +30,9 @@ const SA_PIPELINE_KEY: SearchAttributeKey<String> = SearchAttributeKey::keyword(
 const SA_PHASE_KEY: SearchAttributeKey<String> = SearchAttributeKey::keyword(SA_PHASE);
 
 type HandlerError = Box<dyn std::error::Error + Send + Sync>;
+
+/// Marks histories in which a refused approve/reject signal is noted in the memo.
+const IGNORED_SIGNAL_PATCH: &str = "orca-ignored-signal-memo";
 
 #[workflow]
 pub struct PipelineWorkflow {
@@ -86,7 +91,7 @@ impl PipelineWorkflow {
         _ctx: &WorkflowContextView,
         request: &DecisionRequest,
     ) -> Result<(), HandlerError> {
-        gate::check_vote(&self.status, request, VoteKind::Approve).map_err(Into::into)
+        self.check(request, VoteKind::Approve)
     }
 
     #[update(name = "approve")]
@@ -95,13 +100,7 @@ impl PipelineWorkflow {
         ctx: &mut SyncWorkflowContext<Self>,
         request: DecisionRequest,
     ) -> Result<VoteResult, HandlerError> {
-        gate::cast_vote(
-            &mut self.status,
-            ctx.workflow_time(),
-            request,
-            VoteKind::Approve,
-        )
-        .map_err(Into::into)
+        self.vote(ctx, request, VoteKind::Approve)
     }
 
     #[update_validator(reject_update)]
@@ -110,7 +109,7 @@ impl PipelineWorkflow {
         _ctx: &WorkflowContextView,
         request: &DecisionRequest,
     ) -> Result<(), HandlerError> {
-        gate::check_vote(&self.status, request, VoteKind::Reject).map_err(Into::into)
+        self.check(request, VoteKind::Reject)
     }
 
     #[update(name = "reject")]
@@ -119,38 +118,22 @@ impl PipelineWorkflow {
         ctx: &mut SyncWorkflowContext<Self>,
         request: DecisionRequest,
     ) -> Result<VoteResult, HandlerError> {
-        gate::cast_vote(
-            &mut self.status,
-            ctx.workflow_time(),
-            request,
-            VoteKind::Reject,
-        )
-        .map_err(Into::into)
+        self.vote(ctx, request, VoteKind::Reject)
     }
 
-    /// Same rules as the update; a refused signal is dropped (there is no one to tell).
+    /// Same rules as the update; a refused signal is recorded as ignored.
     #[signal(name = "approve")]
     pub fn approve_signal(
         &mut self,
         ctx: &mut SyncWorkflowContext<Self>,
         request: DecisionRequest,
     ) {
-        let _ = gate::cast_vote(
-            &mut self.status,
-            ctx.workflow_time(),
-            request,
-            VoteKind::Approve,
-        );
+        self.vote_by_signal(ctx, request, VoteKind::Approve);
     }
 
     #[signal(name = "reject")]
     pub fn reject_signal(&mut self, ctx: &mut SyncWorkflowContext<Self>, request: DecisionRequest) {
-        let _ = gate::cast_vote(
-            &mut self.status,
-            ctx.workflow_time(),
-            request,
-            VoteKind::Reject,
-        );
+        self.vote_by_signal(ctx, request, VoteKind::Reject);
     }
 
     // ---- control
@@ -173,6 +156,48 @@ impl PipelineWorkflow {
     #[query(name = "status")]
     pub fn status(&self, _ctx: &WorkflowContextView) -> RunStatus {
         self.status.clone()
+    }
+}
+
+/// The votes behind both messages of the contract, update and signal.
+impl PipelineWorkflow {
+    fn check(&self, request: &DecisionRequest, kind: VoteKind) -> Result<(), HandlerError> {
+        gate::check_vote(&self.status, request, kind).map_err(Refusal::into_handler_error)
+    }
+
+    fn vote(
+        &mut self,
+        ctx: &SyncWorkflowContext<Self>,
+        request: DecisionRequest,
+        kind: VoteKind,
+    ) -> Result<VoteResult, HandlerError> {
+        gate::cast_vote(&mut self.status, ctx.workflow_time(), request, kind)
+            .map_err(Refusal::into_handler_error)
+    }
+
+    /// A signal has no one to answer, so a refused one is noted in the
+    /// memo (`orca_ignored`): `orca history` shows it as ignored, and why.
+    fn vote_by_signal(
+        &mut self,
+        ctx: &SyncWorkflowContext<Self>,
+        request: DecisionRequest,
+        kind: VoteKind,
+    ) {
+        let by = request.by.clone();
+        let Err(refusal) = gate::cast_vote(&mut self.status, ctx.workflow_time(), request, kind)
+        else {
+            return;
+        };
+        // Runs recorded before this note existed replay without it.
+        if ctx.patched(IGNORED_SIGNAL_PATCH) {
+            let note = IgnoredSignal {
+                signal: kind.message_name().to_string(),
+                by,
+                refusal: refusal.kind(),
+                reason: refusal.to_string(),
+            };
+            let _ = ctx.upsert_memo([(MEMO_IGNORED, Some(MemoValue::new(note)))]);
+        }
     }
 }
 
@@ -285,8 +310,27 @@ async fn resolve(ctx: &Ctx, request: &RunRequest) -> WorkflowResult<ResolvedPipe
         .map_err(|e| {
             ctx.state_mut(|s| s.status.phase = Phase::Failed);
             set_phase(ctx, Phase::Failed);
-            fail(activity_error_message(&e))
+            resolve_failure(&e)
         })
+}
+
+/// The run fails with the resolve activity's own failure type and details
+/// (`UnknownPipeline` with the names the worker knows, …), so a client can
+/// tell why without reading the message.
+fn resolve_failure(error: &ActivityExecutionError) -> WorkflowTermination {
+    let app = match error {
+        ActivityExecutionError::Failed(failure) => match failure.cause() {
+            Some(IncomingError::Application(app)) => Some(app),
+            _ => None,
+        },
+        _ => None,
+    };
+    let failure = ApplicationFailure::builder(activity_error_message(error))
+        .non_retryable(true)
+        .maybe_type_name(app.and_then(|a| a.type_name()).map(str::to_string))
+        .maybe_details(app.and_then(|a| a.details::<Value>().ok().flatten()))
+        .build();
+    WorkflowTermination::failed_application(failure)
 }
 
 /// The run's end in the metrics, once: never while replaying.

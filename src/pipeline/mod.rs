@@ -2,13 +2,16 @@
 //! Used by the CLI (to refuse a bad spec before anything starts) and by the
 //! worker's resolve activity (so a spec sent by any client is checked the same way).
 
+mod location;
 pub mod spec;
 pub mod template;
 mod validate;
 
-use regex::Regex;
+use std::path::{Path, PathBuf};
+
 use serde_json::{Map, Value};
 
+pub use location::{SpecPath, line_col, locate};
 pub use spec::{PipelineSpec, Step, StepKind};
 pub use validate::{NOTIFY_ROOTS, validate};
 
@@ -61,7 +64,7 @@ pub fn builtin_source(name: &str) -> Option<&'static str> {
 pub fn builtin(name: &str) -> Option<PipelineSpec> {
     let text = builtin_source(name)?;
     // Built-ins are checked by a unit test; a broken one is a build bug.
-    Some(parse_toml(text, name).unwrap_or_else(|e| panic!("built-in pipeline {name}: {e}")))
+    Some(parse_toml(text).unwrap_or_else(|e| panic!("built-in pipeline {name}: {e}")))
 }
 
 /// The pipelines a worker can run by name: the built-ins plus any loaded from
@@ -69,6 +72,8 @@ pub fn builtin(name: &str) -> Option<PipelineSpec> {
 #[derive(Debug, Clone, Default)]
 pub struct Catalogue {
     pipelines: std::collections::BTreeMap<String, PipelineSpec>,
+    /// The file each pipeline loaded from a directory came from.
+    files: std::collections::BTreeMap<String, PathBuf>,
 }
 
 impl Catalogue {
@@ -94,12 +99,53 @@ impl Catalogue {
     pub fn names(&self) -> Vec<String> {
         self.pipelines.keys().cloned().collect()
     }
+
+    /// The built-ins plus the `*.toml` pipelines of `dir` (as a worker
+    /// started with `--pipelines DIR` knows them). A file that does not
+    /// load is left out and handed back, so one bad file does not take the
+    /// good ones down with it; what to say about it is the caller's choice.
+    pub fn load(dir: Option<&Path>) -> std::io::Result<(Catalogue, Vec<(PathBuf, LoadError)>)> {
+        let mut catalogue = Catalogue::builtins();
+        let mut skipped = Vec::new();
+        if let Some(dir) = dir {
+            for path in toml_files(dir)? {
+                match load_file(&path) {
+                    Ok(spec) => {
+                        catalogue.files.insert(spec.name.clone(), path);
+                        catalogue.insert(spec);
+                    }
+                    Err(e) => skipped.push((path, e)),
+                }
+            }
+        }
+        Ok((catalogue, skipped))
+    }
+
+    /// The file a pipeline came from; `None` for a built-in.
+    pub fn file(&self, name: &str) -> Option<&Path> {
+        self.files.get(name).map(PathBuf::as_path)
+    }
+
+    /// Known names close to `name` (a typo), closest first.
+    pub fn similar(&self, name: &str) -> Vec<String> {
+        let mut close: Vec<(f64, &String)> = self
+            .pipelines
+            .keys()
+            .map(|known| (strsim::jaro_winkler(name, known), known))
+            .filter(|(score, _)| *score > 0.85)
+            .collect();
+        close.sort_by(|a, b| b.0.total_cmp(&a.0));
+        close.into_iter().map(|(_, known)| known.clone()).collect()
+    }
 }
 
 /// What is wrong with a spec, and where, as one line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SpecError {
-    /// `line:column` in the source file, when known.
+    /// What the problem is about, in the spec (`steps[2].retry`).
+    pub path: SpecPath,
+    /// `line:column` in the source file, when known (found from `path`, or
+    /// where the TOML parser stopped).
     pub location: Option<String>,
     pub message: String,
 }
@@ -108,31 +154,25 @@ impl std::fmt::Display for SpecError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.location {
             Some(at) => write!(f, "{at}: {}", self.message),
+            // An inline spec has no lines: say where in it.
+            None if !self.path.is_root() => write!(f, "{}: {}", self.path, self.message),
             None => f.write_str(&self.message),
         }
     }
 }
 
 /// Parses and validates a TOML spec. `source_name` is only used for messages.
-pub fn parse_toml(text: &str, source_name: &str) -> Result<PipelineSpec, SpecError> {
-    let spec: PipelineSpec = toml::from_str(text).map_err(|e| {
-        let location = e.span().map(|span| line_col(text, span.start));
-        SpecError {
-            location,
-            message: e.message().trim().to_string(),
-        }
+pub fn parse_toml(text: &str) -> Result<PipelineSpec, SpecError> {
+    let at = |(line, column): (usize, usize)| format!("{line}:{column}");
+    let spec: PipelineSpec = toml::from_str(text).map_err(|e| SpecError {
+        path: SpecPath::root(),
+        location: e.span().map(|span| at(line_col(text, span.start))),
+        message: e.message().trim().to_string(),
     })?;
     validate(&spec).map_err(|mut err| {
-        if err.location.is_none() {
-            err.location = err
-                .message
-                .split('`')
-                .nth(1)
-                .and_then(|step_id| locate_step(text, step_id));
-        }
+        err.location = locate(text, &err.path).map(at);
         err
     })?;
-    let _ = source_name;
     Ok(spec)
 }
 
@@ -153,8 +193,8 @@ impl std::fmt::Display for LoadError {
 }
 
 /// The `*.toml` files of a directory, sorted by name.
-pub fn toml_files(dir: &std::path::Path) -> std::io::Result<Vec<std::path::PathBuf>> {
-    let mut paths: Vec<std::path::PathBuf> = std::fs::read_dir(dir)?
+pub fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
@@ -163,9 +203,9 @@ pub fn toml_files(dir: &std::path::Path) -> std::io::Result<Vec<std::path::PathB
 }
 
 /// Reads, parses and validates a pipeline file.
-pub fn load_file(path: &std::path::Path) -> Result<PipelineSpec, LoadError> {
+pub fn load_file(path: &Path) -> Result<PipelineSpec, LoadError> {
     let text = std::fs::read_to_string(path).map_err(LoadError::Io)?;
-    parse_toml(&text, &path.display().to_string()).map_err(|mut e| {
+    parse_toml(&text).map_err(|mut e| {
         e.location = Some(match e.location.take() {
             Some(at) => format!("{}:{at}", path.display()),
             None => path.display().to_string(),
@@ -177,6 +217,7 @@ pub fn load_file(path: &std::path::Path) -> Result<PipelineSpec, LoadError> {
 /// Parses and validates a spec sent as JSON (the workflow input's inline form).
 pub fn parse_json(value: &Value) -> Result<PipelineSpec, SpecError> {
     let spec: PipelineSpec = serde_json::from_value(value.clone()).map_err(|e| SpecError {
+        path: SpecPath::root(),
         location: None,
         message: e.to_string(),
     })?;
@@ -233,23 +274,6 @@ impl std::fmt::Display for InputError {
     }
 }
 
-fn line_col(text: &str, offset: usize) -> String {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    format!("{line}:{col}")
-}
-
-/// The `line:column` of the `id = "step_id"` line, for messages about a step.
-fn locate_step(text: &str, step_id: &str) -> Option<String> {
-    let pattern = Regex::new(&format!(
-        r#"(?m)^\s*id\s*=\s*["']{}["']"#,
-        regex::escape(step_id)
-    ))
-    .ok()?;
-    pattern.find(text).map(|m| line_col(text, m.start()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -258,7 +282,7 @@ mod tests {
     #[test]
     fn builtins_parse_and_validate() {
         for (name, text) in BUILTINS {
-            let spec = parse_toml(text, name).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let spec = parse_toml(text).unwrap_or_else(|e| panic!("{name}: {e}"));
             assert_eq!(&spec.name, name);
         }
     }
@@ -267,7 +291,7 @@ mod tests {
     fn unknown_keys_are_errors_with_a_location() {
         let text =
             "name = \"x\"\n[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"x\"\nacton = 1\n";
-        let err = parse_toml(text, "x.toml").unwrap_err();
+        let err = parse_toml(text).unwrap_err();
         assert!(err.message.contains("acton"), "{err}");
         assert!(err.location.is_some(), "{err}");
     }
@@ -275,23 +299,25 @@ mod tests {
     #[test]
     fn semantic_errors_name_the_step_line() {
         let text = "name = \"x\"\n[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"x\"\n\n[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"y\"\n";
-        let err = parse_toml(text, "x.toml").unwrap_err();
+        let err = parse_toml(text).unwrap_err();
         assert!(err.message.contains("duplicate"), "{err}");
-        assert_eq!(err.location.as_deref(), Some("3:1"));
+        // The second `id = "a"`, which is the duplicate.
+        assert_eq!(err.location.as_deref(), Some("8:1"));
 
         let bad_regex = "name = \"x\"\n[[steps]]\nid = \"p\"\nkind = \"policy\"\nsubject = \"s\"\ndeny = [\"(\"]\n";
-        let err = parse_toml(bad_regex, "x.toml").unwrap_err();
+        let err = parse_toml(bad_regex).unwrap_err();
         assert!(err.message.contains("regular expression"), "{err}");
+        assert_eq!(err.location.as_deref(), Some("6:1"));
 
         let bad_ref = "name = \"x\"\n[[steps]]\nid = \"p\"\nkind = \"agent\"\naction = \"{{ input.nope }}\"\n";
-        let err = parse_toml(bad_ref, "x.toml").unwrap_err();
+        let err = parse_toml(bad_ref).unwrap_err();
         assert!(err.message.contains("input.nope"), "{err}");
     }
 
     #[test]
     fn bad_durations_are_explained() {
         let text = "name = \"x\"\n[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"x\"\nduration = \"soon\"\n";
-        let err = parse_toml(text, "x.toml").unwrap_err();
+        let err = parse_toml(text).unwrap_err();
         assert!(err.message.contains("not a duration"), "{err}");
     }
 

@@ -10,22 +10,21 @@ mod view;
 use std::{path::PathBuf, time::Duration};
 
 use clap::{Args, Subcommand};
-use serde::Serialize;
-use serde_json::{Map, Value, json};
-use temporalio_common::protos::temporal::api::{
-    schedule::v1::Schedule, workflowservice::v1::DescribeScheduleResponse,
-};
+use serde_json::json;
 
 use crate::{
     Error, Result,
-    cli::parse_duration,
-    client::{Orca, rfc3339, status_word},
-    commands::start::parse_inputs,
+    cli::{
+        args::{ExecutionTimeoutArg, InputArgs, PipelinesDirArg},
+        parse_duration,
+    },
+    client::Orca,
     config::Settings,
+    ops::{schedules::check, start::catalogue, start::parse_inputs},
     output::Printer,
-    pipeline::{self, Catalogue, spec::DurationSpec},
+    pipeline::spec::DurationSpec,
     prompt,
-    schedule::{Overlap, ScheduleDef, ScheduleFile, definition_of},
+    schedule::{Overlap, ScheduleDef, definition_of},
 };
 
 #[derive(Debug, Clone, Subcommand)]
@@ -105,9 +104,8 @@ pub struct ApplyArgs {
     /// Also delete orca-made schedules that the file does not list
     #[arg(long)]
     pub prune: bool,
-    /// Also accept pipelines defined in *.toml files of this directory (as the workers load them)
-    #[arg(long, value_name = "DIR", env = "ORCA_PIPELINES")]
-    pub pipelines: Option<PathBuf>,
+    #[command(flatten)]
+    pub pipelines: PipelinesDirArg,
 }
 
 /// When a schedule fires.
@@ -151,23 +149,12 @@ pub struct OptionArgs {
     /// Workflow IDs of the runs start with this [default: the schedule name]
     #[arg(long, value_name = "PREFIX")]
     pub workflow_id_prefix: Option<String>,
-    /// Each run fails if it has not ended after this long
-    #[arg(
-        long,
-        value_name = "DURATION",
-        env = "TEMPORAL_WORKFLOW_EXECUTION_TIMEOUT",
-        value_parser = crate::cli::parse_duration_or_seconds
-    )]
-    pub execution_timeout: Option<Duration>,
-    /// An input as NAME=VALUE; repeatable
-    #[arg(short, long = "input", value_name = "NAME=VALUE")]
-    pub inputs: Vec<String>,
-    /// Inputs as a JSON object
-    #[arg(long, value_name = "JSON")]
-    pub input_json: Option<String>,
-    /// Also accept pipelines defined in *.toml files of this directory (as the workers load them)
-    #[arg(long, value_name = "DIR", env = "ORCA_PIPELINES")]
-    pub pipelines: Option<PathBuf>,
+    #[command(flatten)]
+    pub execution: ExecutionTimeoutArg,
+    #[command(flatten)]
+    pub input: InputArgs,
+    #[command(flatten)]
+    pub pipelines: PipelinesDirArg,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -254,26 +241,13 @@ fn parse_time(text: &str) -> std::result::Result<std::time::SystemTime, String> 
 // ---- create / update
 
 async fn create(args: CreateArgs, settings: Settings, printer: &Printer) -> Result<()> {
-    let mut def = ScheduleDef {
-        name: args.name.clone(),
-        pipeline: args.pipeline.clone(),
-        input: Map::new(),
-        every: None,
-        offset: None,
-        cron: Vec::new(),
-        at: Vec::new(),
-        tz: "UTC".into(),
-        overlap: Overlap::default(),
-        catchup_window: None,
-        pause_on_failure: false,
-        note: None,
-        paused: false,
-        workflow_id_prefix: None,
-        execution_timeout: None,
-    };
+    let mut def = ScheduleDef::new(&args.name, &args.pipeline);
     apply_spec(&mut def, &args.spec, true);
     apply_options(&mut def, &args.options)?;
-    check(&def, &catalogue(args.options.pipelines.as_ref())?)?;
+    check(
+        &def,
+        &catalogue(args.options.pipelines.pipelines.as_deref())?,
+    )?;
     let orca = Orca::connect(settings).await?;
     orca.create_schedule(&def, args.trigger_now).await?;
     printer.emit(
@@ -316,15 +290,21 @@ async fn update(args: UpdateArgs, settings: Settings, printer: &Printer) -> Resu
     if args.no_pause_on_failure {
         def.pause_on_failure = false;
     }
-    check(&def, &catalogue(args.options.pipelines.as_ref())?)?;
+    check(
+        &def,
+        &catalogue(args.options.pipelines.pipelines.as_deref())?,
+    )?;
     orca.update_schedule(&def).await?;
     let changes = def.changes_from(&before);
     printer.emit(
-        &json!({"schedule": def.name, "result": "updated", "changes": changes_json(&changes)}),
+        &json!({"schedule": def.name, "result": "updated", "changes": changes}),
         |p| {
             p.line(&format!("updated schedule {}", def.name));
-            for (field, from, to) in &changes {
-                p.line(&format!("  {field}: {from} → {to}"));
+            for change in &changes {
+                p.line(&format!(
+                    "  {}: {} → {}",
+                    change.field, change.from, change.to
+                ));
             }
         },
     );
@@ -371,82 +351,27 @@ fn apply_options(def: &mut ScheduleDef, options: &OptionArgs) -> Result<()> {
     if let Some(prefix) = &options.workflow_id_prefix {
         def.workflow_id_prefix = Some(prefix.clone());
     }
-    if let Some(timeout) = options.execution_timeout {
+    if let Some(timeout) = options.execution.execution_timeout {
         def.execution_timeout = Some(DurationSpec(timeout));
     }
-    if !options.inputs.is_empty() || options.input_json.is_some() {
-        def.input = parse_inputs(&options.inputs, options.input_json.as_deref())?;
+    if options.input.given() {
+        def.input = parse_inputs(&options.input)?;
     }
     Ok(())
 }
 
-fn catalogue(dir: Option<&PathBuf>) -> Result<Catalogue> {
-    let mut catalogue = Catalogue::builtins();
-    if let Some(dir) = dir {
-        for path in pipeline::toml_files(dir).map_err(|source| Error::Io {
-            path: dir.clone(),
-            source,
-        })? {
-            if let Ok(spec) = pipeline::load_file(&path) {
-                catalogue.insert(spec);
-            }
-        }
-    }
-    Ok(catalogue)
-}
-
-/// A definition must name a pipeline we know, with inputs it declares.
-fn check(def: &ScheduleDef, catalogue: &Catalogue) -> Result<()> {
-    def.check().map_err(Error::usage)?;
-    let Some(spec) = catalogue.get(&def.pipeline) else {
-        return Err(Error::usage_with_hint(
-            format!(
-                "schedule `{}`: unknown pipeline `{}`",
-                def.name, def.pipeline
-            ),
-            format!(
-                "known: {}; a worker's own pipelines are accepted with --pipelines DIR",
-                catalogue.names().join(", ")
-            ),
-        ));
-    };
-    pipeline::resolve_inputs(spec, &def.input)
-        .map(drop)
-        .map_err(|e| {
-            Error::usage(format!(
-                "schedule `{}`: pipeline `{}`: {e}",
-                def.name, def.pipeline
-            ))
-        })
-}
-
 async fn delete(args: DeleteArgs, settings: Settings, printer: &Printer) -> Result<()> {
+    let action = format!("delete schedule {}", args.name);
+    // Refused before connecting when it could never be confirmed.
     if !args.yes && !prompt::interactive() {
-        return Err(Error::usage_with_hint(
-            format!(
-                "refusing to delete schedule {} without confirmation",
-                args.name
-            ),
-            "add --yes",
-        ));
+        prompt::confirm_unless_yes(false, &action, "")?;
     }
     let orca = Orca::connect(settings).await?;
     orca.describe_schedule(&args.name).await?;
-    if !args.yes
-        && !prompt::confirm(&format!(
-            "Delete schedule {}? Its past runs are kept.",
-            args.name
-        ))?
-    {
+    let question = format!("Delete schedule {}? Its past runs are kept.", args.name);
+    if !prompt::confirm_unless_yes(args.yes, &action, &question)? {
         return Ok(());
     }
     orca.delete_schedule(&args.name).await?;
     done(printer, &args.name, "deleted")
-}
-
-fn changes_json(changes: &[(String, Value, Value)]) -> Vec<Value> {
-    changes
-        .iter()
-        .map(|(field, from, to)| json!({"field": field, "from": from, "to": to}))
-        .collect()
 }

@@ -37,13 +37,16 @@ pub fn resolve(
 ) -> Result<ResolvedPipeline, ActivityError> {
     let spec = match &request.pipeline {
         Value::String(name) => catalogue.get(name).cloned().ok_or_else(|| {
-            refuse(
-                failure_type::UNKNOWN_PIPELINE,
-                format!(
-                    "this worker knows no pipeline `{name}` (it knows: {})",
-                    catalogue.names().join(", ")
-                ),
-            )
+            // The names travel as details too: a client lists them without
+            // reading the message.
+            ApplicationFailure::builder(format!(
+                "this worker knows no pipeline `{name}` (it knows: {})",
+                catalogue.names().join(", ")
+            ))
+            .type_name(failure_type::UNKNOWN_PIPELINE.to_string())
+            .non_retryable(true)
+            .details(serde_json::json!({"known": catalogue.names()}))
+            .build()
         })?,
         inline @ Value::Object(_) => pipeline::parse_json(inline).map_err(|e| {
             refuse(

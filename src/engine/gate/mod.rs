@@ -4,7 +4,6 @@
 
 mod rules;
 
-pub use rules::no_longer_waiting;
 pub(super) use rules::{cast_vote, check_vote};
 use rules::{expand, waiting_on};
 
@@ -68,7 +67,7 @@ pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> Workflow
     set_memo(ctx, MEMO_PROMPT, Some(prompt.clone()));
     publish(ctx);
 
-    let mut notifying = Some(notify(ctx, step, spec, "gate opened"));
+    let mut notifying = Some(notify(ctx, step, spec, NotifyReason::Opened));
     let mut timer = timeout.map(|t| ctx.timer(t));
     let mut end: Option<StepEnd> = None;
     loop {
@@ -133,7 +132,7 @@ pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> Workflow
                         publish(ctx);
                         timer = second.map(|t| ctx.timer(t));
                         // The first notification may still be retrying; the escalation is told anyway.
-                        notifying = Some(notify(ctx, step, spec, "gate escalated"));
+                        notifying = Some(notify(ctx, step, spec, NotifyReason::Escalated));
                     }
                     OnTimeout::Fail => {
                         end = Some(StepEnd::Failed(format!(
@@ -282,7 +281,7 @@ fn notify<'a>(
     ctx: &'a Ctx,
     step: &'a Step,
     spec: &'a ApprovalStep,
-    reason: &'static str,
+    reason: NotifyReason,
 ) -> LocalBoxFuture<'a, Vec<NotificationStatus>> {
     async move {
         if spec.notify.is_empty() {
@@ -345,7 +344,7 @@ fn notify<'a>(
                         .maximum_attempts(4)
                         .build(),
                 )
-                .activity_id(format!("{}.notify[{index}]{}", step.id, if reason == "gate escalated" { ".escalated" } else { "" }))
+                .activity_id(format!("{}.notify[{index}]{}", step.id, reason.activity_suffix()))
                 .build();
             async move {
                 let result = match rendered {
@@ -357,7 +356,7 @@ fn notify<'a>(
                 };
                 NotificationStatus {
                     target,
-                    reason: reason.to_string(),
+                    reason,
                     ok: result.is_ok(),
                     error: result.err(),
                 }

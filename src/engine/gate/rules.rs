@@ -5,70 +5,55 @@
 
 use std::{collections::BTreeMap, time::SystemTime};
 
-use crate::engine::{status::*, workflow::rfc3339};
-
-/// How refusals that mean "this gate no longer waits for this person"
-/// begin: the run left the gate, someone decided it, or the person already
-/// voted. `approve --all` counts those as skipped, not refused, so running it
-/// twice (or racing another approver) is not an error.
-const NOT_AWAITING: &str = "not awaiting approval";
-const ALREADY: &str = "already ";
-
-/// Is `reason` (a refusal from `check_vote`) one of the "nothing left to do
-/// here" kind, rather than "you may not"?
-pub fn no_longer_waiting(reason: &str) -> bool {
-    reason.starts_with(NOT_AWAITING) || reason.starts_with(ALREADY)
-}
+use crate::engine::{refusal::Refusal, status::*, workflow::rfc3339};
 
 /// Every rule of the gate, in the order a person would want to hear them.
 pub(in crate::engine) fn check_vote(
     status: &RunStatus,
     request: &DecisionRequest,
     kind: VoteKind,
-) -> Result<(), String> {
+) -> Result<(), Refusal> {
     let by = request.by.trim();
     if by.is_empty() {
-        return Err("a decision needs `by`: the name of who decides".into());
+        return Err(Refusal::NoApprover);
     }
+    let not_awaiting = || Refusal::NotAwaiting {
+        phase: status.phase,
+    };
     let Some(gate) = &status.approval else {
-        return Err(format!("{NOT_AWAITING} (phase: {})", status.phase));
+        return Err(not_awaiting());
     };
     if let Some(decision) = &gate.decision {
-        return Err(match &decision.by {
-            Some(who) => format!("{ALREADY}{} by {who}", decision.decision),
-            None => format!("{ALREADY}decided: the gate {}", decision.decision),
+        return Err(Refusal::AlreadyDecided {
+            decision: decision.decision,
+            by: decision.by.clone(),
         });
     }
     if status.phase != Phase::AwaitingApproval {
-        return Err(format!("{NOT_AWAITING} (phase: {})", status.phase));
+        return Err(not_awaiting());
     }
     if let Some(earlier) = gate.votes.iter().find(|v| v.by == by) {
-        let verb = match earlier.vote {
-            VoteKind::Approve => "approved",
-            VoteKind::Reject => "rejected",
-        };
-        return Err(format!("{ALREADY}{verb} by {by}: one decision per person"));
+        return Err(Refusal::AlreadyVoted {
+            by: by.to_string(),
+            vote: earlier.vote,
+        });
     }
     if !gate.allowed.is_empty() && !gate.allowed.iter().any(|a| a == by) {
-        return Err(format!(
-            "{by} may not decide step `{}` (approvers: {})",
-            gate.step,
-            gate.allowed.join(", ")
-        ));
+        return Err(Refusal::NotAllowed {
+            by: by.to_string(),
+            step: gate.step.clone(),
+            allowed: gate.allowed.clone(),
+        });
     }
     if !gate.allowed.is_empty()
         && !gate.allow_self_approval
         && status.requested_by.as_deref() == Some(by)
     {
-        let verb = if kind == VoteKind::Approve {
-            "approve"
-        } else {
-            "decide"
-        };
-        return Err(format!(
-            "{by} started this run and may not {verb} its gate `{}` (four eyes; the step can set allow_self_approval = true)",
-            gate.step
-        ));
+        return Err(Refusal::SelfApproval {
+            by: by.to_string(),
+            step: gate.step.clone(),
+            vote: kind,
+        });
     }
     Ok(())
 }
@@ -80,10 +65,14 @@ pub(in crate::engine) fn cast_vote(
     at: Option<SystemTime>,
     request: DecisionRequest,
     kind: VoteKind,
-) -> Result<VoteResult, String> {
+) -> Result<VoteResult, Refusal> {
     check_vote(status, &request, kind)?;
     let requested_by = status.requested_by.clone();
-    let gate = status.approval.as_mut().ok_or("not awaiting approval")?;
+    let phase = status.phase;
+    let gate = status
+        .approval
+        .as_mut()
+        .ok_or(Refusal::NotAwaiting { phase })?;
     let vote = Vote {
         by: request.by.trim().to_string(),
         vote: kind,
@@ -111,10 +100,7 @@ pub(in crate::engine) fn cast_vote(
         gate.decision = Some(Decision {
             step: gate.step.clone(),
             decision: kind,
-            approved: matches!(
-                kind,
-                DecisionKind::Approved | DecisionKind::EscalatedThenApproved
-            ),
+            approved: kind.is_approval(),
             by: Some(vote.by.clone()),
             comment: vote.comment.clone(),
             at: vote.at.clone(),
@@ -174,6 +160,7 @@ pub(super) fn expand(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::refusal::RefusalKind;
     use serde_json::Map;
 
     fn waiting(approvers: &[&str], required: u32, requested_by: &str) -> RunStatus {
@@ -218,7 +205,17 @@ mod tests {
             ["bob", "carol"]
         );
         let again = cast_vote(&mut status, None, by("alice"), VoteKind::Approve).unwrap_err();
-        assert!(again.contains("already approved by alice"), "{again}");
+        assert_eq!(
+            again,
+            Refusal::AlreadyVoted {
+                by: "alice".into(),
+                vote: VoteKind::Approve
+            }
+        );
+        assert_eq!(
+            again.to_string(),
+            "already approved by alice: one decision per person"
+        );
         let second = cast_vote(&mut status, None, by("bob"), VoteKind::Approve).unwrap();
         assert_eq!(second.decision, Some(DecisionKind::Approved));
         assert!(second.approved);
@@ -228,12 +225,10 @@ mod tests {
     fn four_eyes_and_allow_lists() {
         let status = waiting(&["alice", "bob"], 1, "alice");
         let own = check_vote(&status, &by("alice"), VoteKind::Approve).unwrap_err();
-        assert!(own.contains("started this run"), "{own}");
-        assert!(
-            check_vote(&status, &by("mallory"), VoteKind::Approve)
-                .unwrap_err()
-                .contains("may not decide")
-        );
+        assert_eq!(own.kind(), RefusalKind::SelfApproval);
+        assert!(own.to_string().contains("started this run"), "{own}");
+        let stranger = check_vote(&status, &by("mallory"), VoteKind::Approve).unwrap_err();
+        assert_eq!(stranger.kind(), RefusalKind::NotAllowed);
         assert!(check_vote(&status, &by("bob"), VoteKind::Approve).is_ok());
         // A gate open to anyone lets the requester decide.
         let open = waiting(&[], 1, "alice");

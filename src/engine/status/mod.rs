@@ -8,6 +8,11 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+mod gate;
+
+pub use super::refusal::RefusalKind;
+pub use gate::*;
+
 /// Workflow type name, task queue default, and message names.
 pub const WORKFLOW_TYPE: &str = "Pipeline";
 pub const DEFAULT_TASK_QUEUE: &str = "orca";
@@ -35,6 +40,9 @@ pub const VOTED_PREFIX: &str = "voted:";
 /// Memo fields of the open gate, for `orca inbox`.
 pub const MEMO_APPROVALS: &str = "orca_approvals";
 pub const MEMO_DEADLINE: &str = "orca_deadline";
+/// Memo field noting the last approve/reject *signal* the gate refused
+/// (an update's refusal goes back to its caller instead).
+pub const MEMO_IGNORED: &str = "orca_ignored";
 
 /// The workflow input: `{"pipeline": <name or inline spec>, "input": {…}, "requested_by": "…"}`.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -45,108 +53,6 @@ pub struct RunRequest {
     pub input: Map<String, Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested_by: Option<String>,
-}
-
-/// The argument of the `approve` / `reject` updates and signals.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct DecisionRequest {
-    #[serde(default)]
-    pub by: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub comment: Option<String>,
-}
-
-/// One person's vote at a gate.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Vote {
-    pub by: String,
-    /// `approve` or `reject`.
-    pub vote: VoteKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub comment: Option<String>,
-    /// RFC 3339, workflow time.
-    pub at: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum VoteKind {
-    Approve,
-    Reject,
-}
-
-/// What the `approve` / `reject` update returns: the vote just recorded and
-/// where the gate stands after it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct VoteResult {
-    pub step: String,
-    pub by: String,
-    pub vote: VoteKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub comment: Option<String>,
-    pub at: String,
-    pub approvals: u32,
-    pub required: u32,
-    pub rejections: u32,
-    pub reject_quorum: u32,
-    /// The gate's decision when this vote closed it; null while it stays open.
-    pub decision: Option<DecisionKind>,
-    /// Whether the gate is now open (the run goes on).
-    pub approved: bool,
-}
-
-/// How a gate ended, as recorded by the workflow.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Decision {
-    pub step: String,
-    /// `approved`, `rejected`, `timed_out`, or `escalated_then_…` of those.
-    pub decision: DecisionKind,
-    /// Whether the gate opened (approvals, or a timeout with `on_timeout = "approve"`).
-    pub approved: bool,
-    /// Whose vote decided; absent for a timeout.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub by: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub comment: Option<String>,
-    /// RFC 3339, workflow time.
-    pub at: String,
-    /// Every vote cast at the gate, in order.
-    #[serde(default)]
-    pub votes: Vec<Vote>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DecisionKind {
-    Approved,
-    Rejected,
-    TimedOut,
-    EscalatedThenApproved,
-    EscalatedThenRejected,
-    EscalatedThenTimedOut,
-}
-
-impl DecisionKind {
-    /// A timeout, not a person, decided.
-    pub fn is_timeout(self) -> bool {
-        matches!(
-            self,
-            DecisionKind::TimedOut | DecisionKind::EscalatedThenTimedOut
-        )
-    }
-}
-
-impl fmt::Display for DecisionKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            DecisionKind::Approved => "approved",
-            DecisionKind::Rejected => "rejected",
-            DecisionKind::TimedOut => "timed_out",
-            DecisionKind::EscalatedThenApproved => "escalated_then_approved",
-            DecisionKind::EscalatedThenRejected => "escalated_then_rejected",
-            DecisionKind::EscalatedThenTimedOut => "escalated_then_timed_out",
-        })
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -180,6 +86,32 @@ impl Phase {
 impl fmt::Display for Phase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
+    }
+}
+
+impl Phase {
+    /// Every phase, in the order a run may pass through them.
+    pub const ALL: [Phase; 8] = [
+        Phase::Running,
+        Phase::AwaitingApproval,
+        Phase::Paused,
+        Phase::Completed,
+        Phase::Rejected,
+        Phase::Denied,
+        Phase::Stopped,
+        Phase::Failed,
+    ];
+}
+
+/// The phase a word names (the `OrcaPhase` search attribute, a flag).
+impl std::str::FromStr for Phase {
+    type Err = String;
+
+    fn from_str(word: &str) -> Result<Self, Self::Err> {
+        Phase::ALL
+            .into_iter()
+            .find(|phase| phase.as_str() == word)
+            .ok_or_else(|| format!("`{word}` is not a phase"))
     }
 }
 
@@ -249,6 +181,12 @@ impl StepState {
     }
 }
 
+impl fmt::Display for StepState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct StepStatus {
     pub id: String,
@@ -277,72 +215,6 @@ pub struct StepStatus {
 pub struct Progress {
     pub done: u64,
     pub total: u64,
-}
-
-/// The gate a run waits at (or last waited at).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct ApprovalStatus {
-    pub step: String,
-    pub prompt: String,
-    /// The approvers as declared (names and `group:NAME`); empty means anyone.
-    pub approvers: Vec<String>,
-    /// The names allowed to decide, groups expanded (and escalation added);
-    /// empty means anyone.
-    #[serde(default)]
-    pub allowed: Vec<String>,
-    /// Allowed names that have not voted yet and may still vote.
-    #[serde(default)]
-    pub waiting_on: Vec<String>,
-    #[serde(default = "one")]
-    pub required: u32,
-    #[serde(default = "one")]
-    pub reject_quorum: u32,
-    #[serde(default)]
-    pub allow_self_approval: bool,
-    #[serde(default)]
-    pub votes: Vec<Vote>,
-    /// The first timeout passed and `escalate_to` may now decide too.
-    #[serde(default)]
-    pub escalated: bool,
-    /// RFC 3339 time at which the gate times out, if it does.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub deadline: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub decision: Option<Decision>,
-    /// Webhooks told about the gate, and how that went.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notifications: Vec<NotificationStatus>,
-}
-
-fn one() -> u32 {
-    1
-}
-
-impl ApprovalStatus {
-    pub fn approvals(&self) -> u32 {
-        self.votes
-            .iter()
-            .filter(|v| v.vote == VoteKind::Approve)
-            .count() as u32
-    }
-
-    pub fn rejections(&self) -> u32 {
-        self.votes
-            .iter()
-            .filter(|v| v.vote == VoteKind::Reject)
-            .count() as u32
-    }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct NotificationStatus {
-    /// Which webhook: its host, or the environment variable that holds it.
-    pub target: String,
-    /// Sent when the gate opened, or when it was escalated.
-    pub reason: String,
-    pub ok: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
 }
 
 impl RunStatus {

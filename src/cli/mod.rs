@@ -1,5 +1,9 @@
 //! Command-line types only: the global options and the subcommand enum. Each
-//! subcommand's own arguments live next to its `run` in `src/commands/`.
+//! subcommand's own arguments live next to its `run` in `src/commands/`;
+//! flags several commands share are in `args.rs` and `worker.rs`.
+
+pub mod args;
+pub mod worker;
 
 use std::time::Duration;
 

@@ -1,0 +1,82 @@
+//! Flags shared by several commands, defined once and flattened into each
+//! (cargo's `command_prelude`), so every command spells and documents them
+//! the same way; and the value parsers they share.
+
+use std::{path::PathBuf, time::Duration};
+
+use clap::{Args, ValueEnum, builder::PossibleValue};
+
+use super::parse_duration_or_seconds;
+use crate::engine::status::Phase;
+
+/// `--input NAME=VALUE` and `--input-json`: a run's inputs.
+#[derive(Debug, Clone, Default, Args)]
+pub struct InputArgs {
+    /// An input as NAME=VALUE (a string); repeatable
+    #[arg(short, long = "input", value_name = "NAME=VALUE")]
+    pub inputs: Vec<String>,
+
+    /// Inputs as a JSON object, for typed values: '{"count": 3}'; @FILE reads
+    /// it from a file, - from stdin
+    #[arg(long, value_name = "JSON")]
+    pub input_json: Option<String>,
+}
+
+impl InputArgs {
+    pub fn given(&self) -> bool {
+        !self.inputs.is_empty() || self.input_json.is_some()
+    }
+}
+
+/// `--execution-timeout`: how long a run may take in all.
+#[derive(Debug, Clone, Default, Args)]
+pub struct ExecutionTimeoutArg {
+    /// The run fails (exit 4) if it has not ended after this long [default: no limit]
+    #[arg(
+        long,
+        value_name = "DURATION",
+        env = "TEMPORAL_WORKFLOW_EXECUTION_TIMEOUT",
+        value_parser = parse_duration_or_seconds
+    )]
+    pub execution_timeout: Option<Duration>,
+}
+
+/// `--pipelines DIR`: pipelines defined in files, as the workers load them.
+#[derive(Debug, Clone, Default, Args)]
+pub struct PipelinesDirArg {
+    /// The *.toml pipelines of this directory, besides the built-ins (as a
+    /// worker started with the same flag knows them)
+    #[arg(long, value_name = "DIR", env = "ORCA_PIPELINES")]
+    pub pipelines: Option<PathBuf>,
+}
+
+/// `--pipeline` / `--query`: narrow the picker, or `--all`.
+#[derive(Debug, Clone, Default, Args)]
+pub struct NarrowArgs {
+    /// Only runs of this pipeline (the picker, --all)
+    #[arg(long, value_name = "NAME", conflicts_with = "id")]
+    pub pipeline: Option<String>,
+
+    /// Only runs also matching this visibility query (the picker, --all)
+    #[arg(long, value_name = "QUERY", conflicts_with = "id")]
+    pub query: Option<String>,
+}
+
+/// A workflow ID as typed: never empty.
+pub fn run_id(text: &str) -> Result<String, String> {
+    if text.trim().is_empty() {
+        return Err("a run ID must not be empty".into());
+    }
+    Ok(text.to_string())
+}
+
+/// `orca list --phase`: exactly the phases of the workflow contract.
+impl ValueEnum for Phase {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Phase::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<PossibleValue> {
+        Some(PossibleValue::new(self.as_str()))
+    }
+}

@@ -1,0 +1,103 @@
+//! The SDK's errors, as orca's: a NotFound about the run or the namespace,
+//! a run that already closed, a server that is away.
+
+use std::time::Duration;
+
+use temporalio_client::{
+    errors::{ClientError, WorkflowInteractionError},
+    tonic::{Code, Status},
+};
+
+use super::{Orca, TemporalStatus, closed_phase};
+use crate::{Error, client::RunPhase, connect};
+
+impl Orca {
+    pub(super) fn not_found(&self, id: &str) -> Error {
+        Error::RunNotFound {
+            id: id.to_string(),
+            namespace: self.settings.namespace.clone(),
+        }
+    }
+
+    /// A NotFound status is about the run, or about the whole namespace.
+    pub(super) fn missing(&self, id: &str, status: &Status) -> Error {
+        let message = status.message().to_ascii_lowercase();
+        if message.contains("namespace") && message.contains("not found") {
+            Error::NamespaceNotFound {
+                namespace: self.settings.namespace.clone(),
+                address: self.settings.address.clone(),
+            }
+        } else {
+            self.not_found(id)
+        }
+    }
+
+    pub(super) fn no_worker(&self, id: &str, waited: Duration) -> Error {
+        Error::NoWorker {
+            id: id.to_string(),
+            task_queue: self.settings.task_queue.clone(),
+            waited,
+        }
+    }
+
+    /// NotFound from a message call means one of two things: no such run,
+    /// or a run that has already closed. Describe tells which.
+    pub(super) async fn gone(&self, id: &str) -> Error {
+        match self.describe(id).await {
+            Ok(description) if !TemporalStatus::from(description.status()).is_running() => {
+                Error::RunClosed {
+                    id: id.to_string(),
+                    phase: closed_phase(&description),
+                }
+            }
+            Ok(_) => self.not_found(id),
+            Err(e) => e,
+        }
+    }
+
+    pub(super) async fn rpc_error(&self, id: &str, operation: &str, status: &Status) -> Error {
+        if status.message().contains("already completed") {
+            return self.gone(id).await;
+        }
+        connect::status_error(&self.settings, operation, status)
+    }
+
+    pub(super) fn interaction_error(
+        &self,
+        id: &str,
+        operation: &str,
+        error: WorkflowInteractionError,
+    ) -> Error {
+        match error {
+            WorkflowInteractionError::NotFound(status)
+                if status.message().contains("already completed") =>
+            {
+                Error::RunClosed {
+                    id: id.to_string(),
+                    phase: RunPhase::Completed,
+                }
+            }
+            WorkflowInteractionError::NotFound(status) => self.missing(id, &status),
+            WorkflowInteractionError::Rpc(status) => {
+                connect::status_error(&self.settings, operation, &status)
+            }
+            other => Error::Unexpected(anyhow::anyhow!("{operation} failed: {other}")),
+        }
+    }
+
+    pub(super) fn list_error(&self, query: &str, error: ClientError) -> Error {
+        match error {
+            ClientError::Rpc(status) if status.code() == Code::InvalidArgument => {
+                Error::usage_with_hint(
+                    format!("the server refused the query: {}", status.message()),
+                    format!("the query was: {query}"),
+                )
+            }
+            ClientError::Rpc(status) if status.code() == Code::NotFound => {
+                self.missing("", &status)
+            }
+            ClientError::Rpc(status) => connect::status_error(&self.settings, "list", &status),
+            other => Error::Unexpected(anyhow::anyhow!("list failed: {other}")),
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! Messages to a run: decisions (updates), control signals, the status
+//! query, cancel and terminate.
+
+use std::time::Duration;
+
+use temporalio_client::{
+    RpcOptions, WorkflowCancelOptions, WorkflowExecuteUpdateOptions, WorkflowQueryOptions,
+    WorkflowSignalOptions, WorkflowTerminateOptions,
+    errors::{WorkflowQueryError, WorkflowUpdateError},
+    tonic::Code,
+};
+use temporalio_common::protos::temporal::api::failure::v1::Failure;
+
+use super::{Orca, UPDATE_DEADLINE};
+use crate::{
+    Error, Result, connect,
+    engine::{
+        PipelineWorkflow,
+        status::{DecisionRequest, RefusalKind, RunStatus, VoteKind, VoteResult},
+    },
+};
+
+/// The control signals of the contract.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Control {
+    Pause,
+    Resume,
+    Stop,
+}
+
+impl Control {
+    pub fn signal_name(self) -> &'static str {
+        use crate::engine::status::{SIGNAL_PAUSE, SIGNAL_RESUME, SIGNAL_STOP};
+        match self {
+            Control::Pause => SIGNAL_PAUSE,
+            Control::Resume => SIGNAL_RESUME,
+            Control::Stop => SIGNAL_STOP,
+        }
+    }
+}
+
+impl Orca {
+    /// Approves or rejects through the update, so the caller learns at once
+    /// whether the workflow accepted the decision.
+    pub async fn decide(
+        &self,
+        id: &str,
+        kind: VoteKind,
+        request: DecisionRequest,
+    ) -> Result<VoteResult> {
+        let handle = self.handle(id);
+        let options = WorkflowExecuteUpdateOptions::default();
+        let call = async {
+            match kind {
+                VoteKind::Approve => {
+                    handle
+                        .execute_update(PipelineWorkflow::approve_update, request, options)
+                        .await
+                }
+                VoteKind::Reject => {
+                    handle
+                        .execute_update(PipelineWorkflow::reject_update, request, options)
+                        .await
+                }
+            }
+        };
+        let operation = kind.message_name();
+        match tokio::time::timeout(UPDATE_DEADLINE, call).await {
+            Err(_) => Err(self.no_worker(id, UPDATE_DEADLINE)),
+            Ok(Ok(decision)) => Ok(decision),
+            Ok(Err(WorkflowUpdateError::Failed(failure))) => Err(refused(id, &failure)),
+            Ok(Err(WorkflowUpdateError::NotFound(_))) => Err(self.gone(id).await),
+            Ok(Err(WorkflowUpdateError::Rpc(status))) => {
+                Err(self.rpc_error(id, operation, &status).await)
+            }
+            Ok(Err(other)) => Err(Error::Unexpected(anyhow::anyhow!(
+                "{operation} failed: {other}"
+            ))),
+        }
+    }
+
+    /// The live status document, or `None` when no worker answered in time.
+    pub async fn query_status(&self, id: &str, deadline: Duration) -> Result<Option<RunStatus>> {
+        let options = WorkflowQueryOptions::builder()
+            .rpc_options(RpcOptions::builder().timeout(deadline).build())
+            .build();
+        let handle = self.handle(id);
+        let call = handle.query(PipelineWorkflow::status, (), options);
+        match tokio::time::timeout(deadline + Duration::from_millis(500), call).await {
+            Err(_) => Ok(None),
+            Ok(Ok(status)) => Ok(Some(status)),
+            Ok(Err(WorkflowQueryError::NotFound(_))) => Err(self.gone(id).await),
+            Ok(Err(WorkflowQueryError::Rpc(status)))
+                if matches!(status.code(), Code::DeadlineExceeded | Code::Cancelled) =>
+            {
+                Ok(None)
+            }
+            Ok(Err(WorkflowQueryError::Rpc(status))) if status.code() == Code::Unavailable => {
+                Err(connect::status_error(&self.settings, "query", &status))
+            }
+            // Any other refusal (e.g. not an orca workflow): no live detail.
+            Ok(Err(_)) => Ok(None),
+        }
+    }
+
+    pub async fn signal(&self, id: &str, control: Control) -> Result<()> {
+        let handle = self.handle(id);
+        let options = WorkflowSignalOptions::default();
+        let sent = match control {
+            Control::Pause => handle.signal(PipelineWorkflow::pause, (), options).await,
+            Control::Resume => handle.signal(PipelineWorkflow::resume, (), options).await,
+            Control::Stop => handle.signal(PipelineWorkflow::stop, (), options).await,
+        };
+        sent.map_err(|e| self.interaction_error(id, control.signal_name(), e))
+    }
+
+    pub async fn cancel(&self, id: &str, reason: &str) -> Result<()> {
+        self.handle(id)
+            .cancel(
+                WorkflowCancelOptions::builder()
+                    .reason(reason.to_string())
+                    .build(),
+            )
+            .await
+            .map_err(|e| self.interaction_error(id, "cancel", e))
+    }
+
+    pub async fn terminate(&self, id: &str, reason: &str) -> Result<()> {
+        self.handle(id)
+            .terminate(
+                WorkflowTerminateOptions::builder()
+                    .reason(reason.to_string())
+                    .build(),
+            )
+            .await
+            .map_err(|e| self.interaction_error(id, "terminate", e))
+    }
+}
+
+/// A failed update: refused by the workflow, with the refusal's type when it
+/// is one of the contract's (README "The workflow contract").
+pub(super) fn refused(id: &str, failure: &Failure) -> Error {
+    Error::Refused {
+        id: id.to_string(),
+        kind: refusal_kind(failure),
+        reason: failure.message.clone(),
+    }
+}
+
+/// The first application failure type in the failure's chain that names a
+/// refusal. orca's validator puts it on the cause (see `engine::refusal`);
+/// other clients may put it on the failure itself.
+pub fn refusal_kind(failure: &Failure) -> Option<RefusalKind> {
+    let mut current = Some(failure);
+    while let Some(failure) = current {
+        if let Some(kind) = failure
+            .maybe_application_failure()
+            .and_then(|info| RefusalKind::parse(&info.r#type))
+        {
+            return Some(kind);
+        }
+        current = failure.cause.as_deref();
+    }
+    None
+}

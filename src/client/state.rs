@@ -1,0 +1,218 @@
+//! A run's state as the server reports it, parsed once where it enters:
+//! Temporal's execution status, and the phase orca shows for a run (orca's
+//! own phase, or Temporal's word for a run ended from outside). Nothing
+//! downstream compares either as text.
+
+use serde::{Deserialize, Serialize};
+use temporalio_client::WorkflowExecutionStatus;
+use temporalio_common::search_attributes::{SearchAttributeKey, SearchAttributes};
+
+use crate::engine::status::{Outcome, Phase, SA_PHASE, SA_PIPELINE};
+
+pub(super) const PIPELINE_KEY: SearchAttributeKey<String> =
+    SearchAttributeKey::keyword(SA_PIPELINE);
+pub(super) const PHASE_KEY: SearchAttributeKey<String> = SearchAttributeKey::keyword(SA_PHASE);
+
+/// Temporal's execution status (`temporal workflow describe`'s view).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "snake_case")]
+pub enum TemporalStatus {
+    Running,
+    Completed,
+    Failed,
+    Cancelled,
+    Terminated,
+    TimedOut,
+    #[value(skip)]
+    ContinuedAsNew,
+    #[value(skip)]
+    Unknown,
+}
+
+impl TemporalStatus {
+    pub fn is_running(self) -> bool {
+        self == TemporalStatus::Running
+    }
+
+    /// The value of `ExecutionStatus` in a visibility query.
+    pub fn query_value(self) -> &'static str {
+        match self {
+            TemporalStatus::Running => "Running",
+            TemporalStatus::Completed => "Completed",
+            TemporalStatus::Failed => "Failed",
+            TemporalStatus::Cancelled => "Canceled",
+            TemporalStatus::Terminated => "Terminated",
+            TemporalStatus::TimedOut => "TimedOut",
+            TemporalStatus::ContinuedAsNew => "ContinuedAsNew",
+            TemporalStatus::Unknown => "Unspecified",
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TemporalStatus::Running => "running",
+            TemporalStatus::Completed => "completed",
+            TemporalStatus::Failed => "failed",
+            TemporalStatus::Cancelled => "cancelled",
+            TemporalStatus::Terminated => "terminated",
+            TemporalStatus::TimedOut => "timed_out",
+            TemporalStatus::ContinuedAsNew => "continued_as_new",
+            TemporalStatus::Unknown => "unknown",
+        }
+    }
+}
+
+impl From<WorkflowExecutionStatus> for TemporalStatus {
+    fn from(status: WorkflowExecutionStatus) -> Self {
+        match status {
+            WorkflowExecutionStatus::Running => TemporalStatus::Running,
+            WorkflowExecutionStatus::Completed => TemporalStatus::Completed,
+            WorkflowExecutionStatus::Failed => TemporalStatus::Failed,
+            WorkflowExecutionStatus::Canceled => TemporalStatus::Cancelled,
+            WorkflowExecutionStatus::Terminated => TemporalStatus::Terminated,
+            WorkflowExecutionStatus::ContinuedAsNew => TemporalStatus::ContinuedAsNew,
+            WorkflowExecutionStatus::TimedOut => TemporalStatus::TimedOut,
+            _ => TemporalStatus::Unknown,
+        }
+    }
+}
+
+impl std::fmt::Display for TemporalStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The phase a person is shown: orca's phase while the workflow speaks for
+/// itself, Temporal's word for a run that was ended from outside (it never
+/// got to record a phase of its own).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RunPhase {
+    Running,
+    AwaitingApproval,
+    Paused,
+    Completed,
+    Rejected,
+    Denied,
+    Stopped,
+    Failed,
+    Cancelled,
+    Terminated,
+    TimedOut,
+    ContinuedAsNew,
+    Unknown,
+}
+
+impl RunPhase {
+    /// orca's phase where the run's own word stands (it is running, or it
+    /// completed and recorded how), else Temporal's status. None for a
+    /// running or completed run that never said (not orca's, or too young).
+    pub fn of(status: TemporalStatus, phase: Option<Phase>) -> Option<RunPhase> {
+        match (status, phase) {
+            (TemporalStatus::Running | TemporalStatus::Completed, phase) => phase.map(Into::into),
+            (status, _) => Some(status.into()),
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RunPhase::Running => "running",
+            RunPhase::AwaitingApproval => "awaiting_approval",
+            RunPhase::Paused => "paused",
+            RunPhase::Completed => "completed",
+            RunPhase::Rejected => "rejected",
+            RunPhase::Denied => "denied",
+            RunPhase::Stopped => "stopped",
+            RunPhase::Failed => "failed",
+            RunPhase::Cancelled => "cancelled",
+            RunPhase::Terminated => "terminated",
+            RunPhase::TimedOut => "timed_out",
+            RunPhase::ContinuedAsNew => "continued_as_new",
+            RunPhase::Unknown => "unknown",
+        }
+    }
+}
+
+impl From<Phase> for RunPhase {
+    fn from(phase: Phase) -> Self {
+        match phase {
+            Phase::Running => RunPhase::Running,
+            Phase::AwaitingApproval => RunPhase::AwaitingApproval,
+            Phase::Paused => RunPhase::Paused,
+            Phase::Completed => RunPhase::Completed,
+            Phase::Rejected => RunPhase::Rejected,
+            Phase::Denied => RunPhase::Denied,
+            Phase::Stopped => RunPhase::Stopped,
+            Phase::Failed => RunPhase::Failed,
+        }
+    }
+}
+
+impl From<Outcome> for RunPhase {
+    fn from(outcome: Outcome) -> Self {
+        outcome.phase().into()
+    }
+}
+
+impl From<TemporalStatus> for RunPhase {
+    fn from(status: TemporalStatus) -> Self {
+        match status {
+            TemporalStatus::Running => RunPhase::Running,
+            TemporalStatus::Completed => RunPhase::Completed,
+            TemporalStatus::Failed => RunPhase::Failed,
+            TemporalStatus::Cancelled => RunPhase::Cancelled,
+            TemporalStatus::Terminated => RunPhase::Terminated,
+            TemporalStatus::TimedOut => RunPhase::TimedOut,
+            TemporalStatus::ContinuedAsNew => RunPhase::ContinuedAsNew,
+            TemporalStatus::Unknown => RunPhase::Unknown,
+        }
+    }
+}
+
+impl std::fmt::Display for RunPhase {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The search attributes orca keeps, parsed: pipeline and phase. A phase
+/// this build does not know (written by a newer one) reads as none.
+pub fn orca_attributes(attributes: &SearchAttributes) -> (Option<String>, Option<Phase>) {
+    let phase = attributes
+        .get(&PHASE_KEY)
+        .and_then(|word| word.parse::<Phase>().ok());
+    (attributes.get(&PIPELINE_KEY), phase)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_completed_run_shows_its_own_phase_an_ended_one_temporals() {
+        assert_eq!(
+            RunPhase::of(TemporalStatus::Completed, Some(Phase::Rejected)),
+            Some(RunPhase::Rejected)
+        );
+        assert_eq!(
+            RunPhase::of(TemporalStatus::Terminated, Some(Phase::AwaitingApproval)),
+            Some(RunPhase::Terminated)
+        );
+        assert_eq!(RunPhase::of(TemporalStatus::Running, None), None);
+    }
+
+    #[test]
+    fn words_match_their_json() {
+        for phase in [RunPhase::AwaitingApproval, RunPhase::TimedOut] {
+            assert_eq!(
+                serde_json::to_value(phase).unwrap(),
+                serde_json::json!(phase.as_str())
+            );
+        }
+        assert_eq!(
+            serde_json::to_value(TemporalStatus::Cancelled).unwrap(),
+            "cancelled"
+        );
+    }
+}

@@ -1,0 +1,190 @@
+//! Why a gate refused a decision, as a type. The update validator fails
+//! with an application failure whose *type* is the refusal's name
+//! (`NotAllowed`, …), so orca and clients in any language classify a refusal
+//! by its type, never by its words (README "The workflow contract").
+
+use serde::{Deserialize, Serialize};
+use temporalio_sdk::ApplicationFailure;
+
+use super::status::{DecisionKind, Phase, VoteKind};
+
+/// A refusal's type name, as clients see it on the failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum RefusalKind {
+    /// The request named no one in `by`.
+    NoApprover,
+    /// The run is not waiting at a gate.
+    NotAwaiting,
+    /// The gate was already decided (by a quorum or its timeout).
+    AlreadyDecided,
+    /// This person already voted at this gate.
+    AlreadyVoted,
+    /// This person is not an approver of this gate.
+    NotAllowed,
+    /// The person who started the run may not decide its four-eyes gate.
+    SelfApproval,
+}
+
+impl RefusalKind {
+    pub const ALL: [RefusalKind; 6] = [
+        RefusalKind::NoApprover,
+        RefusalKind::NotAwaiting,
+        RefusalKind::AlreadyDecided,
+        RefusalKind::AlreadyVoted,
+        RefusalKind::NotAllowed,
+        RefusalKind::SelfApproval,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RefusalKind::NoApprover => "NoApprover",
+            RefusalKind::NotAwaiting => "NotAwaiting",
+            RefusalKind::AlreadyDecided => "AlreadyDecided",
+            RefusalKind::AlreadyVoted => "AlreadyVoted",
+            RefusalKind::NotAllowed => "NotAllowed",
+            RefusalKind::SelfApproval => "SelfApproval",
+        }
+    }
+
+    /// The kind a failure's type names; `None` for any other type.
+    pub fn parse(type_name: &str) -> Option<RefusalKind> {
+        RefusalKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == type_name)
+    }
+
+    /// "This gate no longer waits for you" (someone decided, you voted, the
+    /// run moved on), as opposed to "you may not": `approve --all` skips
+    /// the first kind and counts the second as refused.
+    pub fn no_longer_waiting(self) -> bool {
+        matches!(
+            self,
+            RefusalKind::NotAwaiting | RefusalKind::AlreadyDecided | RefusalKind::AlreadyVoted
+        )
+    }
+}
+
+impl std::fmt::Display for RefusalKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A refusal with what a person needs to hear about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    NoApprover,
+    NotAwaiting {
+        phase: Phase,
+    },
+    AlreadyDecided {
+        decision: DecisionKind,
+        by: Option<String>,
+    },
+    AlreadyVoted {
+        by: String,
+        vote: VoteKind,
+    },
+    NotAllowed {
+        by: String,
+        step: String,
+        allowed: Vec<String>,
+    },
+    SelfApproval {
+        by: String,
+        step: String,
+        vote: VoteKind,
+    },
+}
+
+impl Refusal {
+    pub fn kind(&self) -> RefusalKind {
+        match self {
+            Refusal::NoApprover => RefusalKind::NoApprover,
+            Refusal::NotAwaiting { .. } => RefusalKind::NotAwaiting,
+            Refusal::AlreadyDecided { .. } => RefusalKind::AlreadyDecided,
+            Refusal::AlreadyVoted { .. } => RefusalKind::AlreadyVoted,
+            Refusal::NotAllowed { .. } => RefusalKind::NotAllowed,
+            Refusal::SelfApproval { .. } => RefusalKind::SelfApproval,
+        }
+    }
+
+    /// The error an update validator returns: an application failure whose
+    /// type is the refusal's kind.
+    pub fn into_handler_error(self) -> Box<dyn std::error::Error + Send + Sync> {
+        let typed = ApplicationFailure::builder(self.to_string())
+            .type_name(self.kind().as_str().to_string())
+            .non_retryable(true)
+            .build();
+        // The SDK (1.1) wraps whatever a validator returns in an untyped
+        // application failure and encodes the wrapped error's *source* as
+        // that failure's cause. One more wrapper here makes `typed` that
+        // source, so it reaches the client, type and all, as the cause.
+        Box::new(ApplicationFailure::new(typed))
+    }
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::NoApprover => f.write_str("a decision needs `by`: the name of who decides"),
+            Refusal::NotAwaiting { phase } => write!(f, "not awaiting approval (phase: {phase})"),
+            Refusal::AlreadyDecided {
+                decision,
+                by: Some(who),
+            } => write!(f, "already {decision} by {who}"),
+            Refusal::AlreadyDecided { decision, by: None } => {
+                write!(f, "already decided: the gate {decision}")
+            }
+            Refusal::AlreadyVoted { by, vote } => {
+                write!(
+                    f,
+                    "already {} by {by}: one decision per person",
+                    vote.past()
+                )
+            }
+            Refusal::NotAllowed { by, step, allowed } => write!(
+                f,
+                "{by} may not decide step `{step}` (approvers: {})",
+                allowed.join(", ")
+            ),
+            Refusal::SelfApproval { by, step, vote } => write!(
+                f,
+                "{by} started this run and may not {} its gate `{step}` (four eyes; the step can set allow_self_approval = true)",
+                match vote {
+                    VoteKind::Approve => "approve",
+                    VoteKind::Reject => "decide",
+                }
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_parse_back_from_their_names() {
+        for kind in RefusalKind::ALL {
+            assert_eq!(RefusalKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(RefusalKind::parse("not awaiting approval"), None);
+    }
+
+    #[test]
+    fn only_the_gate_moving_on_counts_as_no_longer_waiting() {
+        let skipped: Vec<_> = RefusalKind::ALL
+            .into_iter()
+            .filter(|k| k.no_longer_waiting())
+            .collect();
+        assert_eq!(
+            skipped,
+            [
+                RefusalKind::NotAwaiting,
+                RefusalKind::AlreadyDecided,
+                RefusalKind::AlreadyVoted
+            ]
+        );
+    }
+}

@@ -1,0 +1,261 @@
+//! The gate's part of the contract: the decision request, votes, the
+//! recorded decision, the open gate in the status document, notifications.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::{APPROVE, REJECT, RefusalKind};
+
+/// The argument of the `approve` / `reject` updates and signals.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct DecisionRequest {
+    #[serde(default)]
+    pub by: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+}
+
+/// An approve/reject signal the gate refused, as noted in `orca_ignored`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IgnoredSignal {
+    /// `approve` or `reject`.
+    pub signal: String,
+    pub by: String,
+    pub refusal: RefusalKind,
+    pub reason: String,
+}
+
+/// One person's vote at a gate.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Vote {
+    pub by: String,
+    /// `approve` or `reject`.
+    pub vote: VoteKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// RFC 3339, workflow time.
+    pub at: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VoteKind {
+    Approve,
+    Reject,
+}
+
+impl VoteKind {
+    /// The update and signal of the contract that casts this vote.
+    pub fn message_name(self) -> &'static str {
+        match self {
+            VoteKind::Approve => APPROVE,
+            VoteKind::Reject => REJECT,
+        }
+    }
+
+    /// "approved", "rejected".
+    pub fn past(self) -> &'static str {
+        match self {
+            VoteKind::Approve => "approved",
+            VoteKind::Reject => "rejected",
+        }
+    }
+}
+
+/// What the `approve` / `reject` update returns: the vote just recorded and
+/// where the gate stands after it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VoteResult {
+    pub step: String,
+    pub by: String,
+    pub vote: VoteKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    pub at: String,
+    pub approvals: u32,
+    pub required: u32,
+    pub rejections: u32,
+    pub reject_quorum: u32,
+    /// The gate's decision when this vote closed it; null while it stays open.
+    pub decision: Option<DecisionKind>,
+    /// Whether the gate is now open (the run goes on).
+    pub approved: bool,
+}
+
+/// How a gate ended, as recorded by the workflow.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    pub step: String,
+    /// `approved`, `rejected`, `timed_out`, or `escalated_then_…` of those.
+    pub decision: DecisionKind,
+    /// Whether the gate opened (approvals, or a timeout with `on_timeout = "approve"`).
+    pub approved: bool,
+    /// Whose vote decided; absent for a timeout.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub by: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub comment: Option<String>,
+    /// RFC 3339, workflow time.
+    pub at: String,
+    /// Every vote cast at the gate, in order.
+    #[serde(default)]
+    pub votes: Vec<Vote>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionKind {
+    Approved,
+    Rejected,
+    TimedOut,
+    EscalatedThenApproved,
+    EscalatedThenRejected,
+    EscalatedThenTimedOut,
+}
+
+impl DecisionKind {
+    /// A timeout, not a person, decided.
+    pub fn is_timeout(self) -> bool {
+        matches!(
+            self,
+            DecisionKind::TimedOut | DecisionKind::EscalatedThenTimedOut
+        )
+    }
+
+    /// A quorum of approvals opened the gate (a timeout that approves is
+    /// a timeout: see `Decision::approved`).
+    pub fn is_approval(self) -> bool {
+        matches!(
+            self,
+            DecisionKind::Approved | DecisionKind::EscalatedThenApproved
+        )
+    }
+
+    /// The gate was escalated before it was decided.
+    pub fn was_escalated(self) -> bool {
+        matches!(
+            self,
+            DecisionKind::EscalatedThenApproved
+                | DecisionKind::EscalatedThenRejected
+                | DecisionKind::EscalatedThenTimedOut
+        )
+    }
+}
+
+impl DecisionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DecisionKind::Approved => "approved",
+            DecisionKind::Rejected => "rejected",
+            DecisionKind::TimedOut => "timed_out",
+            DecisionKind::EscalatedThenApproved => "escalated_then_approved",
+            DecisionKind::EscalatedThenRejected => "escalated_then_rejected",
+            DecisionKind::EscalatedThenTimedOut => "escalated_then_timed_out",
+        }
+    }
+}
+
+impl fmt::Display for DecisionKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The gate a run waits at (or last waited at).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ApprovalStatus {
+    pub step: String,
+    pub prompt: String,
+    /// The approvers as declared (names and `group:NAME`); empty means anyone.
+    pub approvers: Vec<String>,
+    /// The names allowed to decide, groups expanded (and escalation added);
+    /// empty means anyone.
+    #[serde(default)]
+    pub allowed: Vec<String>,
+    /// Allowed names that have not voted yet and may still vote.
+    #[serde(default)]
+    pub waiting_on: Vec<String>,
+    #[serde(default = "one")]
+    pub required: u32,
+    #[serde(default = "one")]
+    pub reject_quorum: u32,
+    #[serde(default)]
+    pub allow_self_approval: bool,
+    #[serde(default)]
+    pub votes: Vec<Vote>,
+    /// The first timeout passed and `escalate_to` may now decide too.
+    #[serde(default)]
+    pub escalated: bool,
+    /// RFC 3339 time at which the gate times out, if it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deadline: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
+    /// Webhooks told about the gate, and how that went.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notifications: Vec<NotificationStatus>,
+}
+
+fn one() -> u32 {
+    1
+}
+
+impl ApprovalStatus {
+    pub fn approvals(&self) -> u32 {
+        self.votes
+            .iter()
+            .filter(|v| v.vote == VoteKind::Approve)
+            .count() as u32
+    }
+
+    pub fn rejections(&self) -> u32 {
+        self.votes
+            .iter()
+            .filter(|v| v.vote == VoteKind::Reject)
+            .count() as u32
+    }
+}
+
+/// Why a gate's webhooks were called.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NotifyReason {
+    #[serde(rename = "gate opened")]
+    Opened,
+    #[serde(rename = "gate escalated")]
+    Escalated,
+}
+
+impl NotifyReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotifyReason::Opened => "gate opened",
+            NotifyReason::Escalated => "gate escalated",
+        }
+    }
+
+    /// Appended to the notify activity's ID, so both rounds have their own.
+    pub fn activity_suffix(self) -> &'static str {
+        match self {
+            NotifyReason::Opened => "",
+            NotifyReason::Escalated => ".escalated",
+        }
+    }
+}
+
+impl fmt::Display for NotifyReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct NotificationStatus {
+    /// Which webhook: its host, or the environment variable that holds it.
+    pub target: String,
+    /// Sent when the gate opened, or when it was escalated.
+    pub reason: NotifyReason,
+    pub ok: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}

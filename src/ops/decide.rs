@@ -1,0 +1,143 @@
+//! Deciding gates: one run, or every matching run (`--all`), with the
+//! refusals sorted by their type: a gate that no longer waits for you is
+//! skipped (so `--all` can be run again), one you may not decide is refused.
+
+use futures_util::{StreamExt, stream};
+use serde::Serialize;
+
+use crate::{
+    Error, Result,
+    client::{Orca, RunSummary},
+    engine::status::{DecisionRequest, VoteKind},
+};
+
+/// Decisions in flight at once during `--all`.
+const BULK_CONCURRENCY: usize = 32;
+
+/// What `--all` did with each run it listed. `skipped`: the gate no longer
+/// waited for this person when the decision arrived (decided by someone
+/// else, already voted, the run moved on or ended); visibility can list such
+/// a run for a moment after it changed. Only `refused` (may not decide) and
+/// `failed` make the exit code non-zero, so `--all` can be run again safely.
+#[derive(Debug, Default, Serialize)]
+pub struct Tally {
+    pub decided: Vec<String>,
+    pub skipped: Vec<Unmade>,
+    pub refused: Vec<Unmade>,
+    pub failed: Vec<Unmade>,
+}
+
+/// A decision `--all` did not make, and why.
+#[derive(Debug, Serialize)]
+pub struct Unmade {
+    pub workflow_id: String,
+    pub reason: String,
+}
+
+impl Tally {
+    /// Files one run's answer under decided, skipped, refused or failed.
+    pub fn record(&mut self, id: String, answer: Result<()>) {
+        let unmade = |reason: String| Unmade {
+            workflow_id: id.clone(),
+            reason,
+        };
+        match answer {
+            Ok(()) => self.decided.push(id),
+            Err(Error::Refused {
+                kind: Some(kind),
+                reason,
+                ..
+            }) if kind.no_longer_waiting() => self.skipped.push(unmade(reason)),
+            Err(Error::RunClosed { phase, .. }) => self
+                .skipped
+                .push(unmade(format!("already finished ({phase})"))),
+            Err(Error::Refused { reason, .. }) => self.refused.push(unmade(reason)),
+            Err(e) => self.failed.push(unmade(e.to_string())),
+        }
+    }
+
+    /// Exit 0 when everything was decided or skipped.
+    pub fn into_result(self) -> Result<()> {
+        if self.refused.is_empty() && self.failed.is_empty() {
+            return Ok(());
+        }
+        Err(Error::BulkIncomplete {
+            decided: self.decided.len(),
+            refused: self.refused.len(),
+            failed: self.failed.len(),
+        })
+    }
+}
+
+/// Decides every run in `runs`, `BULK_CONCURRENCY` at a time; `progress`
+/// is called after each answer.
+pub async fn decide_all(
+    orca: &Orca,
+    runs: &[RunSummary],
+    kind: VoteKind,
+    request: &DecisionRequest,
+    progress: impl Fn(),
+) -> Tally {
+    let mut tally = Tally::default();
+    let mut answers = stream::iter(runs.iter().map(|run| {
+        let request = request.clone();
+        async move {
+            let answer = orca.decide(&run.workflow_id, kind, request).await;
+            (run.workflow_id.clone(), answer.map(drop))
+        }
+    }))
+    .buffer_unordered(BULK_CONCURRENCY);
+    while let Some((id, answer)) = answers.next().await {
+        tally.record(id, answer);
+        progress();
+    }
+    tally
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{client::RunPhase, engine::status::RefusalKind};
+
+    fn refused(kind: Option<RefusalKind>) -> Result<()> {
+        Err(Error::Refused {
+            id: "r".into(),
+            kind,
+            reason: "why".into(),
+        })
+    }
+
+    #[test]
+    fn refusals_are_sorted_by_their_type_not_their_words() {
+        let mut tally = Tally::default();
+        tally.record("a".into(), Ok(()));
+        tally.record("b".into(), refused(Some(RefusalKind::AlreadyVoted)));
+        tally.record("c".into(), refused(Some(RefusalKind::NotAllowed)));
+        tally.record("d".into(), refused(None));
+        tally.record(
+            "e".into(),
+            Err(Error::RunClosed {
+                id: "e".into(),
+                phase: RunPhase::Completed,
+            }),
+        );
+        tally.record("f".into(), Err(Error::usage("boom")));
+        let ids = |list: &[Unmade]| {
+            list.iter()
+                .map(|u| u.workflow_id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(tally.decided, ["a"]);
+        assert_eq!(ids(&tally.skipped), ["b", "e"]);
+        assert_eq!(ids(&tally.refused), ["c", "d"]);
+        assert_eq!(ids(&tally.failed), ["f"]);
+        assert!(matches!(
+            tally.into_result(),
+            Err(Error::BulkIncomplete {
+                refused: 2,
+                failed: 1,
+                ..
+            })
+        ));
+    }
+}

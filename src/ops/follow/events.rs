@@ -1,0 +1,263 @@
+//! What changed between two views of a run, as typed events in the order
+//! they happened: the `watch -o jsonl` stream and the plain `watch` lines.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::{
+    client::RunPhase,
+    engine::status::{ApprovalStatus, DecisionKind, StepState, StepStatus},
+    ops::run::RunView,
+};
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum RunEvent {
+    /// The first view: what the run is.
+    Run {
+        pipeline: Option<String>,
+        phase: Option<RunPhase>,
+        requested_by: Option<String>,
+        input: Map<String, Value>,
+    },
+    Phase {
+        phase: Option<RunPhase>,
+    },
+    StepStarted {
+        step: String,
+        kind: String,
+    },
+    StepWaiting {
+        step: String,
+        kind: String,
+    },
+    StepFinished {
+        step: String,
+        kind: String,
+        state: StepState,
+        attempts: u32,
+        summary: Option<String>,
+        error: Option<String>,
+    },
+    Progress {
+        step: String,
+        done: u64,
+        total: u64,
+    },
+    Retry {
+        step: String,
+        attempt: i32,
+        last_failure: Option<String>,
+    },
+    ApprovalRequested {
+        step: String,
+        prompt: String,
+        approvers: Vec<String>,
+        deadline: Option<String>,
+    },
+    ApprovalDecided {
+        step: String,
+        decision: DecisionKind,
+        approved: bool,
+        by: Option<String>,
+        comment: Option<String>,
+    },
+}
+
+/// The events between `before` (the last live view, if any) and `now`. A
+/// view the worker did not answer carries no steps, so after the first one
+/// it tells nothing new: no events.
+pub fn changes(before: Option<&RunView>, now: &RunView) -> Vec<RunEvent> {
+    let mut events = Vec::new();
+    match before {
+        None => events.push(RunEvent::Run {
+            pipeline: now.pipeline.clone(),
+            phase: now.phase,
+            requested_by: now.requested_by.clone(),
+            input: now.input.clone(),
+        }),
+        Some(_) if !now.live => return events,
+        Some(before) if before.phase != now.phase => {
+            events.push(RunEvent::Phase { phase: now.phase })
+        }
+        Some(_) => {}
+    }
+    let old_steps = before.map(|b| b.steps.as_slice()).unwrap_or_default();
+    let old_gate = before.and_then(|b| b.approval.as_ref());
+    let mut gate_told = false;
+    for step in &now.steps {
+        let was = old_steps.iter().find(|s| s.id == step.id);
+        let gate = now.approval.as_ref().filter(|g| g.step == step.id);
+        events.extend(step_events(step, was, gate, old_gate));
+        gate_told |= gate.is_some();
+    }
+    // A gate with no row of its own (inside a loop) is told after the steps.
+    if !gate_told && let Some(gate) = &now.approval {
+        events.extend(gate_opened(gate, old_gate));
+        events.extend(gate_decided(gate, old_gate));
+    }
+    events.extend(retries(before, now));
+    events
+}
+
+/// One step's events: its start, the gate it opened, the decision, its end.
+fn step_events(
+    step: &StepStatus,
+    was: Option<&StepStatus>,
+    gate: Option<&ApprovalStatus>,
+    old_gate: Option<&ApprovalStatus>,
+) -> Vec<RunEvent> {
+    let mut events = Vec::new();
+    let changed = was.is_none_or(|w| w.state != step.state);
+    let (id, kind) = (step.id.clone(), step.kind.clone());
+    if changed {
+        match step.state {
+            StepState::Pending => {}
+            StepState::Running => events.push(RunEvent::StepStarted { step: id, kind }),
+            StepState::Waiting => events.push(RunEvent::StepWaiting { step: id, kind }),
+            _ => {}
+        }
+    }
+    if let Some(gate) = gate {
+        events.extend(gate_opened(gate, old_gate));
+        events.extend(gate_decided(gate, old_gate));
+    }
+    let finished = !matches!(
+        step.state,
+        StepState::Pending | StepState::Running | StepState::Waiting
+    );
+    if changed && finished {
+        events.push(RunEvent::StepFinished {
+            step: step.id.clone(),
+            kind: step.kind.clone(),
+            state: step.state,
+            attempts: step.attempts,
+            summary: step.summary.clone(),
+            error: step.error.clone(),
+        });
+    }
+    if let Some(progress) = step.progress
+        && was.is_none_or(|w| w.progress != step.progress)
+        && progress.done > 0
+    {
+        events.push(RunEvent::Progress {
+            step: step.id.clone(),
+            done: progress.done,
+            total: progress.total,
+        });
+    }
+    events
+}
+
+/// A gate seen for the first time is announced even if it was decided
+/// between two polls: the stream still tells the whole story.
+fn gate_opened(gate: &ApprovalStatus, old: Option<&ApprovalStatus>) -> Option<RunEvent> {
+    old.is_none_or(|o| o.step != gate.step)
+        .then(|| RunEvent::ApprovalRequested {
+            step: gate.step.clone(),
+            prompt: gate.prompt.clone(),
+            approvers: gate.approvers.clone(),
+            deadline: gate.deadline.clone(),
+        })
+}
+
+fn gate_decided(gate: &ApprovalStatus, old: Option<&ApprovalStatus>) -> Option<RunEvent> {
+    let decision = gate.decision.as_ref()?;
+    old.is_none_or(|o| o.step != gate.step || o.decision.is_none())
+        .then(|| RunEvent::ApprovalDecided {
+            step: gate.step.clone(),
+            decision: decision.decision,
+            approved: decision.approved,
+            by: decision.by.clone(),
+            comment: decision.comment.clone(),
+        })
+}
+
+/// A running step's attempt went up: it is being retried.
+fn retries(before: Option<&RunView>, now: &RunView) -> Vec<RunEvent> {
+    let old: HashMap<&str, i32> = before
+        .map(|b| {
+            b.pending
+                .iter()
+                .map(|p| (p.step.as_str(), p.attempt))
+                .collect()
+        })
+        .unwrap_or_default();
+    now.pending
+        .iter()
+        .filter(|p| p.attempt > 1 && old.get(p.step.as_str()) != Some(&p.attempt))
+        .map(|p| RunEvent::Retry {
+            step: p.step.clone(),
+            attempt: p.attempt,
+            last_failure: p.last_failure.clone(),
+        })
+        .collect()
+}
+
+/// One line for people (plain `watch`).
+pub fn describe(event: &RunEvent, id: &str) -> String {
+    let or_empty = |text: &Option<String>| text.clone().unwrap_or_default();
+    match event {
+        RunEvent::Run {
+            pipeline, phase, ..
+        } => format!(
+            "run {id} of {} is {}",
+            pipeline.as_deref().unwrap_or("?"),
+            phase.map_or("?", RunPhase::as_str)
+        ),
+        RunEvent::Phase { phase } => format!("phase {}", phase.map_or("?", RunPhase::as_str)),
+        RunEvent::StepStarted { step, kind } => format!("step {step} started ({kind})"),
+        RunEvent::StepWaiting { step, .. } => format!("step {step} waiting"),
+        RunEvent::StepFinished {
+            step,
+            state,
+            summary,
+            error,
+            ..
+        } => {
+            // A failed step says why, not what it last reported.
+            let detail = match state {
+                StepState::Failed => error.clone().or(summary.clone()),
+                _ => summary.clone().or(error.clone()),
+            };
+            format!("step {step} {state}: {}", detail.unwrap_or_default())
+        }
+        RunEvent::Progress { step, done, total } => format!("step {step} {done}/{total}"),
+        RunEvent::Retry {
+            step,
+            attempt,
+            last_failure,
+        } => format!(
+            "step {step} attempt {attempt} after: {}",
+            or_empty(last_failure)
+        ),
+        RunEvent::ApprovalRequested {
+            step,
+            prompt,
+            approvers,
+            ..
+        } => {
+            let who = if approvers.is_empty() {
+                "anyone".to_string()
+            } else {
+                approvers.join(", ")
+            };
+            format!("awaiting approval at {step}: {prompt} (approvers: {who}; orca approve {id})")
+        }
+        RunEvent::ApprovalDecided {
+            decision,
+            by,
+            comment,
+            ..
+        } => format!(
+            "{decision} by {}{}",
+            by.as_deref().unwrap_or("timeout"),
+            comment
+                .as_deref()
+                .map(|c| format!(": {c}"))
+                .unwrap_or_default()
+        ),
+    }
+}

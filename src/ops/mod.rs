@@ -1,0 +1,24 @@
+//! The operations layer (cargo's `ops`): what commands do, apart from how
+//! they are asked for. A command file is its clap arguments plus a thin
+//! call into here and its printing; what two commands share lives here,
+//! never in one of them.
+//!
+//! `run`: one typed view of a run; `follow`: the loop behind `watch`,
+//! `wait` and `start --wait`; `query`: every visibility query; `pick`: the
+//! pickers; `start`, `decide`: starting runs and deciding gates;
+//! `timeline`: a history as a readable timeline; `schedules`: schedule
+//! plans; `worker`, `dev`: running a worker and a dev server; `tone`: what
+//! each state word means to a reader.
+
+pub mod decide;
+pub mod dev;
+pub mod follow;
+pub mod pick;
+pub mod query;
+pub mod replay;
+pub mod run;
+pub mod schedules;
+pub mod start;
+pub mod timeline;
+mod tone;
+pub mod worker;

@@ -1,0 +1,201 @@
+//! One typed view of a run: what the server knows (describe) plus what the
+//! workflow says about itself (the `status` query), with every state parsed
+//! into its enum once, here. `status`, `watch`, `wait` and the follow loop
+//! all read runs through this.
+
+use std::time::Duration;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::{
+    Result,
+    client::{Orca, QUERY_DEADLINE, RunEnd, RunPhase, TemporalStatus, orca_attributes, rfc3339},
+    engine::status::{ApprovalStatus, Outcome, Progress, RunStatus, StepStatus, WORKFLOW_TYPE},
+};
+
+/// How long a follower gives a worker to answer for a run that has just
+/// closed: the answer needs a replay of the whole history, which a busy
+/// worker may not finish within the usual deadline.
+pub const CLOSED_RUN_QUERY_DEADLINE: Duration = Duration::from_secs(5);
+
+/// The most of a foreign workflow's result `status` shows (as text).
+const RESULT_LIMIT: usize = 4096;
+
+/// `orca status -o json`: stable field names (README "JSON output").
+#[derive(Debug, Clone, Serialize)]
+pub struct RunView {
+    pub workflow_id: String,
+    pub run_id: String,
+    pub workflow_type: String,
+    /// Temporal's view: running, completed, failed, cancelled, terminated, timed_out.
+    pub temporal_status: TemporalStatus,
+    pub pipeline: Option<String>,
+    /// orca's phase (from the workflow if it answered, else the search
+    /// attribute); Temporal's word for a run ended from outside.
+    pub phase: Option<RunPhase>,
+    pub outcome: Option<Outcome>,
+    pub started_at: Option<String>,
+    pub closed_at: Option<String>,
+    pub requested_by: Option<String>,
+    pub current_step: Option<String>,
+    pub input: Map<String, Value>,
+    pub steps: Vec<StepStatus>,
+    pub progress: Option<Progress>,
+    pub approval: Option<ApprovalStatus>,
+    pub paused: bool,
+    pub stop_requested: bool,
+    /// False when no worker answered the status query in time: only the
+    /// server's view is shown.
+    pub live: bool,
+    /// The running activity of each step (attempt and last failure), from the server.
+    pub pending: Vec<PendingStep>,
+    /// A closed workflow that is not orca's: its result (bounded), as
+    /// `temporal workflow result` would show it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub result: Option<Value>,
+    /// A closed workflow that is not orca's: why it failed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub failure: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PendingStep {
+    pub step: String,
+    pub attempt: i32,
+    pub last_failure: Option<String>,
+}
+
+impl RunView {
+    pub fn is_running(&self) -> bool {
+        self.temporal_status.is_running()
+    }
+
+    pub fn is_orca(&self) -> bool {
+        self.workflow_type == WORKFLOW_TYPE
+    }
+
+    /// The phase to report while the run goes on (`running` when unknown).
+    pub fn phase_or_running(&self) -> RunPhase {
+        self.phase.unwrap_or(RunPhase::Running)
+    }
+}
+
+/// The run as it is now, giving the worker the usual 2 s to answer.
+pub async fn view(orca: &Orca, id: &str) -> Result<RunView> {
+    view_within(orca, id, QUERY_DEADLINE).await
+}
+
+/// For a follower that saw the run running: `latest` as it is, unless the
+/// run has since closed without the worker answering in time; then asked
+/// again with `CLOSED_RUN_QUERY_DEADLINE`, so the last events (the decision,
+/// the final step) are not lost to a slow replay.
+pub async fn closed_view(orca: &Orca, id: &str, latest: RunView) -> Result<RunView> {
+    if latest.is_running() || latest.live || !latest.is_orca() {
+        return Ok(latest);
+    }
+    view_within(orca, id, CLOSED_RUN_QUERY_DEADLINE).await
+}
+
+/// `view`, giving the worker `deadline` to answer the status query.
+pub async fn view_within(orca: &Orca, id: &str, deadline: Duration) -> Result<RunView> {
+    // Describe and query at once (one round trip saved); the query's answer
+    // is used, or its wait abandoned, once describe says what the run is.
+    let query = orca.query_status(id, deadline);
+    tokio::pin!(query);
+    let mut answered = None;
+    let description = tokio::select! {
+        biased;
+        description = orca.describe(id) => description?,
+        live = &mut query => {
+            answered = Some(live);
+            orca.describe(id).await?
+        }
+    };
+    // Only orca's workflows answer the status query; others get the server's view.
+    let live = if description.workflow_type() != WORKFLOW_TYPE {
+        None
+    } else {
+        match answered {
+            Some(live) => live.unwrap_or(None),
+            None => query.await.unwrap_or(None),
+        }
+    };
+    let (pipeline, phase) = orca_attributes(&description.search_attributes());
+    let pending = description
+        .raw()
+        .pending_activities
+        .iter()
+        .map(|a| PendingStep {
+            step: a.activity_id.clone(),
+            attempt: a.attempt,
+            last_failure: a.last_failure.as_ref().map(|f| f.message.clone()),
+        })
+        .collect();
+    let temporal_status = TemporalStatus::from(description.status());
+    let mut view = RunView {
+        workflow_id: description.id().to_string(),
+        run_id: description.run_id().to_string(),
+        workflow_type: description.workflow_type().to_string(),
+        temporal_status,
+        pipeline,
+        phase: RunPhase::of(temporal_status, phase),
+        outcome: None,
+        started_at: rfc3339(description.start_time()),
+        closed_at: rfc3339(description.close_time()),
+        requested_by: None,
+        current_step: None,
+        input: Map::new(),
+        steps: Vec::new(),
+        progress: None,
+        approval: None,
+        paused: false,
+        stop_requested: false,
+        live: live.is_some(),
+        pending,
+        result: None,
+        failure: None,
+    };
+    if let Some(status) = live {
+        apply_live(&mut view, status);
+    }
+    if !view.is_orca() && !view.is_running() {
+        foreign_end(orca, id, &mut view).await?;
+    }
+    Ok(view)
+}
+
+fn apply_live(view: &mut RunView, status: RunStatus) {
+    view.pipeline = Some(status.pipeline);
+    view.phase = RunPhase::of(view.temporal_status, Some(status.phase));
+    view.outcome = status.outcome;
+    view.requested_by = status.requested_by;
+    view.current_step = status.current_step;
+    view.input = status.input;
+    view.steps = status.steps;
+    view.progress = status.progress;
+    view.approval = status.approval;
+    view.paused = status.paused;
+    view.stop_requested = status.stop_requested;
+}
+
+/// A closed foreign workflow's result or failure, as `temporal workflow
+/// result` shows them; a result longer than `RESULT_LIMIT` as text is cut.
+async fn foreign_end(orca: &Orca, id: &str, view: &mut RunView) -> Result<()> {
+    let value = match orca.wait(id, None).await? {
+        RunEnd::Foreign(value) => value,
+        RunEnd::Completed(result) => serde_json::to_value(result).unwrap_or_default(),
+        RunEnd::Failed { message, .. } => {
+            view.failure = message;
+            return Ok(());
+        }
+    };
+    let text = value.to_string();
+    view.result = Some(if text.len() > RESULT_LIMIT {
+        let cut: String = text.chars().take(RESULT_LIMIT).collect();
+        Value::String(format!("{cut}… ({} bytes in all)", text.len()))
+    } else {
+        value
+    });
+    Ok(())
+}

@@ -1,0 +1,388 @@
+//! A run's history as a readable timeline: steps with attempts and
+//! durations, decisions with who and why (and signals the gate ignored),
+//! phase changes, the outcome. It reads the typed event history (the SDK's
+//! own, or a file decoded by `orca replay`'s parser), never JSON by key.
+
+use std::{collections::HashMap, time::SystemTime};
+
+use serde::Serialize;
+use serde_json::Value;
+use temporalio_common::protos::temporal::api::{
+    common::v1::{Payload, Payloads},
+    enums::v1::WorkflowTaskFailedCause,
+    failure::v1::Failure,
+    history::v1::{History, HistoryEvent, history_event::Attributes},
+};
+
+use crate::engine::status::{
+    APPROVE, IgnoredSignal, MEMO_IGNORED, MEMO_PROGRESS, MEMO_PROMPT, REJECT, SA_PHASE,
+};
+
+/// What a line of the timeline is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    Started,
+    Phase,
+    ApprovalRequested,
+    Progress,
+    /// The `approve` update or signal, recorded.
+    Approve,
+    Reject,
+    /// Another update (a workflow that is not orca's).
+    Update,
+    Signal,
+    /// An approve/reject signal the gate refused (nothing was recorded).
+    SignalIgnored,
+    StepStarted,
+    StepCompleted,
+    StepFailed,
+    StepTimedOut,
+    StepCancelled,
+    TimerStarted,
+    TimerFired,
+    CancelRequested,
+    Completed,
+    Failed,
+    Cancelled,
+    Terminated,
+    TimedOut,
+    TaskFailed,
+}
+
+/// One line of the timeline.
+#[derive(Debug, Clone, Serialize)]
+pub struct Entry {
+    /// RFC 3339, from the server's event.
+    pub time: String,
+    /// Milliseconds since the run started.
+    pub offset_ms: u64,
+    pub event: EntryKind,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub attempt: Option<u64>,
+    pub detail: String,
+}
+
+/// What is remembered between events: activities by their scheduled
+/// event, timers by ID.
+#[derive(Default)]
+struct Memory {
+    activities: HashMap<i64, (String, String, SystemTime)>,
+    timers: HashMap<String, String>,
+}
+
+/// The timeline of a history.
+pub fn timeline(history: &History) -> Vec<Entry> {
+    let start = history
+        .events
+        .first()
+        .and_then(event_time)
+        .unwrap_or(SystemTime::UNIX_EPOCH);
+    let mut memory = Memory::default();
+    let mut entries = Vec::new();
+    for event in &history.events {
+        let time = event_time(event).unwrap_or(start);
+        let Some(attributes) = &event.attributes else {
+            continue;
+        };
+        for (event_kind, step, attempt, detail) in describe(event, attributes, time, &mut memory) {
+            entries.push(Entry {
+                time: humantime::format_rfc3339_millis(time).to_string(),
+                offset_ms: time.duration_since(start).unwrap_or_default().as_millis() as u64,
+                event: event_kind,
+                step,
+                attempt,
+                detail,
+            });
+        }
+    }
+    entries
+}
+
+type Line = (EntryKind, Option<String>, Option<u64>, String);
+
+fn line(kind: EntryKind, detail: String) -> Vec<Line> {
+    vec![(kind, None, None, detail)]
+}
+
+/// The lines one event makes (most make none or one).
+fn describe(
+    event: &HistoryEvent,
+    attributes: &Attributes,
+    time: SystemTime,
+    memory: &mut Memory,
+) -> Vec<Line> {
+    use Attributes as A;
+    match attributes {
+        A::WorkflowExecutionStartedEventAttributes(a) => {
+            let workflow_type = a.workflow_type.as_ref().map(|t| t.name.clone());
+            line(
+                EntryKind::Started,
+                started_detail(&first(&a.input), workflow_type),
+            )
+        }
+        A::UpsertWorkflowSearchAttributesEventAttributes(a) => a
+            .search_attributes
+            .as_ref()
+            .and_then(|s| s.indexed_fields.get(SA_PHASE))
+            .and_then(|p| decode(p).as_str().map(str::to_string))
+            .map_or_else(Vec::new, |phase| line(EntryKind::Phase, phase)),
+        A::WorkflowPropertiesModifiedEventAttributes(a) => {
+            let fields = a.upserted_memo.as_ref().map(|m| &m.fields);
+            memo_lines(fields.unwrap_or(&HashMap::new()))
+        }
+        A::WorkflowExecutionUpdateAcceptedEventAttributes(a) => {
+            let input = a.accepted_request.as_ref().and_then(|r| r.input.as_ref());
+            let name = input.map_or("update", |i| i.name.as_str());
+            let arg = input.map_or(Value::Null, |i| first(&i.args));
+            let kind = match name {
+                APPROVE => EntryKind::Approve,
+                REJECT => EntryKind::Reject,
+                _ => EntryKind::Update,
+            };
+            let detail = match kind {
+                EntryKind::Update => format!("{name} {arg}"),
+                _ => decision_text(&arg),
+            };
+            line(kind, detail)
+        }
+        A::WorkflowExecutionSignaledEventAttributes(a) => {
+            let mut detail = a.signal_name.clone();
+            if matches!(a.signal_name.as_str(), APPROVE | REJECT) {
+                detail = format!("{detail} {}", decision_text(&first(&a.input)));
+            }
+            if !a.identity.is_empty() {
+                detail.push_str(&format!(" (from {})", a.identity));
+            }
+            line(EntryKind::Signal, detail)
+        }
+        A::ActivityTaskScheduledEventAttributes(a) => {
+            let activity = a.activity_type.as_ref().map(|t| t.name.clone());
+            memory.activities.insert(
+                event.event_id,
+                (a.activity_id.clone(), activity.unwrap_or_default(), time),
+            );
+            Vec::new()
+        }
+        A::ActivityTaskStartedEventAttributes(a) => {
+            let (step, activity) = memory
+                .activities
+                .get(&a.scheduled_event_id)
+                .map(|(step, activity, _)| (step.clone(), activity.clone()))
+                .unwrap_or_default();
+            let mut detail = format!("started ({activity})");
+            if let Some(failure) = &a.last_failure {
+                detail.push_str(&format!(
+                    " after failed attempts; last: {}",
+                    failure.message
+                ));
+            }
+            vec![(
+                EntryKind::StepStarted,
+                Some(step),
+                Some(a.attempt as u64),
+                detail,
+            )]
+        }
+        A::ActivityTaskCompletedEventAttributes(a) => activity_end(
+            memory,
+            a.scheduled_event_id,
+            time,
+            EntryKind::StepCompleted,
+            None,
+        ),
+        A::ActivityTaskFailedEventAttributes(a) => activity_end(
+            memory,
+            a.scheduled_event_id,
+            time,
+            EntryKind::StepFailed,
+            a.failure.as_ref(),
+        ),
+        A::ActivityTaskTimedOutEventAttributes(a) => activity_end(
+            memory,
+            a.scheduled_event_id,
+            time,
+            EntryKind::StepTimedOut,
+            a.failure.as_ref(),
+        ),
+        A::ActivityTaskCanceledEventAttributes(a) => activity_end(
+            memory,
+            a.scheduled_event_id,
+            time,
+            EntryKind::StepCancelled,
+            None,
+        ),
+        A::TimerStartedEventAttributes(a) => {
+            let duration = a
+                .start_to_fire_timeout
+                .as_ref()
+                .map(|d| seconds_text(d.seconds, d.nanos))
+                .unwrap_or_default();
+            memory.timers.insert(a.timer_id.clone(), duration.clone());
+            line(EntryKind::TimerStarted, duration)
+        }
+        A::TimerFiredEventAttributes(a) => {
+            let duration = memory.timers.get(&a.timer_id).cloned().unwrap_or_default();
+            line(EntryKind::TimerFired, format!("after {duration}"))
+        }
+        other => closing_lines(other),
+    }
+}
+
+/// The run's end, cancellation requests and failed workflow tasks.
+fn closing_lines(attributes: &Attributes) -> Vec<Line> {
+    use Attributes as A;
+    match attributes {
+        A::WorkflowExecutionCancelRequestedEventAttributes(a) => line(
+            EntryKind::CancelRequested,
+            format!("{} (from {})", a.cause, a.identity),
+        ),
+        A::WorkflowExecutionCompletedEventAttributes(a) => {
+            let result = first(&a.result);
+            let mut detail = match result["outcome"].as_str() {
+                Some(outcome) => format!("outcome {outcome}"),
+                None => "completed".to_string(),
+            };
+            if let Some(why) = result["detail"].as_str() {
+                detail.push_str(&format!(" ({why})"));
+            }
+            line(EntryKind::Completed, detail)
+        }
+        A::WorkflowExecutionFailedEventAttributes(a) => {
+            line(EntryKind::Failed, failure_text(a.failure.as_ref()))
+        }
+        A::WorkflowExecutionCanceledEventAttributes(_) => line(EntryKind::Cancelled, String::new()),
+        A::WorkflowExecutionTerminatedEventAttributes(a) => line(
+            EntryKind::Terminated,
+            format!("{} (by {})", a.reason, a.identity),
+        ),
+        A::WorkflowExecutionTimedOutEventAttributes(_) => line(EntryKind::TimedOut, String::new()),
+        A::WorkflowTaskFailedEventAttributes(a) => {
+            let cause = WorkflowTaskFailedCause::try_from(a.cause)
+                .map_or_else(|_| a.cause.to_string(), |c| c.as_str_name().to_string());
+            line(
+                EntryKind::TaskFailed,
+                format!("{cause}: {}", failure_text(a.failure.as_ref())),
+            )
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The gate's prompt (a gate opened), loop progress, and ignored signals.
+fn memo_lines(fields: &HashMap<String, Payload>) -> Vec<Line> {
+    let text = |key: &str| {
+        fields
+            .get(key)
+            .and_then(|p| decode(p).as_str().map(str::to_string))
+    };
+    let mut lines = Vec::new();
+    if let Some(prompt) = text(MEMO_PROMPT) {
+        lines.extend(line(EntryKind::ApprovalRequested, prompt));
+    }
+    if let Some(progress) = text(MEMO_PROGRESS) {
+        lines.extend(line(EntryKind::Progress, progress));
+    }
+    if let Some(ignored) = fields
+        .get(MEMO_IGNORED)
+        .and_then(|p| serde_json::from_value::<IgnoredSignal>(decode(p)).ok())
+    {
+        lines.extend(line(
+            EntryKind::SignalIgnored,
+            format!(
+                "{} by {} ignored ({}): {}",
+                ignored.signal, ignored.by, ignored.refusal, ignored.reason
+            ),
+        ));
+    }
+    lines
+}
+
+fn activity_end(
+    memory: &Memory,
+    scheduled: i64,
+    time: SystemTime,
+    kind: EntryKind,
+    failure: Option<&Failure>,
+) -> Vec<Line> {
+    let (step, scheduled_at) = match memory.activities.get(&scheduled) {
+        Some((step, _, at)) => (step.clone(), *at),
+        None => (String::new(), time),
+    };
+    let took = time.duration_since(scheduled_at).unwrap_or_default();
+    let took = format!("{:.1}s", took.as_secs_f64());
+    let failure = failure_text(failure);
+    let detail = match kind {
+        EntryKind::StepCompleted => format!("completed after {took}"),
+        EntryKind::StepFailed => format!("failed after {took}: {failure}"),
+        EntryKind::StepTimedOut => format!("timed out after {took}: {failure}"),
+        _ => format!("cancelled after {took}"),
+    };
+    vec![(kind, Some(step), None, detail)]
+}
+
+/// "sample, requested by alice, input {…}" (or the workflow type of a run
+/// that is not orca's).
+fn started_detail(input: &Value, workflow_type: Option<String>) -> String {
+    let mut detail = match &input["pipeline"] {
+        Value::String(name) => name.clone(),
+        Value::Object(spec) => spec
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or("inline")
+            .to_string(),
+        _ => workflow_type.unwrap_or_default(),
+    };
+    if let Some(who) = input["requested_by"].as_str() {
+        detail.push_str(&format!(", requested by {who}"));
+    }
+    if let Some(map) = input["input"].as_object().filter(|m| !m.is_empty()) {
+        detail.push_str(&format!(", input {}", Value::Object(map.clone())));
+    }
+    detail
+}
+
+fn decision_text(arg: &Value) -> String {
+    let by = arg["by"].as_str().unwrap_or("?");
+    match arg["comment"].as_str() {
+        Some(comment) => format!("by {by}: {comment}"),
+        None => format!("by {by}"),
+    }
+}
+
+fn seconds_text(seconds: i64, nanos: i32) -> String {
+    let secs = seconds.max(0) as f64 + f64::from(nanos.max(0)) / 1e9;
+    crate::output::human_duration(std::time::Duration::from_secs_f64(secs))
+}
+
+fn event_time(event: &HistoryEvent) -> Option<SystemTime> {
+    let t = event.event_time.as_ref()?;
+    let since = std::time::Duration::new(u64::try_from(t.seconds).ok()?, t.nanos.max(0) as u32);
+    SystemTime::UNIX_EPOCH.checked_add(since)
+}
+
+/// An activity failure's message, with its cause (where the real one is).
+fn failure_text(failure: Option<&Failure>) -> String {
+    let Some(failure) = failure else {
+        return String::new();
+    };
+    match &failure.cause {
+        Some(cause) => format!("{}: {}", failure.message, cause.message),
+        None => failure.message.clone(),
+    }
+}
+
+fn first(payloads: &Option<Payloads>) -> Value {
+    payloads
+        .as_ref()
+        .and_then(|p| p.payloads.first())
+        .map(decode)
+        .unwrap_or(Value::Null)
+}
+
+/// A JSON payload's value (others read as null).
+fn decode(payload: &Payload) -> Value {
+    serde_json::from_slice(&payload.data).unwrap_or(Value::Null)
+}
