@@ -57,9 +57,9 @@ impl Settings {
         if let Some(address) = &global.address {
             profile.address = Some(address.clone());
         } else if let Some(host) = env_nonempty("TEMPORAL_HOST") {
-            // Older deployments set host and port separately.
-            let port = env_nonempty("TEMPORAL_PORT").unwrap_or_else(|| "7233".into());
-            profile.address = Some(format!("{host}:{port}"));
+            // Older deployments set host and port separately, and some put
+            // the port in TEMPORAL_HOST too (`temporal:7233`).
+            profile.address = Some(host_address(&host, env_nonempty("TEMPORAL_PORT"))?);
         }
         if let Some(namespace) = &global.namespace {
             profile.namespace = Some(namespace.clone());
@@ -114,10 +114,12 @@ fn load_profile(global: &GlobalArgs) -> Result<ClientConfigProfile> {
         .as_ref()
         .map(|p| DataSource::Path(p.to_string_lossy().into_owned()));
     if let Some(path) = &global.config_file
-        && !path.exists()
+        && let Err(source) = std::fs::metadata(path)
     {
-        return Err(Error::ConnectionConfig {
-            message: format!("config file {} does not exist", path.display()),
+        return Err(Error::LocalFile {
+            what: "config file",
+            path: path.clone(),
+            source,
         });
     }
     let options = LoadClientConfigProfileOptions::builder()
@@ -173,30 +175,59 @@ fn apply_tls_flags(global: &GlobalArgs, profile: &mut ClientConfigProfile) -> Re
 }
 
 /// A file that exists and looks like PEM; anything else is a clear error now
-/// rather than a TLS handshake failure later.
-fn readable_pem(path: &Path, what: &str) -> Result<DataSource> {
-    let data = std::fs::read(path).map_err(|e| Error::ConnectionConfig {
-        message: format!("cannot read {what} {}: {e}", path.display()),
+/// (exit 2, naming the file) rather than a TLS handshake failure later.
+fn readable_pem(path: &Path, what: &'static str) -> Result<DataSource> {
+    let data = std::fs::read(path).map_err(|source| Error::LocalFile {
+        what,
+        path: path.to_path_buf(),
+        source,
     })?;
     if !data.windows(10).any(|w| w == b"-----BEGIN") {
-        return Err(Error::ConnectionConfig {
-            message: format!("{what} {} is not PEM (no -----BEGIN line)", path.display()),
+        return Err(Error::InvalidFile {
+            what,
+            path: path.to_path_buf(),
+            problem: "is not PEM (no -----BEGIN line)".into(),
         });
     }
     Ok(DataSource::Path(path.to_string_lossy().into_owned()))
 }
 
+/// An address as `url` parses it (with a scheme when it has none).
+fn parse_address(address: &str) -> Option<url::Url> {
+    let with_scheme = match address.contains("://") {
+        true => address.to_string(),
+        false => format!("http://{address}"),
+    };
+    url::Url::parse(&with_scheme).ok()
+}
+
+/// `TEMPORAL_HOST` as `host`, `host:port` or `[ipv6]:port`; `TEMPORAL_PORT`
+/// (default 7233) only when the host names no port.
+fn host_address(host: &str, port: Option<String>) -> Result<String> {
+    let parsed = parse_address(host)
+        .filter(|url| url.host_str().is_some())
+        .ok_or_else(|| Error::ConnectionConfig {
+            message: format!("TEMPORAL_HOST `{host}` is not a host name or address"),
+        })?;
+    let name = parsed.host_str().unwrap_or_default();
+    Ok(match (parsed.port(), port) {
+        (Some(port), _) => format!("{name}:{port}"),
+        (None, Some(port)) => format!("{name}:{port}"),
+        (None, None) => format!("{name}:7233"),
+    })
+}
+
 /// `localhost:7233`, `127.0.0.1:7233`, `[::1]:7233`, with or without a scheme.
 fn is_loopback(address: &str) -> bool {
-    let host = address.split("://").last().unwrap_or(address);
-    let host = host
-        .rsplit_once(':')
-        .map_or(host, |(h, _)| h)
-        .trim_matches(['[', ']']);
-    host == "localhost"
-        || host
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback())
+    let Some(url) = parse_address(address) else {
+        return false;
+    };
+    match url.host() {
+        Some(url::Host::Domain(name)) => name == "localhost",
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        None => false,
+    }
 }
 
 fn env_nonempty(name: &str) -> Option<String> {
@@ -234,4 +265,41 @@ pub fn hostname() -> String {
     }
     let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
     String::from_utf8_lossy(&buf[..end]).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn temporal_host_takes_a_port_of_its_own() {
+        assert_eq!(
+            host_address("temporal:7233", None).unwrap(),
+            "temporal:7233"
+        );
+        assert_eq!(
+            host_address("temporal:7233", Some("9999".into())).unwrap(),
+            "temporal:7233"
+        );
+        assert_eq!(
+            host_address("temporal", Some("7234".into())).unwrap(),
+            "temporal:7234"
+        );
+        assert_eq!(host_address("temporal", None).unwrap(), "temporal:7233");
+        assert_eq!(host_address("[::1]:7233", None).unwrap(), "[::1]:7233");
+        assert!(host_address("bad host", None).is_err());
+    }
+
+    #[test]
+    fn loopback_addresses_are_recognised() {
+        for address in [
+            "localhost:7233",
+            "127.0.0.1:7233",
+            "[::1]:7233",
+            "http://localhost:1",
+        ] {
+            assert!(is_loopback(address), "{address}");
+        }
+        assert!(!is_loopback("temporal.example.com:7233"));
+    }
 }

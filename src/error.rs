@@ -167,6 +167,15 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// A file the user named that is there but not what it must be (a
+    /// certificate that is not PEM): invalid input, exit 2.
+    #[error("{what} {} {problem}", path.display())]
+    InvalidFile {
+        what: &'static str,
+        path: PathBuf,
+        problem: String,
+    },
+
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -207,6 +216,8 @@ impl Error {
         match self {
             Error::Usage { .. }
             | Error::LocalFile { .. }
+            | Error::InvalidFile { .. }
+            | Error::ConnectionConfig { .. }
             | Error::InvalidSpec { .. }
             | Error::FilesInvalid { .. }
             | Error::MissingInput { .. }
@@ -221,7 +232,6 @@ impl Error {
             | Error::ScheduleNotFound { .. } => NOT_FOUND,
             Error::Unreachable { .. }
             | Error::Unauthenticated { .. }
-            | Error::ConnectionConfig { .. }
             | Error::TemporalCliMissing { .. }
             | Error::DevServerNotReady { .. } => UNREACHABLE,
             Error::Refused { .. }
@@ -308,6 +318,7 @@ impl Error {
                 "is a worker running on task queue `{task_queue}`? start one: orca worker --task-queue {task_queue}"
             )),
             Error::LocalFile { .. } => Some("check the path".into()),
+            Error::InvalidFile { .. } => None,
             Error::Server { .. } | Error::Io { .. } | Error::Unexpected(_) => None,
         }
     }

@@ -5,11 +5,9 @@ use std::time::Duration;
 use crate::common::*;
 
 fn offline() -> Env {
-    // These never connect; point at a closed port so an accidental
-    // connection attempt fails loudly.
-    let mut env = Env::new();
-    env.address = format!("127.0.0.1:{}", free_port());
-    env
+    // These never connect; the address is a closed port, so an accidental
+    // connection attempt fails loudly, and no dev server is started.
+    Env::offline()
 }
 
 #[test]

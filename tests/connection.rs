@@ -61,7 +61,7 @@ fn named_profile_and_config_file_variable() {
         .arg(&file)
         .arg("--profile")
         .arg("nope")
-        .code(6)
+        .code(2)
         .clean_error()
         .stderr_has("nope");
 }
@@ -171,7 +171,7 @@ fn tls_settings_are_checked_with_clear_messages() {
         "--tls-key-path",
         "/no/such/key.pem",
     ])
-    .code(6)
+    .code(2)
     .clean_error()
     .stderr_has("cannot read client certificate /no/such/cert.pem");
     let not_pem = env.write("cert.txt", "this is not a certificate");
@@ -179,7 +179,7 @@ fn tls_settings_are_checked_with_clear_messages() {
         .arg(&not_pem)
         .arg("--tls-key-path")
         .arg(&not_pem)
-        .code(6)
+        .code(2)
         .clean_error()
         .stderr_has("is not PEM");
     let pem = env.write(
@@ -188,13 +188,13 @@ fn tls_settings_are_checked_with_clear_messages() {
     );
     env.orca(["status", "x", "--tls-cert-path"])
         .arg(&pem)
-        .code(6)
+        .code(2)
         .clean_error()
         .stderr_has("needs both a client certificate and its key");
     // The same checks apply to the environment variables.
     env.orca(["status", "x"])
         .env("TEMPORAL_TLS_SERVER_CA_CERT_PATH", "/no/such/ca.pem")
-        .code(6)
+        .code(2)
         .stderr_has("/no/such/ca.pem");
     // TLS against a plaintext server says so.
     env.orca(["status", "x", "--tls"])

@@ -27,7 +27,7 @@ fn recorded() -> Vec<PathBuf> {
 
 #[test]
 fn every_recorded_history_replays_on_this_engine() {
-    let env = Env::new();
+    let env = Env::offline();
     let files = recorded();
     assert!(
         files.len() >= 20,
@@ -50,7 +50,7 @@ fn every_recorded_history_replays_on_this_engine() {
 /// replay must refuse, naming the first event where the commands differ.
 #[test]
 fn a_history_whose_recorded_commands_differ_is_refused() {
-    let env = Env::new();
+    let env = Env::offline();
     let source = Path::new(DIR).join("sample-approved.json");
     let mut history: Value =
         serde_json::from_str(&std::fs::read_to_string(&source).unwrap()).unwrap();

@@ -563,7 +563,7 @@ fn foreign_workflows_of_a_python_worker_are_driven_by_orca() {
 
 #[test]
 fn completions_are_fresh_and_the_man_page_renders() {
-    let env = Env::new();
+    let env = Env::offline();
     for (shell, file) in [
         ("bash", "orca.bash"),
         ("zsh", "_orca"),

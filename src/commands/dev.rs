@@ -11,7 +11,7 @@ use crate::{
     config::Settings,
     ops::{
         dev::{DevServer, ServerPlan, database_path, ensure_port_free, find_temporal_cli},
-        worker::init_logging,
+        worker::{activities, init_logging},
     },
     output::Printer,
 };
@@ -45,6 +45,7 @@ pub struct DevArgs {
 
 pub async fn run(args: DevArgs, global: &GlobalArgs, printer: &Printer) -> Result<()> {
     init_logging(args.worker.log_format);
+    let activities = activities(&args.worker)?;
     let temporal = find_temporal_cli()?;
     ensure_port_free(args.port)?;
     let db = match args.ephemeral {
@@ -65,7 +66,9 @@ pub async fn run(args: DevArgs, global: &GlobalArgs, printer: &Printer) -> Resul
     let mut server = DevServer::spawn(&temporal, &plan)?;
     let client = server.ready(&settings).await?;
     print_ready(printer, &plan, &settings);
-    server.serve_worker(client, &settings, &args.worker).await
+    server
+        .serve_worker(client, &settings, &args.worker, activities)
+        .await
 }
 
 fn print_ready(printer: &Printer, plan: &ServerPlan, settings: &Settings) {

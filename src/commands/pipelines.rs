@@ -41,7 +41,8 @@ pub fn run(command: PipelinesCommand, printer: &Printer) -> Result<()> {
 }
 
 fn list(dir: Option<&Path>, printer: &Printer) -> Result<()> {
-    let (catalogue, skipped) = Catalogue::load(dir).map_err(|source| Error::Io {
+    let (catalogue, skipped) = Catalogue::load(dir).map_err(|source| Error::LocalFile {
+        what: "pipelines directory",
         path: dir.map(Path::to_path_buf).unwrap_or_default(),
         source,
     })?;

@@ -7,7 +7,7 @@ use crate::{
     cli::worker::WorkerOptions,
     config::Settings,
     connect,
-    ops::worker::{init_logging, serve, shutdown_signal},
+    ops::worker::{activities, init_logging, serve, shutdown_signal},
 };
 
 #[derive(Debug, Clone, Args)]
@@ -18,6 +18,14 @@ pub struct WorkerArgs {
 
 pub async fn run(args: WorkerArgs, settings: Settings) -> Result<()> {
     init_logging(args.options.log_format);
+    let activities = activities(&args.options)?;
     let client = connect::connect(&settings).await?;
-    serve(client, &settings, &args.options, shutdown_signal()).await
+    serve(
+        client,
+        &settings,
+        &args.options,
+        activities,
+        shutdown_signal(),
+    )
+    .await
 }

@@ -138,6 +138,7 @@ impl DevServer {
         client: temporalio_client::Client,
         settings: &Settings,
         options: &WorkerOptions,
+        activities: crate::engine::activities::PipelineActivities,
     ) -> Result<()> {
         // The server's lifetime is owned by one task: it reports an
         // unexpected exit, and it stops the server when asked.
@@ -163,7 +164,7 @@ impl DevServer {
                 }
             }
         };
-        let served = serve(client, settings, options, shutdown).await;
+        let served = serve(client, settings, options, activities, shutdown).await;
         let _ = stop_tx.send(());
         let _ = server.await;
         if let Ok(status) = died_rx.try_recv() {

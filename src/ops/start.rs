@@ -93,7 +93,8 @@ pub fn prepare(
 pub fn catalogue(dir: Option<&Path>) -> Result<Catalogue> {
     Catalogue::load(dir)
         .map(|(catalogue, _)| catalogue)
-        .map_err(|source| Error::Io {
+        .map_err(|source| Error::LocalFile {
+            what: "pipelines directory",
             path: dir.map(Path::to_path_buf).unwrap_or_default(),
             source,
         })

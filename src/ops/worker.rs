@@ -35,20 +35,26 @@ use crate::{
     pipeline::Catalogue,
 };
 
+/// The worker's activities, with the pipelines and approver groups its
+/// files define: read before anything connects, so a bad file is exit 2.
+pub fn activities(options: &WorkerOptions) -> Result<PipelineActivities> {
+    Ok(PipelineActivities::new(
+        load_catalogue(options.pipelines.pipelines.as_deref())?,
+        load_groups(options)?,
+        options.allow_commands,
+        options.default_step_timeout,
+    ))
+}
+
 /// Runs a worker on `client` until `shutdown` resolves, then drains it.
 pub async fn serve(
     client: Client,
     settings: &Settings,
     options: &WorkerOptions,
+    activities: PipelineActivities,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<()> {
     ensure_search_attributes(&client, settings).await;
-    let activities = PipelineActivities::new(
-        load_catalogue(options.pipelines.pipelines.as_deref())?,
-        load_groups(options)?,
-        options.allow_commands,
-        options.default_step_timeout,
-    );
     let runtime = Runtime::from_current_tokio(runtime_options(&client, settings, options)?)
         .map_err(|e| Error::Unexpected(anyhow::anyhow!("cannot start the worker runtime: {e}")))?;
     let sdk_options = sdk_options(settings, options, activities)?;
@@ -215,7 +221,8 @@ fn worker_error(settings: &Settings, error: temporalio_sdk::WorkerRunError) -> E
 /// Built-ins plus `--pipelines DIR`. A bad file is logged and skipped; it
 /// does not take the good ones down with it.
 fn load_catalogue(dir: Option<&Path>) -> Result<Catalogue> {
-    let (catalogue, skipped) = Catalogue::load(dir).map_err(|source| Error::Io {
+    let (catalogue, skipped) = Catalogue::load(dir).map_err(|source| Error::LocalFile {
+        what: "pipelines directory",
         path: dir.map(Path::to_path_buf).unwrap_or_default(),
         source,
     })?;
@@ -240,7 +247,8 @@ fn load_groups(options: &WorkerOptions) -> Result<std::collections::BTreeMap<Str
     let Some(path) = &options.approvers_file else {
         return Ok(Default::default());
     };
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Io {
+    let text = std::fs::read_to_string(path).map_err(|source| Error::LocalFile {
+        what: "approvers file",
         path: path.clone(),
         source,
     })?;

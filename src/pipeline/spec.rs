@@ -341,6 +341,10 @@ pub struct RetrySpec {
 }
 
 /// A duration written the human way (`30s`, `5m`, `1h 30m`) in files and JSON.
+///
+/// Its serde is by hand rather than `humantime-serde`: that crate's error
+/// says only `invalid value: string "soon", expected a duration`, and a
+/// person fixing a pipeline file wants the reason and the forms that work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DurationSpec(pub Duration);
 
