@@ -133,7 +133,7 @@ impl Orca {
     async fn phase_now(&self, id: &str) -> RunPhase {
         match self.query_status(id, QUERY_DEADLINE).await {
             Ok(Some(status)) => status.phase.into(),
-            _ => RunPhase::Running,
+            _ => RunPhase::RUNNING,
         }
     }
 }
@@ -143,7 +143,7 @@ impl RunEnd {
     pub fn phase(&self) -> RunPhase {
         match self {
             RunEnd::Completed(result) => result.outcome.into(),
-            RunEnd::Foreign(_) => RunPhase::Completed,
+            RunEnd::Foreign(_) => RunPhase::COMPLETED,
             RunEnd::Failed { status, .. } => (*status).into(),
         }
     }
@@ -173,7 +173,7 @@ impl RunEnd {
         match self {
             RunEnd::Completed(result) => serde_json::to_value(result).unwrap_or(Value::Null),
             RunEnd::Foreign(result) => {
-                serde_json::json!({"outcome": RunPhase::Completed, "result": result})
+                serde_json::json!({"outcome": RunPhase::COMPLETED, "result": result})
             }
             RunEnd::Failed {
                 status, message, ..

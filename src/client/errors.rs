@@ -74,7 +74,7 @@ impl Orca {
             {
                 Error::RunClosed {
                     id: id.to_string(),
-                    phase: RunPhase::Completed,
+                    phase: RunPhase::COMPLETED,
                 }
             }
             WorkflowInteractionError::NotFound(status) => self.missing(id, &status),

@@ -84,27 +84,20 @@ impl std::fmt::Display for TemporalStatus {
 }
 
 /// The phase a person is shown: orca's phase while the workflow speaks for
-/// itself, Temporal's word for a run that was ended from outside (it never
-/// got to record a phase of its own).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+/// itself, Temporal's status for a run that was ended from outside (it
+/// never got to record a phase of its own). Serialized as the word alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
 pub enum RunPhase {
-    Running,
-    AwaitingApproval,
-    Paused,
-    Completed,
-    Rejected,
-    Denied,
-    Stopped,
-    Failed,
-    Cancelled,
-    Terminated,
-    TimedOut,
-    ContinuedAsNew,
-    Unknown,
+    Orca(Phase),
+    Temporal(TemporalStatus),
 }
 
 impl RunPhase {
+    pub const RUNNING: RunPhase = RunPhase::Orca(Phase::Running);
+    pub const COMPLETED: RunPhase = RunPhase::Orca(Phase::Completed);
+    pub const PAUSED: RunPhase = RunPhase::Orca(Phase::Paused);
+
     /// orca's phase where the run's own word stands (it is running, or it
     /// completed and recorded how), else Temporal's status. None for a
     /// running or completed run that never said (not orca's, or too young).
@@ -117,55 +110,30 @@ impl RunPhase {
 
     pub fn as_str(self) -> &'static str {
         match self {
-            RunPhase::Running => "running",
-            RunPhase::AwaitingApproval => "awaiting_approval",
-            RunPhase::Paused => "paused",
-            RunPhase::Completed => "completed",
-            RunPhase::Rejected => "rejected",
-            RunPhase::Denied => "denied",
-            RunPhase::Stopped => "stopped",
-            RunPhase::Failed => "failed",
-            RunPhase::Cancelled => "cancelled",
-            RunPhase::Terminated => "terminated",
-            RunPhase::TimedOut => "timed_out",
-            RunPhase::ContinuedAsNew => "continued_as_new",
-            RunPhase::Unknown => "unknown",
+            RunPhase::Orca(phase) => phase.as_str(),
+            RunPhase::Temporal(status) => status.as_str(),
         }
     }
 }
 
 impl From<Phase> for RunPhase {
     fn from(phase: Phase) -> Self {
-        match phase {
-            Phase::Running => RunPhase::Running,
-            Phase::AwaitingApproval => RunPhase::AwaitingApproval,
-            Phase::Paused => RunPhase::Paused,
-            Phase::Completed => RunPhase::Completed,
-            Phase::Rejected => RunPhase::Rejected,
-            Phase::Denied => RunPhase::Denied,
-            Phase::Stopped => RunPhase::Stopped,
-            Phase::Failed => RunPhase::Failed,
-        }
+        RunPhase::Orca(phase)
     }
 }
 
 impl From<Outcome> for RunPhase {
     fn from(outcome: Outcome) -> Self {
-        outcome.phase().into()
+        RunPhase::Orca(outcome.phase())
     }
 }
 
 impl From<TemporalStatus> for RunPhase {
     fn from(status: TemporalStatus) -> Self {
         match status {
-            TemporalStatus::Running => RunPhase::Running,
-            TemporalStatus::Completed => RunPhase::Completed,
-            TemporalStatus::Failed => RunPhase::Failed,
-            TemporalStatus::Cancelled => RunPhase::Cancelled,
-            TemporalStatus::Terminated => RunPhase::Terminated,
-            TemporalStatus::TimedOut => RunPhase::TimedOut,
-            TemporalStatus::ContinuedAsNew => RunPhase::ContinuedAsNew,
-            TemporalStatus::Unknown => RunPhase::Unknown,
+            TemporalStatus::Running => RunPhase::RUNNING,
+            TemporalStatus::Completed => RunPhase::COMPLETED,
+            other => RunPhase::Temporal(other),
         }
     }
 }
@@ -193,18 +161,21 @@ mod tests {
     fn a_completed_run_shows_its_own_phase_an_ended_one_temporals() {
         assert_eq!(
             RunPhase::of(TemporalStatus::Completed, Some(Phase::Rejected)),
-            Some(RunPhase::Rejected)
+            Some(RunPhase::Orca(Phase::Rejected))
         );
         assert_eq!(
             RunPhase::of(TemporalStatus::Terminated, Some(Phase::AwaitingApproval)),
-            Some(RunPhase::Terminated)
+            Some(RunPhase::Temporal(TemporalStatus::Terminated))
         );
         assert_eq!(RunPhase::of(TemporalStatus::Running, None), None);
     }
 
     #[test]
     fn words_match_their_json() {
-        for phase in [RunPhase::AwaitingApproval, RunPhase::TimedOut] {
+        for phase in [
+            RunPhase::Orca(Phase::AwaitingApproval),
+            RunPhase::Temporal(TemporalStatus::TimedOut),
+        ] {
             assert_eq!(
                 serde_json::to_value(phase).unwrap(),
                 serde_json::json!(phase.as_str())

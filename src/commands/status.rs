@@ -29,8 +29,8 @@ pub async fn run(args: StatusArgs, settings: Settings, printer: &Printer) -> Res
     Ok(())
 }
 
-/// The gate, in words: who may decide, the tally, the decision (a timeout
-/// is always called a timeout), and the notifications.
+/// The gate, in words: who may decide, the tally, the decision, and the
+/// notifications.
 fn approval_rows(
     p: &Printer,
     r: &RunView,
@@ -54,66 +54,9 @@ fn approval_rows(
         format!("{who}{}", if gate.escalated { " (escalated)" } else { "" }),
     ));
     if gate.required > 1 || !gate.votes.is_empty() {
-        let approvers: Vec<&str> = gate
-            .votes
-            .iter()
-            .filter(|v| v.vote == VoteKind::Approve)
-            .map(|v| v.by.as_str())
-            .collect();
-        let mut tally = format!("{} of {}", gate.approvals(), gate.required);
-        if !approvers.is_empty() {
-            tally.push_str(&format!(" ({})", approvers.join(", ")));
-        }
-        if gate.rejections() > 0 {
-            tally.push_str(&format!(
-                "; rejections {} of {}",
-                gate.rejections(),
-                gate.reject_quorum
-            ));
-        }
-        if gate.decision.is_none() && !gate.waiting_on.is_empty() {
-            tally.push_str(&format!("; still allowed: {}", gate.waiting_on.join(", ")));
-        }
-        rows.push(("Approvals", tally));
+        rows.push(("Approvals", tally(gate)));
     }
-    match &gate.decision {
-        Some(d) if d.decision.is_timeout() => rows.push((
-            "Decision",
-            format!(
-                "{} at {}: no one decided in time; the gate {} (on_timeout)",
-                p.state(&d.decision),
-                d.at,
-                if d.approved { "opened" } else { "rejected" }
-            ),
-        )),
-        Some(d) => rows.push((
-            "Decision",
-            format!(
-                "{} by {} at {}{}",
-                p.state(&d.decision),
-                d.by.as_deref().unwrap_or("-"),
-                d.at,
-                d.comment
-                    .as_deref()
-                    .map(|c| format!(": {c}"))
-                    .unwrap_or_default()
-            ),
-        )),
-        None if r.outcome.is_some() || r.closed_at.is_some() => {
-            rows.push(("Decision", "none: the run ended first".into()))
-        }
-        None => rows.push((
-            "Decision",
-            format!(
-                "waiting{}; decide with: orca approve {id} | orca reject {id}",
-                gate.deadline
-                    .as_deref()
-                    .map(|d| format!(" until {d}"))
-                    .unwrap_or_default(),
-                id = r.workflow_id
-            ),
-        )),
-    }
+    rows.push(("Decision", decision_text(p, r, gate)));
     if !gate.notifications.is_empty() {
         let told: Vec<String> = gate
             .notifications
@@ -124,6 +67,63 @@ fn approval_rows(
             })
             .collect();
         rows.push(("Notified", told.join("; ")));
+    }
+}
+
+/// "1 of 2 (alice); still allowed: bob, carol".
+fn tally(gate: &ApprovalStatus) -> String {
+    let approvers: Vec<&str> = gate
+        .votes
+        .iter()
+        .filter(|v| v.vote == VoteKind::Approve)
+        .map(|v| v.by.as_str())
+        .collect();
+    let mut tally = format!("{} of {}", gate.approvals(), gate.required);
+    if !approvers.is_empty() {
+        tally.push_str(&format!(" ({})", approvers.join(", ")));
+    }
+    if gate.rejections() > 0 {
+        tally.push_str(&format!(
+            "; rejections {} of {}",
+            gate.rejections(),
+            gate.reject_quorum
+        ));
+    }
+    if gate.decision.is_none() && !gate.waiting_on.is_empty() {
+        tally.push_str(&format!("; still allowed: {}", gate.waiting_on.join(", ")));
+    }
+    tally
+}
+
+/// The decision in words (a timeout is always called a timeout), or what
+/// the gate waits for.
+fn decision_text(p: &Printer, r: &RunView, gate: &ApprovalStatus) -> String {
+    match &gate.decision {
+        Some(d) if d.decision.is_timeout() => format!(
+            "{} at {}: no one decided in time; the gate {} (on_timeout)",
+            p.state(&d.decision),
+            d.at,
+            if d.approved { "opened" } else { "rejected" }
+        ),
+        Some(d) => format!(
+            "{} by {} at {}{}",
+            p.state(&d.decision),
+            d.by.as_deref().unwrap_or("-"),
+            d.at,
+            d.comment
+                .as_deref()
+                .map(|c| format!(": {c}"))
+                .unwrap_or_default()
+        ),
+        None if r.outcome.is_some() || r.closed_at.is_some() => "none: the run ended first".into(),
+        None => format!(
+            "waiting{}; decide with: orca approve {id} | orca reject {id}",
+            gate.deadline
+                .as_deref()
+                .map(|d| format!(" until {d}"))
+                .unwrap_or_default(),
+            id = r.workflow_id
+        ),
     }
 }
 

@@ -38,32 +38,26 @@ pub fn install(meter: Arc<dyn CoreMeter>) {
             .unit(unit)
             .build()
     };
+    let counter = |name, description| meter.counter(param(name, description, ""));
     let metrics = Metrics {
-        runs_finished: meter.counter(param(
-            RUNS_FINISHED,
-            "Runs that ended, by pipeline and outcome",
-            "",
-        )),
-        step_executions: meter.counter(param(
+        runs_finished: counter(RUNS_FINISHED, "Runs that ended, by pipeline and outcome"),
+        step_executions: counter(
             STEP_EXECUTIONS,
             "Step executions that ended, by pipeline, kind and result",
-            "",
-        )),
+        ),
         step_duration: meter.histogram_duration(param(
             STEP_DURATION,
             "How long steps took, by pipeline and kind",
             "duration",
         )),
-        step_attempts: meter.counter(param(
+        step_attempts: counter(
             STEP_ATTEMPTS,
             "Attempts made by finished steps, by pipeline and kind",
-            "",
-        )),
-        step_retries: meter.counter(param(
+        ),
+        step_retries: counter(
             STEP_RETRIES,
             "Retries (attempts after the first) of finished steps",
-            "",
-        )),
+        ),
         awaiting_approval: meter.gauge(param(
             AWAITING_APPROVAL,
             "Runs waiting at an approval gate in the namespace",

@@ -7,6 +7,7 @@ mod gate;
 pub mod metrics;
 mod noop;
 pub mod refusal;
+mod run;
 pub mod status;
 mod steps;
 pub mod workflow;

@@ -118,7 +118,7 @@ mod tests {
             "e".into(),
             Err(Error::RunClosed {
                 id: "e".into(),
-                phase: RunPhase::Completed,
+                phase: RunPhase::COMPLETED,
             }),
         );
         tally.record("f".into(), Err(Error::usage("boom")));

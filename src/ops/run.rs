@@ -77,7 +77,7 @@ impl RunView {
 
     /// The phase to report while the run goes on (`running` when unknown).
     pub fn phase_or_running(&self) -> RunPhase {
-        self.phase.unwrap_or(RunPhase::Running)
+        self.phase.unwrap_or(RunPhase::RUNNING)
     }
 }
 

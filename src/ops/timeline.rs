@@ -158,6 +158,22 @@ fn describe(
             }
             line(EntryKind::Signal, detail)
         }
+        other => step_lines(event, other, time, memory),
+    }
+}
+
+/// Steps (activities) and durable timers.
+fn step_lines(
+    event: &HistoryEvent,
+    attributes: &Attributes,
+    time: SystemTime,
+    memory: &mut Memory,
+) -> Vec<Line> {
+    use Attributes as A;
+    if let Some((scheduled, kind, failure)) = activity_ended(attributes) {
+        return activity_end(memory, scheduled, time, kind, failure);
+    }
+    match attributes {
         A::ActivityTaskScheduledEventAttributes(a) => {
             let activity = a.activity_type.as_ref().map(|t| t.name.clone());
             memory.activities.insert(
@@ -186,34 +202,6 @@ fn describe(
                 detail,
             )]
         }
-        A::ActivityTaskCompletedEventAttributes(a) => activity_end(
-            memory,
-            a.scheduled_event_id,
-            time,
-            EntryKind::StepCompleted,
-            None,
-        ),
-        A::ActivityTaskFailedEventAttributes(a) => activity_end(
-            memory,
-            a.scheduled_event_id,
-            time,
-            EntryKind::StepFailed,
-            a.failure.as_ref(),
-        ),
-        A::ActivityTaskTimedOutEventAttributes(a) => activity_end(
-            memory,
-            a.scheduled_event_id,
-            time,
-            EntryKind::StepTimedOut,
-            a.failure.as_ref(),
-        ),
-        A::ActivityTaskCanceledEventAttributes(a) => activity_end(
-            memory,
-            a.scheduled_event_id,
-            time,
-            EntryKind::StepCancelled,
-            None,
-        ),
         A::TimerStartedEventAttributes(a) => {
             let duration = a
                 .start_to_fire_timeout
@@ -298,6 +286,30 @@ fn memo_lines(fields: &HashMap<String, Payload>) -> Vec<Line> {
         ));
     }
     lines
+}
+
+/// A step's attempt ended: its scheduled event, how, and the failure.
+fn activity_ended(attributes: &Attributes) -> Option<(i64, EntryKind, Option<&Failure>)> {
+    use Attributes as A;
+    Some(match attributes {
+        A::ActivityTaskCompletedEventAttributes(a) => {
+            (a.scheduled_event_id, EntryKind::StepCompleted, None)
+        }
+        A::ActivityTaskFailedEventAttributes(a) => (
+            a.scheduled_event_id,
+            EntryKind::StepFailed,
+            a.failure.as_ref(),
+        ),
+        A::ActivityTaskTimedOutEventAttributes(a) => (
+            a.scheduled_event_id,
+            EntryKind::StepTimedOut,
+            a.failure.as_ref(),
+        ),
+        A::ActivityTaskCanceledEventAttributes(a) => {
+            (a.scheduled_event_id, EntryKind::StepCancelled, None)
+        }
+        _ => return None,
+    })
 }
 
 fn activity_end(

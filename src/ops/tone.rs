@@ -13,16 +13,8 @@ impl Toned for RunPhase {
 
     fn tone(&self) -> Tone {
         match self {
-            RunPhase::Completed => Tone::Good,
-            RunPhase::Rejected
-            | RunPhase::Denied
-            | RunPhase::Failed
-            | RunPhase::Cancelled
-            | RunPhase::Terminated
-            | RunPhase::TimedOut => Tone::Bad,
-            RunPhase::AwaitingApproval | RunPhase::Paused | RunPhase::Stopped => Tone::Waiting,
-            RunPhase::Running => Tone::Active,
-            RunPhase::ContinuedAsNew | RunPhase::Unknown => Tone::Plain,
+            RunPhase::Orca(phase) => phase.tone(),
+            RunPhase::Temporal(status) => status.tone(),
         }
     }
 }
@@ -33,7 +25,12 @@ impl Toned for Phase {
     }
 
     fn tone(&self) -> Tone {
-        RunPhase::from(*self).tone()
+        match self {
+            Phase::Completed => Tone::Good,
+            Phase::Rejected | Phase::Denied | Phase::Failed => Tone::Bad,
+            Phase::AwaitingApproval | Phase::Paused | Phase::Stopped => Tone::Waiting,
+            Phase::Running => Tone::Active,
+        }
     }
 }
 
@@ -53,7 +50,15 @@ impl Toned for TemporalStatus {
     }
 
     fn tone(&self) -> Tone {
-        RunPhase::from(*self).tone()
+        match self {
+            TemporalStatus::Completed => Tone::Good,
+            TemporalStatus::Running => Tone::Active,
+            TemporalStatus::Failed
+            | TemporalStatus::Cancelled
+            | TemporalStatus::Terminated
+            | TemporalStatus::TimedOut => Tone::Bad,
+            TemporalStatus::ContinuedAsNew | TemporalStatus::Unknown => Tone::Plain,
+        }
     }
 }
 

@@ -12,7 +12,7 @@ use temporalio_sdk::{
 };
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWriteExt};
 
-use super::StepOutput;
+use super::{StepOutput, final_failure};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct CommandRequest {
@@ -54,43 +54,8 @@ pub async fn run(
         (None, Some((program, args))) => (program.clone(), args.to_vec()),
         (None, None) => return Err(final_failure("InvalidCommand", "empty argv".into())),
     };
-    let mut command = tokio::process::Command::new(&program);
-    command
-        .args(&args)
-        .envs(&request.env)
-        .stdin(if request.stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .kill_on_drop(true);
-    if let Some(cwd) = &request.cwd {
-        command.current_dir(cwd);
-    }
-    // SAFETY: only async-signal-safe calls between fork and exec.
-    unsafe {
-        command.pre_exec(|| {
-            // Its own process group, so cancellation can kill everything it started.
-            libc::setpgid(0, 0);
-            // If the worker dies (kill -9), the command must not run on unsupervised.
-            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
-            Ok(())
-        });
-    }
-    let mut child = command.spawn().map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => {
-            final_failure("CommandNotFound", format!("`{program}`: command not found"))
-        }
-        std::io::ErrorKind::PermissionDenied => final_failure(
-            "CommandNotExecutable",
-            format!("`{program}`: permission denied"),
-        ),
-        _ => ApplicationFailure::new(format!("cannot start `{program}`: {e}")).into(),
-    })?;
+    let mut child = spawn(&program, &args, &request)?;
     let pgid = child.id().unwrap_or_default() as i32;
-
     if let (Some(text), Some(mut stdin)) = (request.stdin.clone(), child.stdin.take()) {
         tokio::spawn(async move {
             let _ = stdin.write_all(text.as_bytes()).await;
@@ -117,57 +82,127 @@ pub async fn run(
         status.map_err(|e| ApplicationFailure::new(format!("waiting for `{program}`: {e}")))?;
     // Descendants that outlived the command (a background `&`) go with it.
     signal_group(pgid, libc::SIGKILL);
-    let (out, out_cut) = stdout.await.unwrap_or_default();
-    let (err, err_cut) = stderr.await.unwrap_or_default();
-    let attempt = ctx.info().attempt;
-
-    let Some(code) = status.code() else {
-        use std::os::unix::process::ExitStatusExt;
-        let signal = status.signal().unwrap_or_default();
-        return Err(ApplicationFailure::builder(format!(
-            "`{program}` was killed by signal {signal}{}",
-            last_line(&err)
-        ))
-        .type_name(format!("signal:{signal}"))
-        .build()
-        .into());
+    let finished = Finished {
+        program,
+        out: stdout.await.unwrap_or_default(),
+        err: stderr.await.unwrap_or_default(),
+        took: started.elapsed(),
+        attempt: ctx.info().attempt,
     };
-    if code != 0 {
-        return Err(ApplicationFailure::builder(format!(
-            "`{program}` exited with code {code}{}",
-            last_line(&err)
-        ))
-        .type_name(format!("exit:{code}"))
-        .details(json!({"stdout": out, "stderr": err, "attempt": attempt}))
-        .build()
-        .into());
-    }
+    finished.into_result(status)
+}
 
-    let mut summary = format!("exit 0 in {:.1}s", started.elapsed().as_secs_f64());
-    if out_cut + err_cut > 0 {
-        summary.push_str(&format!(
-            "; output cut: kept the last {OUTPUT_LIMIT} bytes of each stream"
-        ));
-    }
-    // JSON on stdout becomes the step's output, so templates can read its fields.
-    let parsed = (out_cut == 0)
-        .then(|| serde_json::from_str::<Value>(out.trim()).ok())
-        .flatten()
-        .filter(|_| !out.trim().is_empty());
-    let output = parsed.unwrap_or_else(|| {
-        json!({
-            "exit_code": code,
-            "stdout": out,
-            "stderr": err,
-            "stdout_cut_bytes": out_cut,
-            "stderr_cut_bytes": err_cut,
+/// The program in a process group of its own, which dies with the worker.
+fn spawn(
+    program: &str,
+    args: &[String],
+    request: &CommandRequest,
+) -> Result<tokio::process::Child, ActivityError> {
+    let mut command = tokio::process::Command::new(program);
+    command
+        .args(args)
+        .envs(&request.env)
+        .stdin(if request.stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
         })
-    });
-    Ok(StepOutput {
-        output,
-        attempt,
-        summary: Some(summary),
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .kill_on_drop(true);
+    if let Some(cwd) = &request.cwd {
+        command.current_dir(cwd);
+    }
+    // SAFETY: only async-signal-safe calls between fork and exec.
+    unsafe {
+        command.pre_exec(|| {
+            // Its own process group, so cancellation can kill everything it started.
+            libc::setpgid(0, 0);
+            // If the worker dies (kill -9), the command must not run on unsupervised.
+            libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
+            Ok(())
+        });
+    }
+    command.spawn().map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            final_failure("CommandNotFound", format!("`{program}`: command not found"))
+        }
+        std::io::ErrorKind::PermissionDenied => final_failure(
+            "CommandNotExecutable",
+            format!("`{program}`: permission denied"),
+        ),
+        _ => ApplicationFailure::new(format!("cannot start `{program}`: {e}")).into(),
     })
+}
+
+/// A command that ran to its end: what it printed (the kept tail of each
+/// stream and how much was cut), how long it took, which attempt it was.
+struct Finished {
+    program: String,
+    out: (String, u64),
+    err: (String, u64),
+    took: Duration,
+    attempt: u32,
+}
+
+impl Finished {
+    /// Exit 0 is the step's output (its stdout as JSON when it is JSON);
+    /// another code or a signal is a failure typed `exit:N` / `signal:N`.
+    fn into_result(self, status: std::process::ExitStatus) -> Result<StepOutput, ActivityError> {
+        let Finished {
+            program,
+            out: (out, out_cut),
+            err: (err, err_cut),
+            took,
+            attempt,
+        } = self;
+        let Some(code) = status.code() else {
+            use std::os::unix::process::ExitStatusExt;
+            let signal = status.signal().unwrap_or_default();
+            return Err(ApplicationFailure::builder(format!(
+                "`{program}` was killed by signal {signal}{}",
+                last_line(&err)
+            ))
+            .type_name(format!("signal:{signal}"))
+            .build()
+            .into());
+        };
+        if code != 0 {
+            return Err(ApplicationFailure::builder(format!(
+                "`{program}` exited with code {code}{}",
+                last_line(&err)
+            ))
+            .type_name(format!("exit:{code}"))
+            .details(json!({"stdout": out, "stderr": err, "attempt": attempt}))
+            .build()
+            .into());
+        }
+        let mut summary = format!("exit 0 in {:.1}s", took.as_secs_f64());
+        if out_cut + err_cut > 0 {
+            summary.push_str(&format!(
+                "; output cut: kept the last {OUTPUT_LIMIT} bytes of each stream"
+            ));
+        }
+        // JSON on stdout becomes the step's output, so templates can read its fields.
+        let parsed = (out_cut == 0)
+            .then(|| serde_json::from_str::<Value>(out.trim()).ok())
+            .flatten()
+            .filter(|_| !out.trim().is_empty());
+        let output = parsed.unwrap_or_else(|| {
+            json!({
+                "exit_code": code,
+                "stdout": out,
+                "stderr": err,
+                "stdout_cut_bytes": out_cut,
+                "stderr_cut_bytes": err_cut,
+            })
+        });
+        Ok(StepOutput {
+            output,
+            attempt,
+            summary: Some(summary),
+        })
+    }
 }
 
 /// Reads a stream to its end, keeping only the last OUTPUT_LIMIT bytes.
@@ -227,12 +262,4 @@ fn last_line(stderr: &str) -> String {
         .find(|l| !l.trim().is_empty())
         .map(|l| format!(": {}", l.trim()))
         .unwrap_or_default()
-}
-
-fn final_failure(type_name: &str, message: String) -> ActivityError {
-    ApplicationFailure::builder(message)
-        .type_name(type_name.to_string())
-        .non_retryable(true)
-        .build()
-        .into()
 }

@@ -11,7 +11,7 @@ use temporalio_sdk::{
     activities::{ActivityContext, ActivityError},
 };
 
-use super::{StepOutput, command::OUTPUT_LIMIT};
+use super::{StepOutput, command::OUTPUT_LIMIT, final_failure};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct HttpRequest {
@@ -26,6 +26,34 @@ pub struct HttpRequest {
     pub body: Option<String>,
     #[serde(default)]
     pub expect: Vec<u16>,
+}
+
+/// The request, with header secrets read from the worker's environment.
+fn build(
+    client: &reqwest::Client,
+    method: &reqwest::Method,
+    request: &HttpRequest,
+) -> Result<reqwest::RequestBuilder, ActivityError> {
+    let mut builder = client.request(method.clone(), &request.url);
+    for (name, source) in &request.headers {
+        let value = match source {
+            HeaderSource::Text(text) => text.clone(),
+            HeaderSource::Env(variable) => std::env::var(variable).map_err(|_| {
+                final_failure(
+                    "MissingSecret",
+                    format!("header `{name}` reads ${variable}, which is not set on this worker"),
+                )
+            })?,
+        };
+        builder = builder.header(name, value);
+    }
+    Ok(if let Some(json) = &request.json {
+        builder.json(json)
+    } else if let Some(body) = &request.body {
+        builder.body(body.clone())
+    } else {
+        builder
+    })
 }
 
 /// Where a header's value comes from.
@@ -48,25 +76,7 @@ pub async fn run(
             format!("unknown HTTP method `{}`", request.method),
         )
     })?;
-    let mut builder = client.request(method.clone(), &request.url);
-    for (name, source) in &request.headers {
-        let value = match source {
-            HeaderSource::Text(text) => text.clone(),
-            HeaderSource::Env(variable) => std::env::var(variable).map_err(|_| {
-                final_failure(
-                    "MissingSecret",
-                    format!("header `{name}` reads ${variable}, which is not set on this worker"),
-                )
-            })?,
-        };
-        builder = builder.header(name, value);
-    }
-    if let Some(json) = &request.json {
-        builder = builder.json(json);
-    } else if let Some(body) = &request.body {
-        builder = builder.body(body.clone());
-    }
-
+    let builder = build(client, &method, &request)?;
     let started = std::time::Instant::now();
     let response = tokio::select! {
         _ = ctx.cancelled() => return Err(ActivityError::cancelled()),
@@ -155,12 +165,4 @@ fn tail(text: &str) -> String {
         start += 1;
     }
     text[start..].to_string()
-}
-
-fn final_failure(type_name: &str, message: String) -> ActivityError {
-    ApplicationFailure::builder(message)
-        .type_name(type_name.to_string())
-        .non_retryable(true)
-        .build()
-        .into()
 }

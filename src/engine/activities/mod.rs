@@ -31,6 +31,16 @@ pub mod failure_type {
     pub const INVALID_INPUT: &str = "InvalidInput";
 }
 
+/// A failure that retrying cannot fix, typed so a pipeline (and orca)
+/// can tell it apart.
+fn final_failure(type_name: &str, message: String) -> ActivityError {
+    temporalio_sdk::ApplicationFailure::builder(message)
+        .type_name(type_name.to_string())
+        .non_retryable(true)
+        .build()
+        .into()
+}
+
 /// What a step activity hands back to the workflow.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct StepOutput {

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use temporalio_sdk::{ApplicationFailure, activities::ActivityError};
 
-use super::failure_type;
+use super::{failure_type, final_failure};
 use std::collections::BTreeMap;
 
 use crate::pipeline::{self, Catalogue, PipelineSpec, StepKind};
@@ -49,20 +49,20 @@ pub fn resolve(
             .build()
         })?,
         inline @ Value::Object(_) => pipeline::parse_json(inline).map_err(|e| {
-            refuse(
+            final_failure(
                 failure_type::INVALID_SPEC,
                 format!("invalid inline pipeline: {e}"),
             )
         })?,
         other => {
-            return Err(refuse(
+            return Err(final_failure(
                 failure_type::INVALID_SPEC,
                 format!("`pipeline` must be a name or a spec object, not {other}"),
             ));
         }
     };
     let input = pipeline::resolve_inputs(&spec, &request.input).map_err(|e| {
-        refuse(
+        final_failure(
             failure_type::INVALID_INPUT,
             format!("pipeline `{}`: {e}", spec.name),
         )
@@ -76,7 +76,7 @@ pub fn resolve(
                 if let Some(group) = name.strip_prefix("group:")
                     && !groups.contains_key(group)
                 {
-                    return Err(refuse(
+                    return Err(final_failure(
                         failure_type::INVALID_SPEC,
                         format!(
                             "gate `{}` names group `{group}`, which neither the pipeline nor the worker's --approvers-file defines",
@@ -93,13 +93,4 @@ pub fn resolve(
         groups,
         default_step_timeout_ms: None,
     })
-}
-
-/// A failure that retrying cannot fix.
-fn refuse(type_name: &str, message: String) -> ActivityError {
-    ApplicationFailure::builder(message)
-        .type_name(type_name.to_string())
-        .non_retryable(true)
-        .build()
-        .into()
 }

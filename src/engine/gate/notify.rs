@@ -28,39 +28,7 @@ pub(super) fn notify<'a>(
         if spec.notify.is_empty() {
             return Vec::new();
         }
-        let (gate, run_id, pipeline) = ctx.state(|s| {
-            (s.status.approval.clone().unwrap_or_default(), ctx.workflow_id().to_string(), s.status.pipeline.clone())
-        });
-        let mut context = render_context(ctx, &Scope::default());
-        let approve_command = format!("orca approve {run_id}");
-        let reject_command = format!("orca reject {run_id}");
-        let who = if gate.allowed.is_empty() { "anyone".to_string() } else { gate.allowed.join(", ") };
-        if let Some(map) = context.as_object_mut() {
-            map.insert("step".into(), json!(step.id));
-            map.insert("prompt".into(), json!(gate.prompt));
-            map.insert("approvers".into(), json!(gate.allowed));
-            map.insert("approve_command".into(), json!(approve_command));
-            map.insert("reject_command".into(), json!(reject_command));
-            map.insert("escalated".into(), json!(gate.escalated));
-            map.insert("deadline".into(), json!(gate.deadline));
-        }
-        let default_body = json!({
-            "text": format!(
-                "{}Approval needed for {pipeline} run {run_id}: {} (approvers: {who}). Approve: `{approve_command}` · Reject: `{reject_command}`",
-                if gate.escalated { "[escalated] " } else { "" },
-                gate.prompt
-            ),
-            "run_id": run_id,
-            "pipeline": pipeline,
-            "step": step.id,
-            "prompt": gate.prompt,
-            "approvers": gate.allowed,
-            "deadline": gate.deadline,
-            "escalated": gate.escalated,
-            "approve_command": approve_command,
-            "reject_command": reject_command,
-        })
-        .to_string();
+        let (context, default_body) = message(ctx, step);
         let sends = spec.notify.iter().enumerate().map(|(index, hook)| {
             let target = match (&hook.url, &hook.url_env) {
                 (_, Some(variable)) => format!("${variable}"),
@@ -69,7 +37,11 @@ pub(super) fn notify<'a>(
             };
             let rendered = (|| -> Result<NotifyRequest, String> {
                 Ok(NotifyRequest {
-                    url: hook.url.as_ref().map(|u| template::render(u, &context)).transpose()?,
+                    url: hook
+                        .url
+                        .as_ref()
+                        .map(|u| template::render(u, &context))
+                        .transpose()?,
                     url_env: hook.url_env.clone(),
                     body: match &hook.body {
                         Some(body) => template::render(body, &context)?,
@@ -85,7 +57,11 @@ pub(super) fn notify<'a>(
                         .maximum_attempts(4)
                         .build(),
                 )
-                .activity_id(format!("{}.notify[{index}]{}", step.id, reason.activity_suffix()))
+                .activity_id(format!(
+                    "{}.notify[{index}]{}",
+                    step.id,
+                    reason.activity_suffix()
+                ))
                 .build();
             async move {
                 let result = match rendered {
@@ -106,6 +82,54 @@ pub(super) fn notify<'a>(
         join_all(sends).await
     }
     .boxed_local()
+}
+
+/// What a webhook's body template may read (the run's context plus the
+/// gate's fields), and the default body: `text` for Slack and Teams, and
+/// the details.
+fn message(ctx: &Ctx, step: &Step) -> (serde_json::Value, String) {
+    let (gate, run_id, pipeline) = ctx.state(|s| {
+        (
+            s.status.approval.clone().unwrap_or_default(),
+            ctx.workflow_id().to_string(),
+            s.status.pipeline.clone(),
+        )
+    });
+    let mut context = render_context(ctx, &Scope::default());
+    let approve_command = format!("orca approve {run_id}");
+    let reject_command = format!("orca reject {run_id}");
+    let who = if gate.allowed.is_empty() {
+        "anyone".to_string()
+    } else {
+        gate.allowed.join(", ")
+    };
+    if let Some(map) = context.as_object_mut() {
+        map.insert("step".into(), json!(step.id));
+        map.insert("prompt".into(), json!(gate.prompt));
+        map.insert("approvers".into(), json!(gate.allowed));
+        map.insert("approve_command".into(), json!(approve_command));
+        map.insert("reject_command".into(), json!(reject_command));
+        map.insert("escalated".into(), json!(gate.escalated));
+        map.insert("deadline".into(), json!(gate.deadline));
+    }
+    let default_body = json!({
+        "text": format!(
+            "{}Approval needed for {pipeline} run {run_id}: {} (approvers: {who}). Approve: `{approve_command}` · Reject: `{reject_command}`",
+            if gate.escalated { "[escalated] " } else { "" },
+            gate.prompt
+        ),
+        "run_id": run_id,
+        "pipeline": pipeline,
+        "step": step.id,
+        "prompt": gate.prompt,
+        "approvers": gate.allowed,
+        "deadline": gate.deadline,
+        "escalated": gate.escalated,
+        "approve_command": approve_command,
+        "reject_command": reject_command,
+    })
+    .to_string();
+    (context, default_body)
 }
 
 pub(super) fn record_notifications(ctx: &Ctx, results: Vec<NotificationStatus>) {

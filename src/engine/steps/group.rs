@@ -102,143 +102,209 @@ pub(super) async fn run_foreach(
     set_progress(0);
 
     let group = child_token(ctx, scope);
-    let next = Rc::new(Cell::new(0usize));
-    let finished = Rc::new(Cell::new(0usize));
-    let outputs = Rc::new(RefCell::new(vec![Value::Null; total]));
-    let failure: Rc<RefCell<Option<String>>> = Rc::default();
-    let ended: Rc<RefCell<Option<(Outcome, String)>>> = Rc::default();
-    let stopped = Rc::new(Cell::new(false));
-    let stopped_early: Rc<RefCell<Option<usize>>> = Rc::default();
-
-    // `concurrency` lanes; each takes the next item when its last one is done.
-    let lanes = (0..(each.concurrency as usize).min(total)).map(|_| {
-        let (next, finished, outputs, failure, ended, stopped, stopped_early, items, group) = (
-            next.clone(),
-            finished.clone(),
-            outputs.clone(),
-            failure.clone(),
-            ended.clone(),
-            stopped.clone(),
-            stopped_early.clone(),
-            &items,
-            group.clone(),
-        );
-        async move {
-            loop {
-                if failure.borrow().is_some()
-                    || ended.borrow().is_some()
-                    || stopped.get()
-                    || stopped_early.borrow().is_some()
-                {
-                    return Ok(());
-                }
-                // Pause and stop take effect between items.
-                if gate(ctx).await? == Resume::Stop {
-                    stopped.set(true);
-                    return Ok(());
-                }
-                let index = next.get();
-                if index >= total {
-                    return Ok(());
-                }
-                next.set(index + 1);
-                let mut vars = scope.vars.clone();
-                vars.insert("item".into(), items[index].clone());
-                vars.insert("index".into(), json!(index));
-                let item_scope = Scope {
-                    vars,
-                    suffix: format!("{}[{index}]", scope.suffix),
-                    group: Some(group.clone()),
-                    parent: None,
-                    track: false,
-                };
-                let until_scope = item_scope.clone();
-                match execute(ctx, &each.step, item_scope).await? {
-                    StepEnd::Done(out) => {
-                        if let Some(summary) = &out.summary {
-                            // The loop's row shows its latest item ("epoch 3: accuracy 0.65").
-                            let summary = summary.clone();
-                            ctx.state_mut(|s| {
-                                if let Some(st) = s.status.step_mut(&step.id) {
-                                    st.summary = Some(summary);
-                                }
-                            });
-                        }
-                        if let Some(until) = &each.until {
-                            let mut vars = until_scope.vars.clone();
-                            vars.insert("output".into(), out.output.clone());
-                            let scope = Scope {
-                                vars,
-                                ..until_scope
-                            };
-                            match render(ctx, &scope, until) {
-                                Ok(rendered) if is_truthy(&rendered) => {
-                                    stopped_early.borrow_mut().get_or_insert(index);
-                                }
-                                Ok(_) => {}
-                                Err(e) => {
-                                    failure.borrow_mut().get_or_insert(format!("`until`: {e}"));
-                                }
-                            }
-                        }
-                        outputs.borrow_mut()[index] = out.output;
-                    }
-                    StepEnd::Skipped(_) => {}
-                    StepEnd::Failed(message) => {
-                        failure.borrow_mut().get_or_insert(format!(
-                            "item {index} ({}): {message}",
-                            compact(&items[index])
-                        ));
-                        continue;
-                    }
-                    StepEnd::EndRun {
-                        outcome, summary, ..
-                    } => {
-                        ended.borrow_mut().get_or_insert((outcome, summary));
-                        continue;
-                    }
-                }
-                finished.set(finished.get() + 1);
-                set_progress(finished.get());
-            }
-        }
+    let shared = RefCell::new(Lanes {
+        outputs: vec![Value::Null; total],
+        ..Lanes::default()
     });
+    let this = Foreach {
+        ctx,
+        scope,
+        step,
+        each,
+        items: &items,
+        group: &group,
+        shared: &shared,
+        progress: &set_progress,
+    };
+    // `concurrency` lanes; each takes the next item when its last one is done.
+    let lanes = (0..(each.concurrency as usize).min(total)).map(|_| this.lane());
     let results: Vec<WorkflowResult<()>> =
         match within(ctx, step.timeout.map(|t| t.0), &group, join_all(lanes)).await? {
             Some(results) => results,
             None => return Ok(StepEnd::Failed(timeout_message(step))),
         };
     results.into_iter().collect::<WorkflowResult<()>>()?;
+    Ok(shared.into_inner().end(total))
+}
 
-    let output = Value::Array(outputs.take());
-    let finished = finished.get();
-    if let Some(message) = failure.take() {
-        return Ok(StepEnd::Failed(message));
+/// What the lanes of a foreach share.
+#[derive(Default)]
+struct Lanes {
+    /// The next item to start.
+    next: usize,
+    /// Items finished (done or skipped).
+    finished: usize,
+    outputs: Vec<Value>,
+    /// The first item that failed: no further item starts.
+    failure: Option<String>,
+    /// An item ended the run (denied, rejected).
+    ended: Option<(Outcome, String)>,
+    /// `stop` arrived.
+    stopped: bool,
+    /// The item after which `until` held.
+    stopped_early: Option<usize>,
+}
+
+impl Lanes {
+    /// No further item may start.
+    fn over(&self) -> bool {
+        self.failure.is_some()
+            || self.ended.is_some()
+            || self.stopped
+            || self.stopped_early.is_some()
     }
-    if let Some((outcome, summary)) = ended.take() {
-        return Ok(StepEnd::EndRun {
-            outcome,
-            output,
-            summary,
-        });
+
+    /// How the loop ended, once every lane is done.
+    fn end(self, total: usize) -> StepEnd {
+        let output = Value::Array(self.outputs);
+        if let Some(message) = self.failure {
+            return StepEnd::Failed(message);
+        }
+        if let Some((outcome, summary)) = self.ended {
+            return StepEnd::EndRun {
+                outcome,
+                output,
+                summary,
+            };
+        }
+        if let Some(index) = self.stopped_early {
+            return done(
+                output,
+                &format!(
+                    "stopped early at item {} of {total}: `until` held",
+                    index + 1
+                ),
+            );
+        }
+        if self.stopped && self.finished < total {
+            return StepEnd::EndRun {
+                outcome: Outcome::Stopped,
+                output,
+                summary: format!("stopped after {} of {total} items", self.finished),
+            };
+        }
+        done(output, &format!("{} of {total} items done", self.finished))
     }
-    if let Some(index) = stopped_early.take() {
-        return Ok(done(
-            output,
-            &format!(
-                "stopped early at item {} of {total}: `until` held",
-                index + 1
-            ),
-        ));
+}
+
+/// One foreach being run: what every lane needs.
+#[derive(Clone, Copy)]
+struct Foreach<'a> {
+    ctx: &'a Ctx,
+    scope: &'a Scope,
+    step: &'a Step,
+    each: &'a ForeachStep,
+    items: &'a [Value],
+    group: &'a WorkflowCancellationToken,
+    shared: &'a RefCell<Lanes>,
+    progress: &'a dyn Fn(usize),
+}
+
+impl<'a> Foreach<'a> {
+    /// One lane: items one after another, until none is left or the loop
+    /// is over. Pause and stop take effect between items.
+    async fn lane(self) -> WorkflowResult<()> {
+        loop {
+            if self.shared.borrow().over() {
+                return Ok(());
+            }
+            if gate(self.ctx).await? == Resume::Stop {
+                self.shared.borrow_mut().stopped = true;
+                return Ok(());
+            }
+            let index = {
+                let mut shared = self.shared.borrow_mut();
+                if shared.next >= self.items.len() {
+                    return Ok(());
+                }
+                shared.next += 1;
+                shared.next - 1
+            };
+            let item_scope = self.item_scope(index);
+            let end = execute(self.ctx, &self.each.step, item_scope.clone()).await?;
+            if self.record(index, &item_scope, end) {
+                let finished = {
+                    let mut shared = self.shared.borrow_mut();
+                    shared.finished += 1;
+                    shared.finished
+                };
+                (self.progress)(finished);
+            }
+        }
     }
-    if stopped.get() && finished < total {
-        return Ok(StepEnd::EndRun {
-            outcome: Outcome::Stopped,
-            output,
-            summary: format!("stopped after {finished} of {total} items"),
-        });
+
+    /// `item` and `index` for the templates, and an activity ID of its own.
+    fn item_scope(&self, index: usize) -> Scope {
+        let mut vars = self.scope.vars.clone();
+        vars.insert("item".into(), self.items[index].clone());
+        vars.insert("index".into(), json!(index));
+        Scope {
+            vars,
+            suffix: format!("{}[{index}]", self.scope.suffix),
+            group: Some(self.group.clone()),
+            parent: None,
+            track: false,
+        }
     }
-    Ok(done(output, &format!("{finished} of {total} items done")))
+
+    /// Records how item `index` ended; true when it counts as finished.
+    fn record(&self, index: usize, item_scope: &Scope, end: StepEnd) -> bool {
+        match end {
+            StepEnd::Done(out) => {
+                if let Some(summary) = out.summary.clone() {
+                    // The loop's row shows its latest item ("epoch 3: accuracy 0.65").
+                    self.ctx.state_mut(|s| {
+                        if let Some(st) = s.status.step_mut(&self.step.id) {
+                            st.summary = Some(summary);
+                        }
+                    });
+                }
+                if let Some(until) = &self.each.until {
+                    self.check_until(index, item_scope, until, &out.output);
+                }
+                self.shared.borrow_mut().outputs[index] = out.output;
+                true
+            }
+            StepEnd::Skipped(_) => true,
+            StepEnd::Failed(message) => {
+                self.shared.borrow_mut().failure.get_or_insert(format!(
+                    "item {index} ({}): {message}",
+                    compact(&self.items[index])
+                ));
+                false
+            }
+            StepEnd::EndRun {
+                outcome, summary, ..
+            } => {
+                self.shared
+                    .borrow_mut()
+                    .ended
+                    .get_or_insert((outcome, summary));
+                false
+            }
+        }
+    }
+
+    /// `until`, rendered with the item's `output`: once it holds, no
+    /// further item starts.
+    fn check_until(&self, index: usize, item_scope: &Scope, until: &str, output: &Value) {
+        let mut vars = item_scope.vars.clone();
+        vars.insert("output".into(), output.clone());
+        let scope = Scope {
+            vars,
+            ..item_scope.clone()
+        };
+        let mut shared = self.shared.borrow_mut();
+        match render(self.ctx, &scope, until) {
+            Ok(rendered) if is_truthy(&rendered) => {
+                shared.stopped_early.get_or_insert(index);
+            }
+            Ok(_) => {}
+            Err(e) => {
+                shared.failure.get_or_insert(format!("`until`: {e}"));
+            }
+        }
+    }
 }
 
 fn foreach_items(ctx: &Ctx, scope: &Scope, each: &ForeachStep) -> Result<Vec<Value>, String> {

@@ -14,7 +14,7 @@ pub(super) use activity::activity_error_message;
 use activity::{cancelled, run_agent, run_command, run_http};
 use group::{run_foreach, run_parallel};
 
-use std::{cell::Cell, cell::RefCell, rc::Rc, time::Duration};
+use std::{cell::RefCell, time::Duration};
 
 use futures::{FutureExt, future::LocalBoxFuture};
 use serde_json::{Map, Value, json};
@@ -29,8 +29,9 @@ use super::{
     activities::{
         AgentRequest, CommandRequest, HeaderSource, HttpRequest, PipelineActivities, StepOutput,
     },
+    run::{Resume, gate},
     status::*,
-    workflow::{PipelineWorkflow, Resume, gate, now, set_memo},
+    workflow::{PipelineWorkflow, now, set_memo},
 };
 use crate::pipeline::{
     Step, StepKind,

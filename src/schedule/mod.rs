@@ -4,25 +4,16 @@
 //! so `apply` can compare a file with what the server runs without
 //! re-implementing cron; calendars and cron are evaluated by the server.
 
+mod proto;
+
 use std::{collections::BTreeMap, time::Duration};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use temporalio_common::protos::temporal::api::{
-    common::v1::{Memo, Payload, Payloads, SearchAttributes, WorkflowType},
-    enums::v1::ScheduleOverlapPolicy,
-    schedule::v1::{
-        CalendarSpec, IntervalSpec, Schedule, ScheduleAction, SchedulePolicies, ScheduleSpec,
-        ScheduleState, schedule_action,
-    },
-    taskqueue::v1::TaskQueue,
-    workflow::v1::NewWorkflowExecutionInfo,
-};
 
-use crate::{
-    engine::status::{Phase, RunRequest, SA_PHASE, SA_PIPELINE, WORKFLOW_TYPE},
-    pipeline::spec::DurationSpec,
-};
+pub use proto::definition_of;
+
+use crate::pipeline::spec::DurationSpec;
 
 /// The memo key, on the schedule's action, holding the definition.
 pub const MEMO_DEFINITION: &str = "orca_schedule";
@@ -96,42 +87,6 @@ pub enum Overlap {
     CancelOther,
     TerminateOther,
     AllowAll,
-}
-
-impl Overlap {
-    fn to_proto(self) -> ScheduleOverlapPolicy {
-        match self {
-            Overlap::Skip => ScheduleOverlapPolicy::Skip,
-            Overlap::BufferOne => ScheduleOverlapPolicy::BufferOne,
-            Overlap::BufferAll => ScheduleOverlapPolicy::BufferAll,
-            Overlap::CancelOther => ScheduleOverlapPolicy::CancelOther,
-            Overlap::TerminateOther => ScheduleOverlapPolicy::TerminateOther,
-            Overlap::AllowAll => ScheduleOverlapPolicy::AllowAll,
-        }
-    }
-
-    pub fn from_proto(value: i32) -> Option<Overlap> {
-        Some(match ScheduleOverlapPolicy::try_from(value).ok()? {
-            ScheduleOverlapPolicy::Skip | ScheduleOverlapPolicy::Unspecified => Overlap::Skip,
-            ScheduleOverlapPolicy::BufferOne => Overlap::BufferOne,
-            ScheduleOverlapPolicy::BufferAll => Overlap::BufferAll,
-            ScheduleOverlapPolicy::CancelOther => Overlap::CancelOther,
-            ScheduleOverlapPolicy::TerminateOther => Overlap::TerminateOther,
-            ScheduleOverlapPolicy::AllowAll => Overlap::AllowAll,
-        })
-    }
-
-    pub fn client_policy(self) -> temporalio_client::schedules::ScheduleOverlapPolicy {
-        use temporalio_client::schedules::ScheduleOverlapPolicy as P;
-        match self {
-            Overlap::Skip => P::Skip,
-            Overlap::BufferOne => P::BufferOne,
-            Overlap::BufferAll => P::BufferAll,
-            Overlap::CancelOther => P::CancelOther,
-            Overlap::TerminateOther => P::TerminateOther,
-            Overlap::AllowAll => P::AllowAll,
-        }
-    }
 }
 
 /// The `apply` file: `[[schedules]]` entries.
@@ -261,95 +216,6 @@ impl ScheduleDef {
             .unwrap_or_else(|| self.name.clone())
     }
 
-    /// The Temporal Schedule this definition describes. `with_attributes`
-    /// sets orca's search attributes on each run from its start, so `orca
-    /// list` shows a scheduled run's pipeline before its first workflow task
-    /// (a namespace without them refuses the schedule: the caller retries
-    /// without).
-    pub fn to_proto(&self, task_queue: &str, with_attributes: bool) -> Result<Schedule, String> {
-        let spec = ScheduleSpec {
-            interval: self
-                .every
-                .map(|every| IntervalSpec {
-                    interval: every.0.try_into().ok(),
-                    phase: self.offset.and_then(|o| o.0.try_into().ok()),
-                })
-                .into_iter()
-                .collect(),
-            calendar: self
-                .at
-                .iter()
-                .map(|time| {
-                    let (hour, minute) = parse_hh_mm(time).unwrap_or_default();
-                    CalendarSpec {
-                        second: "0".into(),
-                        minute: minute.to_string(),
-                        hour: hour.to_string(),
-                        day_of_month: "*".into(),
-                        month: "*".into(),
-                        day_of_week: "*".into(),
-                        ..Default::default()
-                    }
-                })
-                .collect(),
-            cron_string: self.cron.clone(),
-            timezone_name: self.tz.clone(),
-            ..Default::default()
-        };
-        let request = RunRequest {
-            pipeline: Value::String(self.pipeline.clone()),
-            input: self.input.clone(),
-            requested_by: Some(format!("schedule:{}", self.name)),
-        };
-        let definition = serde_json::to_value(self).map_err(|e| e.to_string())?;
-        let action = NewWorkflowExecutionInfo {
-            workflow_id: self.workflow_id_prefix(),
-            workflow_type: Some(WorkflowType {
-                name: WORKFLOW_TYPE.to_string(),
-            }),
-            task_queue: Some(TaskQueue {
-                name: task_queue.to_string(),
-                ..Default::default()
-            }),
-            input: Some(Payloads {
-                payloads: vec![json_payload(
-                    &serde_json::to_value(&request).map_err(|e| e.to_string())?,
-                )],
-            }),
-            memo: Some(Memo {
-                fields: [(MEMO_DEFINITION.to_string(), json_payload(&definition))].into(),
-            }),
-            workflow_execution_timeout: self.execution_timeout.and_then(|d| d.0.try_into().ok()),
-            search_attributes: with_attributes.then(|| SearchAttributes {
-                indexed_fields: [
-                    (SA_PIPELINE, self.pipeline.clone()),
-                    (SA_PHASE, Phase::Running.to_string()),
-                ]
-                .into_iter()
-                .map(|(key, value)| (key.to_string(), json_payload(&Value::String(value))))
-                .collect(),
-            }),
-            ..Default::default()
-        };
-        Ok(Schedule {
-            spec: Some(spec),
-            action: Some(ScheduleAction {
-                action: Some(schedule_action::Action::StartWorkflow(action)),
-            }),
-            policies: Some(SchedulePolicies {
-                overlap_policy: self.overlap.to_proto() as i32,
-                catchup_window: self.catchup_window.and_then(|d| d.0.try_into().ok()),
-                pause_on_failure: self.pause_on_failure,
-                ..Default::default()
-            }),
-            state: Some(ScheduleState {
-                notes: self.note.clone().unwrap_or_default(),
-                paused: self.paused,
-                ..Default::default()
-            }),
-        })
-    }
-
     /// What differs from `other`, field by field.
     pub fn changes_from(&self, other: &ScheduleDef) -> Vec<Change> {
         let mine = as_map(self);
@@ -375,25 +241,6 @@ fn as_map(def: &ScheduleDef) -> BTreeMap<String, Value> {
     match serde_json::to_value(def) {
         Ok(Value::Object(map)) => map.into_iter().collect(),
         _ => BTreeMap::new(),
-    }
-}
-
-/// The definition stored on a schedule's action, if orca created it.
-pub fn definition_of(schedule: &Schedule) -> Option<ScheduleDef> {
-    let Some(schedule_action::Action::StartWorkflow(action)) =
-        schedule.action.as_ref()?.action.as_ref()
-    else {
-        return None;
-    };
-    let payload = action.memo.as_ref()?.fields.get(MEMO_DEFINITION)?;
-    serde_json::from_slice(&payload.data).ok()
-}
-
-fn json_payload(value: &Value) -> Payload {
-    Payload {
-        metadata: [("encoding".to_string(), b"json/plain".to_vec())].into(),
-        data: serde_json::to_vec(value).unwrap_or_default(),
-        ..Default::default()
     }
 }
 

@@ -1,0 +1,293 @@
+//! The run itself: the input parsed, the pipeline resolved, its steps in
+//! order, and how the run ends; plus what every step shares (pause and
+//! stop between steps, the phase and memo the listings read).
+//!
+//! Deterministic like all workflow code (see `workflow.rs`).
+
+use std::time::{Duration, SystemTime};
+
+use serde_json::Value;
+use temporalio_common::{RetryPolicy, error::IncomingError, search_attributes::SearchAttributeKey};
+use temporalio_sdk::{
+    ActivityExecutionError, ApplicationFailure, LocalActivityOptions, MemoValue, WorkflowContext,
+    WorkflowResult, WorkflowTermination,
+};
+
+use super::{
+    activities::{PipelineActivities, ResolveRequest, ResolvedPipeline},
+    status::*,
+    steps::{Scope, StepEnd, activity_error_message, execute, step_id},
+    workflow::PipelineWorkflow,
+};
+use crate::pipeline::{PipelineSpec, Step, StepKind};
+
+const SA_PIPELINE_KEY: SearchAttributeKey<String> = SearchAttributeKey::keyword(SA_PIPELINE);
+const SA_PHASE_KEY: SearchAttributeKey<String> = SearchAttributeKey::keyword(SA_PHASE);
+
+type Ctx = WorkflowContext<PipelineWorkflow>;
+
+/// The run itself: resolve the pipeline, then its steps in order.
+pub(super) async fn run_pipeline(ctx: &mut Ctx) -> WorkflowResult<RunResult> {
+    let spec = begin(ctx).await?;
+    for (index, step) in spec.steps.iter().enumerate() {
+        if gate(ctx).await? == Resume::Stop {
+            return Ok(finish(
+                ctx,
+                Outcome::Stopped,
+                Some(format!("stopped before step `{}`", step.id)),
+            ));
+        }
+        let scope = Scope {
+            track: true,
+            ..Scope::default()
+        };
+        match execute(ctx, step, scope).await? {
+            StepEnd::Done(done) => ctx.state_mut(|s| {
+                s.outputs.insert(step.id.clone(), done.output);
+            }),
+            StepEnd::Skipped(_) => ctx.state_mut(|s| {
+                s.outputs.insert(step.id.clone(), Value::Null);
+            }),
+            StepEnd::EndRun {
+                outcome,
+                output,
+                summary,
+            } => {
+                ctx.state_mut(|s| {
+                    s.outputs.insert(step.id.clone(), output);
+                });
+                return Ok(finish(ctx, outcome, Some(detail_of(outcome, &summary))));
+            }
+            StepEnd::Failed(message) => return Err(fail_run(ctx, &step.id, message)),
+        }
+        let stop = ctx.state(|s| s.status.stop_requested);
+        if stop && index + 1 < spec.steps.len() {
+            return Ok(finish(
+                ctx,
+                Outcome::Stopped,
+                Some(format!("stopped after step `{}`", step.id)),
+            ));
+        }
+    }
+    Ok(finish(ctx, Outcome::Completed, None))
+}
+
+/// The input parsed, the pipeline resolved (a recorded activity), the
+/// status rows laid out and the search attributes set: the spec to run.
+async fn begin(ctx: &Ctx) -> WorkflowResult<PipelineSpec> {
+    let request: RunRequest =
+        serde_json::from_value(ctx.state(|s| s.request.clone())).map_err(|e| {
+            fail(format!(
+                "invalid workflow input: {e}; expected {{\"pipeline\": NAME, \"input\": {{...}}}}"
+            ))
+        })?;
+    // The name is known before resolving, so even a run whose pipeline
+    // cannot be resolved says which one it asked for.
+    let asked_for = match &request.pipeline {
+        Value::String(name) => name.clone(),
+        other => other
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or("inline")
+            .to_string(),
+    };
+    ctx.state_mut(|s| {
+        s.status.pipeline = asked_for;
+        s.status.requested_by = request.requested_by.clone();
+    });
+    let resolved = resolve(ctx, &request).await?;
+    let spec = resolved.spec;
+    ctx.state_mut(|s| {
+        s.status.pipeline = spec.name.clone();
+        s.status.requested_by = request.requested_by.clone();
+        s.status.input = resolved.input.clone();
+        s.groups = resolved.groups.clone();
+        s.default_step_timeout = resolved.default_step_timeout_ms.map(Duration::from_millis);
+        let mut rows = Vec::new();
+        for step in &spec.steps {
+            status_rows(step, None, &mut rows);
+        }
+        s.status.steps = rows;
+        s.published_phase = Some(Phase::Running);
+    });
+    ctx.upsert_search_attributes([
+        SA_PIPELINE_KEY.value_set(spec.name.clone()),
+        SA_PHASE_KEY.value_set(Phase::Running.to_string()),
+    ]);
+    Ok(spec)
+}
+
+// ---- helpers
+
+async fn resolve(ctx: &Ctx, request: &RunRequest) -> WorkflowResult<ResolvedPipeline> {
+    let options = LocalActivityOptions::builder()
+        .start_to_close_timeout(Duration::from_secs(30))
+        .schedule_to_close_timeout(Duration::from_secs(120))
+        .retry_policy(
+            RetryPolicy::builder()
+                .initial_interval(Duration::from_secs(1))
+                .maximum_attempts(5)
+                .build(),
+        )
+        .build();
+    let resolve = ResolveRequest {
+        pipeline: request.pipeline.clone(),
+        input: request.input.clone(),
+    };
+    ctx.execute_local_activity(PipelineActivities::resolve, resolve, options)
+        .await
+        .map_err(|e| {
+            ctx.state_mut(|s| s.status.phase = Phase::Failed);
+            set_phase(ctx, Phase::Failed);
+            resolve_failure(&e)
+        })
+}
+
+/// The run fails with the resolve activity's own failure type and details
+/// (`UnknownPipeline` with the names the worker knows, …), so a client can
+/// tell why without reading the message.
+fn resolve_failure(error: &ActivityExecutionError) -> WorkflowTermination {
+    let app = match error {
+        ActivityExecutionError::Failed(failure) => match failure.cause() {
+            Some(IncomingError::Application(app)) => Some(app),
+            _ => None,
+        },
+        _ => None,
+    };
+    let failure = ApplicationFailure::builder(activity_error_message(error))
+        .non_retryable(true)
+        .maybe_type_name(app.and_then(|a| a.type_name()).map(str::to_string))
+        .maybe_details(app.and_then(|a| a.details::<Value>().ok().flatten()))
+        .build();
+    WorkflowTermination::failed_application(failure)
+}
+
+/// The run's end in the metrics, once: never while replaying.
+pub(super) fn count_run(ctx: &Ctx, result: &WorkflowResult<RunResult>) {
+    let Some(metrics) = super::metrics::get() else {
+        return;
+    };
+    if ctx.is_replaying() {
+        return;
+    }
+    let outcome = match result {
+        Ok(result) => result.outcome.to_string(),
+        Err(WorkflowTermination::Cancelled { .. }) => "cancelled".into(),
+        Err(_) => "failed".into(),
+    };
+    let pipeline = ctx.state(|s| s.status.pipeline.clone());
+    metrics.run_finished(&pipeline, &outcome);
+}
+
+/// Whether the run may go on to its next step or item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Resume {
+    Go,
+    Stop,
+}
+
+/// Between steps (and foreach items): waits while paused; says Stop once
+/// `stop` arrived.
+pub(super) async fn gate(ctx: &Ctx) -> WorkflowResult<Resume> {
+    let stopped = |s: &PipelineWorkflow| s.status.stop_requested;
+    if ctx.state(stopped) {
+        return Ok(Resume::Stop);
+    }
+    if !ctx.state(|s| s.status.paused) {
+        return Ok(Resume::Go);
+    }
+    let before = ctx.state(|s| s.status.phase);
+    ctx.state_mut(|s| s.status.phase = Phase::Paused);
+    set_phase(ctx, Phase::Paused);
+    ctx.wait_condition(|s| !s.status.paused || s.status.stop_requested)
+        .await?;
+    ctx.state_mut(|s| s.status.phase = before);
+    set_phase(ctx, before);
+    Ok(if ctx.state(stopped) {
+        Resume::Stop
+    } else {
+        Resume::Go
+    })
+}
+
+fn finish(ctx: &Ctx, outcome: Outcome, detail: Option<String>) -> RunResult {
+    ctx.state_mut(|s| {
+        s.status.phase = outcome.phase();
+        s.status.outcome = Some(outcome);
+        s.status.current_step = None;
+    });
+    set_phase(ctx, outcome.phase());
+    RunResult {
+        outcome,
+        detail,
+        steps: ctx.state(|s| s.outputs.clone()),
+    }
+}
+
+/// A step failed after its retries: the run fails, saying which step and why.
+fn fail_run(ctx: &Ctx, step_id: &str, message: String) -> WorkflowTermination {
+    ctx.state_mut(|s| s.status.phase = Phase::Failed);
+    set_phase(ctx, Phase::Failed);
+    fail(format!("step `{step_id}` failed: {message}"))
+}
+
+fn fail(message: String) -> WorkflowTermination {
+    WorkflowTermination::failed_application(ApplicationFailure::non_retryable(message))
+}
+
+/// Sets (or with `None` removes) a memo field, so listings can show it
+/// without querying each run: `orca_progress` ("3/20") and `orca_prompt`.
+pub(super) fn set_memo(ctx: &Ctx, key: &str, value: Option<String>) {
+    // A memo that cannot be encoded is only a display nicety; never fail the run for it.
+    let _ = ctx.upsert_memo([(key.to_string(), value.map(MemoValue::new))]);
+}
+
+/// Publishes the phase as the `OrcaPhase` search attribute, once per change.
+pub(super) fn set_phase(ctx: &Ctx, phase: Phase) {
+    let changed = ctx.state_mut(|s| s.published_phase.replace(phase) != Some(phase));
+    if changed {
+        ctx.upsert_search_attributes([SA_PHASE_KEY.value_set(phase.to_string())]);
+    }
+}
+
+/// The run's `detail`: the step summary without the outcome word it starts
+/// with ("rejected by bob: no" → "by bob: no"), as the outcome is shown beside it.
+fn detail_of(outcome: Outcome, summary: &str) -> String {
+    let word = outcome.to_string();
+    summary
+        .strip_prefix(&format!("{word}: "))
+        .or_else(|| summary.strip_prefix(&format!("{word} ")))
+        .unwrap_or(summary)
+        .to_string()
+}
+
+/// Status rows for a step and the steps a parallel group nests (foreach
+/// items have no rows of their own: their step shows progress instead).
+fn status_rows(step: &Step, parent: Option<&str>, rows: &mut Vec<StepStatus>) {
+    rows.push(StepStatus {
+        id: step_id(step).to_string(),
+        kind: step.kind.name().to_string(),
+        state: StepState::Pending,
+        attempts: 0,
+        started_at: None,
+        finished_at: None,
+        summary: None,
+        error: None,
+        parent: parent.map(str::to_string),
+        progress: None,
+    });
+    if let StepKind::Parallel(group) = &step.kind {
+        for child in &group.steps {
+            status_rows(child, Some(&step.id), rows);
+        }
+    }
+}
+
+pub(super) fn now(ctx: &Ctx) -> String {
+    rfc3339(ctx.workflow_time())
+}
+
+pub(super) fn rfc3339(time: Option<SystemTime>) -> String {
+    time.map(|t| humantime::format_rfc3339_seconds(t).to_string())
+        .unwrap_or_default()
+}
