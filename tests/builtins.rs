@@ -134,6 +134,13 @@ fn feed_publisher_publishes_to_both_networks_in_parallel() {
             "report"
         ]
     );
+    // In parallel: the two posts' activities overlap in the server's time.
+    let windows = env.step_windows("feed-1");
+    let (facebook, instagram) = (windows["facebook"], windows["instagram"]);
+    assert!(
+        facebook.0 < instagram.1 && instagram.0 < facebook.1,
+        "they ran one after the other: {facebook:?} {instagram:?}"
+    );
 }
 
 #[test]
@@ -229,10 +236,12 @@ fn pipelines_from_the_worker_directory_start_by_name() {
     let done = env.run_to_end("hello", &[]);
     assert_eq!(done.code, 0, "{done}");
     assert_eq!(done.json()["steps"]["hi"]["action"], "say hi");
-    // A name no one knows fails the run with the worker's list.
+    // A name no worker knows is refused, with the worker's list, once the
+    // worker has said so.
     let done = env.run_to_end("nobody-knows", &[]);
-    assert_eq!(done.code, 4, "{done}");
-    done.stderr_has("knows no pipeline `nobody-knows`")
+    assert_eq!(done.code, 2, "{done}");
+    done.clean_error()
+        .stderr_has("unknown pipeline `nobody-knows`")
         .stderr_has("hello");
 }
 

@@ -215,7 +215,7 @@ fn api_key_is_never_echoed() {
         let done = env
             .orca(&args)
             .env("TEMPORAL_API_KEY", canary)
-            .env("RUST_LOG", "debug")
+            .env("RUST_LOG", "trace")
             .run();
         assert_eq!(
             done.code, 6,

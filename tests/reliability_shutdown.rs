@@ -6,6 +6,8 @@ use std::time::{Duration, Instant};
 
 use crate::common::*;
 
+/// A run of `sleep SECONDS`, then a short step. `seconds` doubles as a
+/// marker: `sleep 8.437` is this test's process and no other's.
 fn slow_command(env: &Env, seconds: &str) -> String {
     env.pipeline(
         &format!("slow-{}", seconds.replace('.', "-")),
@@ -15,16 +17,23 @@ fn slow_command(env: &Env, seconds: &str) -> String {
     )
 }
 
+/// A marker unique to this process and call: `sleep` seconds of `base`
+/// plus a fraction no other test uses.
+fn marker(base: u32, tag: u32) -> String {
+    format!("{base}.{}{tag}", 100 + std::process::id() % 800)
+}
+
 #[test]
 fn sigterm_lets_a_running_command_finish_and_exits_0() {
     let env = Env::new();
-    let file = slow_command(&env, "8");
+    let seconds = marker(8, 1);
+    let file = slow_command(&env, &seconds);
     let mut worker = env.worker_with(&["--allow-commands", "--shutdown-grace", "20s"]);
     let id = env.start(&[&file]);
-    env.wait_status(&id, Duration::from_secs(20), |s| {
-        s["steps"][0]["state"] == "running"
+    // The command itself is running (not only its activity scheduled).
+    eventually(Duration::from_secs(20), "the command running", || {
+        !processes_with(&format!("sleep {seconds}")).is_empty()
     });
-    std::thread::sleep(Duration::from_millis(500));
 
     let signalled = Instant::now();
     worker.signal(libc::SIGTERM);
@@ -42,7 +51,7 @@ fn sigterm_lets_a_running_command_finish_and_exits_0() {
     // The next worker finishes the run; the drained step was not run again.
     let _next = env.worker_with(&["--allow-commands"]);
     let status = env.wait_phase(&id, "completed");
-    assert_eq!(status["steps"][0]["attempts"], 1, "{status:#}");
+    assert_eq!(step(&status, "long")["attempts"], 1, "{status:#}");
     let history = env.orca(["history", &id, "-o", "json"]).ok().json();
     let long: Vec<&serde_json::Value> = history
         .as_array()
@@ -55,13 +64,15 @@ fn sigterm_lets_a_running_command_finish_and_exits_0() {
 }
 
 #[test]
-fn a_second_sigterm_stops_at_once() {
+fn a_second_sigterm_stops_at_once_and_kills_the_command() {
     let env = Env::new();
-    let file = slow_command(&env, "30");
+    let seconds = marker(30, 2);
+    let file = slow_command(&env, &seconds);
     let mut worker = env.worker_with(&["--allow-commands", "--shutdown-grace", "60s"]);
-    let id = env.start(&[&file]);
-    env.wait_status(&id, Duration::from_secs(20), |s| {
-        s["steps"][0]["state"] == "running"
+    env.start(&[&file]);
+    let command = format!("sleep {seconds}");
+    eventually(Duration::from_secs(20), "the command running", || {
+        !processes_with(&command).is_empty()
     });
     worker.signal(libc::SIGTERM);
     worker.wait_for_log("shutting down", Duration::from_secs(5));
@@ -74,17 +85,22 @@ fn a_second_sigterm_stops_at_once() {
         second.elapsed()
     );
     assert!(worker.log().contains("second signal"), "{}", worker.log());
+    // The command's process group went with the worker.
+    eventually(Duration::from_secs(5), "the command gone", || {
+        processes_with(&command).is_empty()
+    });
 }
 
 #[test]
 fn the_end_of_the_grace_period_stops_it_and_kills_the_command() {
     let env = Env::new();
-    let marker = format!("{}.515", 500 + std::process::id() % 90);
-    let file = slow_command(&env, &marker);
+    let seconds = marker(500, 3);
+    let file = slow_command(&env, &seconds);
     let mut worker = env.worker_with(&["--allow-commands", "--shutdown-grace", "2s"]);
     let id = env.start(&[&file]);
-    env.wait_status(&id, Duration::from_secs(20), |s| {
-        s["steps"][0]["state"] == "running"
+    let command = format!("sleep {seconds}");
+    eventually(Duration::from_secs(20), "the command running", || {
+        !processes_with(&command).is_empty()
     });
     let signalled = Instant::now();
     worker.signal(libc::SIGTERM);
@@ -94,18 +110,17 @@ fn the_end_of_the_grace_period_stops_it_and_kills_the_command() {
         "took {:?}",
         signalled.elapsed()
     );
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while !processes_with(&format!("sleep {marker}")).is_empty() {
-        assert!(
-            Instant::now() < deadline,
-            "the command outlived the worker's grace period"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    // The step is retried by the next worker, not lost.
+    eventually(
+        Duration::from_secs(5),
+        "the command gone with the worker's grace period",
+        || processes_with(&command).is_empty(),
+    );
+    // The step is retried by the next worker (its second attempt), not lost.
     let _next = env.worker_with(&["--allow-commands"]);
     env.wait_status(&id, Duration::from_secs(30), |s| {
-        s["steps"][0]["state"] == "running"
+        s["pending"]
+            .as_array()
+            .is_some_and(|p| p.iter().any(|a| a["step"] == "long" && a["attempt"] == 2))
     });
     env.orca(["terminate", &id, "--yes"]).ok();
 }

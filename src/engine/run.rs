@@ -7,7 +7,7 @@
 use std::time::{Duration, SystemTime};
 
 use serde_json::Value;
-use temporalio_common::{RetryPolicy, error::IncomingError, search_attributes::SearchAttributeKey};
+use temporalio_common::{RetryPolicy, search_attributes::SearchAttributeKey};
 use temporalio_sdk::{
     ActivityExecutionError, ApplicationFailure, LocalActivityOptions, MemoValue, WorkflowContext,
     WorkflowResult, WorkflowTermination,
@@ -147,17 +147,30 @@ async fn resolve(ctx: &Ctx, request: &RunRequest) -> WorkflowResult<ResolvedPipe
 /// (`UnknownPipeline` with the names the worker knows, …), so a client can
 /// tell why without reading the message.
 fn resolve_failure(error: &ActivityExecutionError) -> WorkflowTermination {
-    let app = match error {
-        ActivityExecutionError::Failed(failure) => match failure.cause() {
-            Some(IncomingError::Application(app)) => Some(app),
-            _ => None,
-        },
+    // A local activity's failure is the application failure itself; a
+    // remote one's is its cause. Either way: the first typed one.
+    let mut typed = match error {
+        ActivityExecutionError::Failed(failure) => Some(failure.failure()),
         _ => None,
     };
+    while let Some(failure) = typed {
+        if failure
+            .maybe_application_failure()
+            .is_some_and(|info| !info.r#type.is_empty())
+        {
+            break;
+        }
+        typed = failure.cause.as_deref();
+    }
+    let info = typed.and_then(|f| f.maybe_application_failure());
+    let details = info
+        .and_then(|i| i.details.as_ref())
+        .and_then(|d| d.payloads.first())
+        .and_then(|p| serde_json::from_slice::<Value>(&p.data).ok());
     let failure = ApplicationFailure::builder(activity_error_message(error))
         .non_retryable(true)
-        .maybe_type_name(app.and_then(|a| a.type_name()).map(str::to_string))
-        .maybe_details(app.and_then(|a| a.details::<Value>().ok().flatten()))
+        .maybe_type_name(info.map(|i| i.r#type.clone()))
+        .maybe_details(details)
         .build();
     WorkflowTermination::failed_application(failure)
 }

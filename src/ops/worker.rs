@@ -125,6 +125,7 @@ fn drain_on(
                 tracing::warn!("grace period over: exiting now")
             }
         }
+        crate::engine::activities::kill_running_commands();
         std::process::exit(130);
     });
 }

@@ -22,8 +22,10 @@ fn run_time_refusals_fail_the_run_with_the_reason() {
     assert_eq!(done.code, 4, "{done}");
     done.clean_error().stderr_has("Connection refused");
     let done = env.run_to_end("a-pipeline-no-worker-knows", &[]);
-    assert_eq!(done.code, 4, "{done}");
-    done.clean_error().stderr_has("knows no pipeline");
+    assert_eq!(done.code, 2, "{done}");
+    done.clean_error()
+        .stderr_has("unknown pipeline `a-pipeline-no-worker-knows`")
+        .stderr_has("known pipelines: agent-task");
 }
 
 #[test]

@@ -261,3 +261,28 @@ impl Env {
         self.orca(args).run()
     }
 }
+
+/// A step's row in a status document, by its ID (never by position).
+#[track_caller]
+pub fn step<'a>(status: &'a Value, id: &str) -> &'a Value {
+    status["steps"]
+        .as_array()
+        .and_then(|steps| steps.iter().find(|s| s["id"] == id))
+        .unwrap_or_else(|| panic!("no step `{id}` in {status:#}"))
+}
+
+impl Env {
+    /// The attempt a closed step ended on, from `orca history` (the server
+    /// records only an activity's last attempt in the history).
+    pub fn final_attempt(&self, id: &str, step: &str) -> u64 {
+        let entries = self.orca(["history", id, "-o", "json"]).ok().json();
+        entries
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|e| e["event"] == "step_started" && e["step"] == step)
+            .filter_map(|e| e["attempt"].as_u64())
+            .max()
+            .unwrap_or_else(|| panic!("step `{step}` of {id} never started: {entries:#}"))
+    }
+}

@@ -90,3 +90,16 @@ pub fn isolate(command: &mut std::process::Command, dir: &tempfile::TempDir) {
         .env("NO_COLOR", "1")
         .env_remove("RUST_LOG");
 }
+
+/// Asserts that `check` keeps holding for all of `window` (looked at every
+/// 250 ms): for what must *not* happen meanwhile (a paused run does not
+/// move on, a paused schedule starts nothing).
+#[track_caller]
+pub fn holds_for(window: Duration, what: &str, mut check: impl FnMut() -> bool) {
+    let started = std::time::Instant::now();
+    while started.elapsed() < window {
+        assert!(check(), "not {what} after {:?}", started.elapsed());
+        std::thread::sleep(Duration::from_millis(250));
+    }
+    assert!(check(), "not {what} at the end of {window:?}");
+}

@@ -56,6 +56,7 @@ pub async fn run(
     };
     let mut child = spawn(&program, &args, &request)?;
     let pgid = child.id().unwrap_or_default() as i32;
+    let _running = Running::register(pgid);
     if let (Some(text), Some(mut stdin)) = (request.stdin.clone(), child.stdin.take()) {
         tokio::spawn(async move {
             let _ = stdin.write_all(text.as_bytes()).await;
@@ -246,6 +247,40 @@ async fn kill_group(pgid: i32, child: &mut tokio::process::Child) {
         let _ = child.wait().await;
     }
     signal_group(pgid, libc::SIGKILL);
+}
+
+/// The process groups of the commands running now, so a worker that exits
+/// at once (a second signal) can take them along: PR_SET_PDEATHSIG reaches
+/// only the program itself, not what it started (`sh -c "a && b"`).
+static RUNNING: std::sync::Mutex<Vec<i32>> = std::sync::Mutex::new(Vec::new());
+
+/// One entry of `RUNNING`, removed when the command is done with.
+struct Running(i32);
+
+impl Running {
+    fn register(pgid: i32) -> Running {
+        if let Ok(mut running) = RUNNING.lock() {
+            running.push(pgid);
+        }
+        Running(pgid)
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Ok(mut running) = RUNNING.lock() {
+            running.retain(|pgid| *pgid != self.0);
+        }
+    }
+}
+
+/// Kills every running command's process group (the worker is exiting).
+pub fn kill_running_commands() {
+    if let Ok(running) = RUNNING.lock() {
+        for pgid in running.iter() {
+            signal_group(*pgid, libc::SIGKILL);
+        }
+    }
 }
 
 fn signal_group(pgid: i32, signal: i32) {

@@ -16,7 +16,7 @@ use temporalio_macros::activities;
 use temporalio_sdk::activities::{ActivityContext, ActivityError};
 
 pub use agent::AgentRequest;
-pub use command::CommandRequest;
+pub use command::{CommandRequest, kill_running_commands};
 pub use http::{HeaderSource, HttpRequest};
 pub use notify::NotifyRequest;
 pub use resolve::{ResolveRequest, ResolvedPipeline};
