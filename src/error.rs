@@ -6,9 +6,9 @@
 use std::{path::PathBuf, time::Duration};
 
 use crate::{
-    client::{RunPhase, TemporalStatus},
     engine::status::{Outcome, RefusalKind},
-    output::human_duration,
+    human::human_duration,
+    state::{RunPhase, TemporalStatus},
 };
 
 /// The documented exit codes. `main` maps every error to exactly one of these.

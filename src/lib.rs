@@ -13,11 +13,13 @@ pub mod config;
 pub mod connect;
 pub mod engine;
 pub mod error;
+pub mod human;
 pub mod ops;
 pub mod output;
 pub mod pipeline;
 pub mod prompt;
 pub mod schedule;
+pub mod state;
 
 pub use error::{Error, Result};
 

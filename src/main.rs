@@ -7,7 +7,7 @@ use clap::Parser;
 fn main() -> ExitCode {
     let cli = match orca::cli::Cli::try_parse() {
         Ok(cli) => cli,
-        Err(error) => return ExitCode::from(orca::output::print_clap_error(&error)),
+        Err(error) => return ExitCode::from(orca::cli::print_clap_error(&error)),
     };
     match orca::run(cli) {
         Ok(()) => ExitCode::SUCCESS,

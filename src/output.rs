@@ -7,7 +7,24 @@ use anstyle::{AnsiColor, Style};
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
-use crate::cli::{ColorChoice, OutputFormat};
+pub use crate::human::{human_duration, short_duration};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Tables and sentences for people
+    Text,
+    /// One JSON document, stable field names
+    Json,
+    /// One JSON object per line
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
 
 #[derive(Debug, Clone)]
 pub struct Printer {
@@ -249,29 +266,6 @@ impl Printer {
     }
 }
 
-/// A duration for people: `850ms`, `2.0s`, `3m 5s`, `2h 10m` (never
-/// humantime's nanoseconds).
-pub fn human_duration(d: std::time::Duration) -> String {
-    let secs = d.as_secs();
-    match secs {
-        0 if d.as_millis() < 1000 => format!("{}ms", d.as_millis()),
-        0..60 => format!("{:.1}s", d.as_secs_f64()),
-        60..3600 => format!("{}m {}s", secs / 60, secs % 60),
-        _ => format!("{}h {}m", secs / 3600, secs % 3600 / 60),
-    }
-}
-
-/// "42s", "3m", "5h", "2d": one unit, enough for a listing.
-pub fn short_duration(d: std::time::Duration) -> String {
-    let secs = d.as_secs();
-    match secs {
-        0..60 => format!("{secs}s"),
-        60..3600 => format!("{}m", secs / 60),
-        3600..86400 => format!("{}h", secs / 3600),
-        _ => format!("{}d", secs / 86400),
-    }
-}
-
 /// Prints an error the one way errors are printed: `error: …` and, when there
 /// is an obvious next step, `hint: …`, both on stderr.
 pub fn print_error(error: &crate::Error) {
@@ -280,73 +274,4 @@ pub fn print_error(error: &crate::Error) {
     if let Some(hint) = error.hint() {
         let _ = writeln!(err, "hint: {hint}");
     }
-}
-
-/// Usage errors from clap, in orca's one-line form (`error:` + `hint:`);
-/// help and version print as clap prints them. Returns the exit code.
-pub fn print_clap_error(error: &clap::Error) -> u8 {
-    use clap::error::{ContextKind, ContextValue, ErrorKind};
-    match error.kind() {
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
-            let _ = error.print();
-            return crate::error::exit::OK;
-        }
-        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            let _ = error.print();
-            return crate::error::exit::USAGE;
-        }
-        _ => {}
-    }
-    let strings = |kind| match error.get(kind) {
-        Some(ContextValue::Strings(values)) => values.join(", "),
-        Some(ContextValue::String(value)) => value.clone(),
-        _ => String::new(),
-    };
-    let text = error.render().to_string();
-    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
-    let first = lines.next().unwrap_or("invalid arguments");
-    let mut message = first.strip_prefix("error: ").unwrap_or(first).to_string();
-    // clap names what is missing on the lines after the first: one line here.
-    if error.kind() == ErrorKind::MissingRequiredArgument {
-        message = format!(
-            "missing {}",
-            strings(ContextKind::InvalidArg).replace(", ", " and ")
-        );
-    }
-    let valid = strings(ContextKind::ValidValue);
-    let tip = lines
-        .find_map(|l| l.strip_prefix("tip: "))
-        .map(str::to_string);
-    let hint = match (valid.is_empty(), tip) {
-        (false, _) => Some(format!("valid values: {valid}")),
-        (true, Some(tip)) => Some(tip),
-        (true, None) => usage(&text).map(|u| format!("usage: {u} (more: --help)")),
-    };
-    let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "error: {message}");
-    if let Some(hint) = hint {
-        let _ = writeln!(err, "hint: {hint}");
-    }
-    crate::error::exit::USAGE
-}
-
-/// The usage of the command an error is about, as its definition has it.
-/// (clap's own usage line also lists every option set from the
-/// environment, `--address` when `TEMPORAL_ADDRESS` is set, as if it were
-/// required.)
-fn usage(rendered: &str) -> Option<String> {
-    use clap::CommandFactory;
-    let line = rendered
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("Usage: "))?;
-    let path: Vec<&str> = line
-        .split_whitespace()
-        .take_while(|word| !word.starts_with(['<', '[', '-']))
-        .collect();
-    let mut command = crate::cli::Cli::command();
-    for name in path.iter().skip(1) {
-        command = command.find_subcommand(name)?.clone();
-    }
-    let usage = command.bin_name(path.join(" ")).render_usage().to_string();
-    Some(usage.trim().trim_start_matches("Usage: ").to_string())
 }

@@ -23,8 +23,8 @@ fn approved_run_completes_with_exit_0() {
         .spawn();
     let status = env.wait_phase("approve-me", "awaiting_approval");
     assert_eq!(status["approval"]["prompt"], "Run task 'write the report'?");
-    assert_eq!(status["steps"][0]["state"], "completed");
-    assert_eq!(status["steps"][1]["state"], "waiting");
+    assert_eq!(step(&status, "policy")["state"], "completed");
+    assert_eq!(step(&status, "approval")["state"], "waiting");
 
     let decided = env
         .orca([
@@ -54,7 +54,7 @@ fn approved_run_completes_with_exit_0() {
     assert_eq!(status["outcome"], "completed");
     assert_eq!(status["temporal_status"], "completed");
     assert_eq!(status["approval"]["decision"]["by"], "alice");
-    assert_eq!(status["steps"][2]["state"], "completed");
+    assert_eq!(step(&status, "work")["state"], "completed");
 }
 
 #[test]
@@ -126,8 +126,8 @@ fn forbidden_task_is_denied_without_waiting_for_approval() {
         status["approval"].is_null(),
         "never asked for approval: {status}"
     );
-    assert_eq!(status["steps"][0]["state"], "refused");
-    assert_eq!(status["steps"][1]["state"], "pending");
+    assert_eq!(step(&status, "policy")["state"], "refused");
+    assert_eq!(step(&status, "approval")["state"], "pending");
 
     // Nothing to approve: the refusal says why.
     env.orca(["approve", "deny-me"])
@@ -219,7 +219,7 @@ fn status_json_has_the_documented_fields() {
     assert_eq!(status["current_step"], "approval");
     assert_eq!(status["input"]["task"], "fields");
     assert_eq!(status["live"], true);
-    let step = &status["steps"][0];
+    let policy = step(&status, "policy");
     for field in [
         "id",
         "kind",
@@ -230,8 +230,8 @@ fn status_json_has_the_documented_fields() {
         "summary",
     ] {
         assert!(
-            step.get(field).is_some(),
-            "missing steps[].{field} in {step:#}"
+            policy.get(field).is_some(),
+            "missing steps[].{field} in {policy:#}"
         );
     }
 

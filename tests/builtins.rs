@@ -35,7 +35,7 @@ fn agent_task_plans_waits_for_the_plan_to_be_accepted_then_runs_every_batch() {
         .ok();
     // Progress is visible while the batches run.
     env.wait_status("agent-1", Duration::from_secs(30), |s| {
-        s["steps"][3]["state"] == "running" && s["progress"]["total"] == 4
+        step(s, "execute")["state"] == "running" && s["progress"]["total"] == 4
     });
     let done = waiting.finish(Duration::from_secs(60));
     assert_eq!(done.code, 0, "{done}");
@@ -69,7 +69,11 @@ fn agent_task_stop_ends_after_the_current_batch() {
         (1..4).contains(&done),
         "stopped after the current batch, not before or at the end: {status:#}"
     );
-    assert_eq!(status["steps"][4]["state"], "pending", "`done` never ran");
+    assert_eq!(
+        step(&status, "done")["state"],
+        "pending",
+        "`done` never ran"
+    );
     assert_eq!(status["outcome"], "stopped");
 }
 
@@ -86,12 +90,9 @@ fn agent_task_pause_holds_batches_until_resume() {
     env.orca(["pause", &id]).ok();
     let paused = env.wait_phase(&id, "paused");
     let held = paused["progress"]["done"].as_u64().unwrap();
-    std::thread::sleep(Duration::from_secs(3));
-    assert_eq!(
-        env.status(&id)["progress"]["done"].as_u64().unwrap(),
-        held,
-        "no batch started while paused"
-    );
+    holds_for(Duration::from_secs(3), "the batches held", || {
+        env.status(&id)["progress"]["done"].as_u64() == Some(held)
+    });
     env.orca(["resume", &id]).ok();
     let status = env.wait_phase(&id, "completed");
     assert_eq!(status["progress"], json!({"done": 4, "total": 4}));
@@ -339,7 +340,7 @@ fn self_improvement_asks_unless_confident_and_auto_applying() {
     );
     env.orca(["approve", &id]).ok();
     let status = env.wait_phase(&id, "completed");
-    assert_eq!(status["steps"][4]["state"], "completed");
+    assert_eq!(step(&status, "test")["state"], "completed");
 }
 
 #[test]
@@ -357,7 +358,7 @@ fn model_training_reports_accuracy_and_stops_at_the_target() {
         s["progress"]["done"].as_u64() >= Some(2)
     });
     assert!(
-        status["steps"][1]["summary"]
+        step(&status, "train")["summary"]
             .as_str()
             .unwrap()
             .contains("accuracy"),
@@ -367,7 +368,7 @@ fn model_training_reports_accuracy_and_stops_at_the_target() {
     // 0.55, 0.60, 0.65, 0.70: four epochs of ten, then the target was reached.
     assert_eq!(status["progress"], json!({"done": 4, "total": 10}));
     assert!(
-        status["steps"][1]["summary"]
+        step(&status, "train")["summary"]
             .as_str()
             .unwrap()
             .contains("stopped early"),
@@ -388,8 +389,9 @@ fn model_training_reports_accuracy_and_stops_at_the_target() {
     env.orca(["pause", &id]).ok();
     let paused = env.wait_phase(&id, "paused");
     let held = paused["progress"]["done"].clone();
-    std::thread::sleep(Duration::from_secs(2));
-    assert_eq!(env.status(&id)["progress"]["done"], held);
+    holds_for(Duration::from_secs(2), "the epochs held", || {
+        env.status(&id)["progress"]["done"] == held
+    });
     env.orca(["resume", &id]).ok();
     let status = env.wait_phase(&id, "completed");
     assert_eq!(status["progress"], json!({"done": 6, "total": 6}));

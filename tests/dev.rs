@@ -66,22 +66,13 @@ fn dev_serves_runs_and_stops_cleanly_keeping_its_database() {
             .ok()
             .json()
     };
-    let started = std::time::Instant::now();
-    while status(&env)["phase"] != "awaiting_approval" {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "run never reached the gate"
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    eventually(Duration::from_secs(30), "the run at the gate", || {
+        status(&env)["phase"] == "awaiting_approval"
+    });
     env.orca(["approve", &id, "--address", &address]).ok();
-    while status(&env)["phase"] != "completed" {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "run never completed"
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
+    eventually(Duration::from_secs(30), "the run completed", || {
+        status(&env)["phase"] == "completed"
+    });
 
     dev.signal(libc::SIGTERM);
     assert_eq!(dev.wait_exit(Duration::from_secs(20)), 0, "{}", dev.log());

@@ -314,17 +314,23 @@ fn record_histories() {
     );
     let mut doomed = env.worker_with(&["--allow-commands"]);
     let id = env.start(&[&crash]);
-    let started = std::time::Instant::now();
-    while std::fs::read_to_string(&out)
-        .unwrap_or_default()
-        .lines()
-        .count()
-        < 2
-    {
-        assert!(started.elapsed() < Duration::from_secs(30));
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    std::thread::sleep(Duration::from_millis(150));
+    // Killed with two items done and a later one in flight (its shell,
+    // `sleep 0.3 && echo INDEX >> crash.log`, is running).
+    let done_items = || {
+        std::fs::read_to_string(&out)
+            .unwrap_or_default()
+            .lines()
+            .count()
+    };
+    let in_flight = || {
+        (2..8)
+            .any(|index| !processes_with(&format!("echo {index} >> {}", out.display())).is_empty())
+    };
+    eventually(
+        Duration::from_secs(30),
+        "two items done and a later one running",
+        || done_items() >= 2 && in_flight(),
+    );
     doomed.kill9();
     finish(&env, &id);
     save(&env, &id, "foreach-worker-crash");
@@ -332,8 +338,9 @@ fn record_histories() {
     // Cancelled during a step, and failed after retries.
     let slow = env.pipeline("cancel-me", "name = \"cancel-me\"\n[[steps]]\nid = \"long\"\nkind = \"agent\"\naction = \"long\"\nduration = \"1m\"\n");
     let id = env.start(&[&slow]);
+    // `current_step` first: a run has no step rows until its spec is resolved.
     env.wait_status(&id, Duration::from_secs(20), |s| {
-        s["steps"][0]["state"] == "running"
+        s["current_step"] == "long" && step(s, "long")["state"] == "running"
     });
     env.orca(["cancel", &id]).ok();
     save(&env, &id, "cancelled");
@@ -357,21 +364,16 @@ fn record_histories() {
     ])
     .ok();
     env.orca(["schedule", "trigger", &name]).ok();
-    let started = std::time::Instant::now();
-    let id = loop {
+    let id = poll_for(Duration::from_secs(20), || {
         let runs = env
             .orca(["list", "--schedule", &name, "-o", "json"])
             .ok()
             .json();
-        if let Some(id) = runs[0]["workflow_id"].as_str() {
-            break id.to_string();
-        }
-        assert!(
-            started.elapsed() < Duration::from_secs(20),
-            "the schedule started nothing"
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    };
+        runs[0]["workflow_id"]
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| format!("the schedule started nothing: {runs}"))
+    });
     approve(&id, "alice");
     finish(&env, &id);
     save(&env, &id, "schedule-started");

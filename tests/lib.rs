@@ -1,5 +1,6 @@
 //! All integration tests compile into one binary, so they share one real
-//! Temporal dev server (see `common`). Each file is one area of behaviour.
+//! Temporal dev server (see `common`). Each file or directory is one area of
+//! behaviour.
 
 mod common;
 
@@ -18,6 +19,7 @@ mod histories;
 mod metrics;
 mod operator;
 mod prompts;
+mod refusals;
 mod reliability_crash;
 mod reliability_load;
 mod reliability_restart;
@@ -25,4 +27,5 @@ mod reliability_shutdown;
 mod schedules;
 mod security;
 mod steps;
+mod typed_core;
 mod worker;

@@ -3,7 +3,7 @@
 
 use std::{
     io::{Read, Write},
-    time::{Duration, Instant},
+    time::Duration,
 };
 
 use crate::common::*;
@@ -54,18 +54,13 @@ fn metrics_are_served_and_a_replayed_run_counts_once() {
     let second = env.start(&[&file]);
     env.wait_phase(&second, "awaiting_approval");
 
-    let started = Instant::now();
-    let a = loop {
+    let a = poll_for(Duration::from_secs(45), || {
         let text = scrape(port_a);
-        if sample(&text, "orca_runs_awaiting_approval", &[]) == Some(1.0) {
-            break text;
+        match sample(&text, "orca_runs_awaiting_approval", &[]) == Some(1.0) {
+            true => Ok(text),
+            false => Err(format!("gauge never showed the waiting run:\n{text}")),
         }
-        assert!(
-            started.elapsed() < Duration::from_secs(45),
-            "gauge never showed the waiting run:\n{text}"
-        );
-        std::thread::sleep(Duration::from_millis(300));
-    };
+    });
     assert_eq!(
         sample(
             &a,

@@ -54,24 +54,22 @@ pub fn lines(path: &Path) -> Vec<String> {
 /// so the test must not crash there.
 #[track_caller]
 pub fn wait_mid_item(env: &Env, id: &str, out: &Path, starts: &Path) -> usize {
-    let started = Instant::now();
-    loop {
-        assert!(
-            started.elapsed() < Duration::from_secs(60),
-            "no quiet moment: {} started, {} written",
-            lines(starts).len(),
-            lines(out).len()
-        );
+    // Looked at every 20 ms: the quiet moment lasts the 2 s an item sleeps.
+    poll_every(Duration::from_secs(60), Duration::from_millis(20), || {
         let written = lines(out).len();
         if (4..ITEMS - 2).contains(&written) && lines(starts).len() == written + 2 {
             let status = env.status(id);
             let recorded = status["progress"]["done"].as_u64().unwrap_or(0) as usize;
             if recorded == written && lines(out).len() == written {
-                return written;
+                return Ok(written);
             }
         }
-        std::thread::sleep(Duration::from_millis(20));
-    }
+        Err(format!(
+            "no quiet moment: {} started, {} written",
+            lines(starts).len(),
+            lines(out).len()
+        ))
+    })
 }
 
 /// After the run, each item's line is there exactly once.
@@ -96,9 +94,10 @@ fn foreach_survives_a_worker_killed_with_sigkill() {
     let done = wait_mid_item(&env, &id, &out, &starts);
     first.kill9();
     // The two items it was running die with it: their lines never appear
-    // (they would have by now).
-    std::thread::sleep(Duration::from_millis(2500));
-    assert_eq!(lines(&out).len(), done, "{:?}", lines(&out));
+    // (they would have within the 2.5 s, had they lived).
+    holds_for(Duration::from_millis(2500), "the line count held", || {
+        lines(&out).len() == done
+    });
 
     let _second = env.worker_with(&["--allow-commands"]);
     let status = env.wait_status(&id, Duration::from_secs(60), |s| {
@@ -122,15 +121,19 @@ fn an_approval_given_is_not_asked_again_after_a_crash() {
     env.wait_phase(&id, "awaiting_approval");
     // Killed while waiting: the decision is taken by the next worker.
     first.kill9();
-    let approving = env
+    let mut approving = env
         .orca(["approve", &id, "--as", "alice", "--comment", "once"])
         .spawn();
-    std::thread::sleep(Duration::from_millis(500));
+    // Sent while no worker runs: it waits (no worker can answer it yet).
+    holds_for(Duration::from_millis(500), "the decision waiting", || {
+        matches!(approving.child.try_wait(), Ok(None))
+    });
     let mut second = env.worker();
     let approved = approving.finish(Duration::from_secs(40));
     assert_eq!(approved.code, 0, "{approved}");
+    // `current_step` first: a run has no step rows until its spec is resolved.
     env.wait_status(&id, Duration::from_secs(20), |s| {
-        s["steps"][1]["state"] == "running"
+        s["current_step"] == "work" && step(s, "work")["state"] == "running"
     });
     // Killed again mid-work: the third worker resumes without a new gate.
     second.kill9();
@@ -172,7 +175,12 @@ fn two_workers_forty_runs_one_killed_all_complete() {
             ])
         })
         .collect();
-    std::thread::sleep(Duration::from_secs(2));
+    // Killed with runs in flight: the last one started is running its items.
+    let last = ids.last().unwrap();
+    // `current_step` first: a run has no step rows until its spec is resolved.
+    env.wait_status(last, Duration::from_secs(60), |s| {
+        s["current_step"] == "parts" && step(s, "parts")["state"] == "running"
+    });
     first.kill9();
     let started = Instant::now();
     for id in &ids {

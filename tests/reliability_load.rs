@@ -49,14 +49,15 @@ fn a_thousand_waiting_runs_are_listed_approved_and_completed() {
         .as_array()
         .map_or(0, Vec::len)
     };
-    let waiting_since = Instant::now();
-    while count("awaiting_approval") < RUNS {
-        assert!(
-            waiting_since.elapsed() < Duration::from_secs(300),
-            "not all runs reached the gate"
-        );
-        std::thread::sleep(Duration::from_secs(1));
-    }
+    // Looked at every second: each look lists a thousand runs.
+    poll_every(
+        Duration::from_secs(300),
+        Duration::from_secs(1),
+        || match count("awaiting_approval") {
+            n if n >= RUNS => Ok(()),
+            n => Err(format!("not all runs reached the gate ({n} of {RUNS})")),
+        },
+    );
     let listed = env
         .orca([
             "list",
@@ -93,13 +94,14 @@ fn a_thousand_waiting_runs_are_listed_approved_and_completed() {
     assert_eq!(tally.json()["decided"].as_array().unwrap().len(), RUNS);
 
     let completing = Instant::now();
-    while count("completed") < RUNS {
-        assert!(
-            completing.elapsed() < Duration::from_secs(300),
-            "not all runs completed"
-        );
-        std::thread::sleep(Duration::from_secs(1));
-    }
+    poll_every(
+        Duration::from_secs(300),
+        Duration::from_secs(1),
+        || match count("completed") {
+            n if n >= RUNS => Ok(()),
+            n => Err(format!("not all runs completed ({n} of {RUNS})")),
+        },
+    );
     eprintln!(
         "load: started {RUNS} runs in {started_all:?}, approved all in {approve_time:?}, all completed {:?} later; total {:?}",
         completing.elapsed(),

@@ -3,11 +3,15 @@
 //! flags several commands share are in `args.rs` and `worker.rs`.
 
 pub mod args;
+mod usage;
 pub mod worker;
+
+pub use crate::output::{ColorChoice, OutputFormat};
+pub use usage::print_clap_error;
 
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand};
 
 use crate::commands;
 
@@ -175,23 +179,6 @@ pub struct GlobalArgs {
     /// When to use colour (NO_COLOR is honoured in `auto`)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum OutputFormat {
-    /// Tables and sentences for people
-    Text,
-    /// One JSON document, stable field names
-    Json,
-    /// One JSON object per line
-    Jsonl,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
-    Auto,
-    Always,
-    Never,
 }
 
 /// A duration, or a bare number of seconds (what `TEMPORAL_*_TIMEOUT`

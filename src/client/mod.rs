@@ -9,7 +9,6 @@ mod errors;
 mod foreign;
 mod messages;
 mod schedules;
-mod state;
 
 use std::time::{Duration, SystemTime};
 
@@ -28,10 +27,11 @@ use temporalio_common::{
     search_attributes::SearchAttributes,
 };
 
+pub use crate::state::{RunPhase, TemporalStatus, orca_attributes};
 pub use end::{FailureKind, RunEnd};
 pub use messages::{Control, refusal_kind};
-pub use state::{RunPhase, TemporalStatus, orca_attributes};
 
+use crate::state::{PHASE_KEY, PIPELINE_KEY};
 use crate::{
     Error, Result,
     config::Settings,
@@ -41,7 +41,6 @@ use crate::{
         status::{MEMO_APPROVALS, MEMO_DEADLINE, MEMO_PROGRESS, MEMO_PROMPT, Phase, RunRequest},
     },
 };
-use state::{PHASE_KEY, PIPELINE_KEY};
 
 /// How long `status` waits for a worker to answer the query before showing
 /// what the server alone knows.

@@ -59,6 +59,7 @@ pub(super) async fn run_pipeline(ctx: &mut Ctx) -> WorkflowResult<RunResult> {
                 return Ok(finish(ctx, outcome, Some(detail_of(outcome, &summary))));
             }
             StepEnd::Failed(message) => return Err(fail_run(ctx, &step.id, message)),
+            StepEnd::Cancelled => return Err(fail_run(ctx, &step.id, "cancelled".into())),
         }
         let stop = ctx.state(|s| s.status.stop_requested);
         if stop && index + 1 < spec.steps.len() {

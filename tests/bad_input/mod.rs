@@ -1,7 +1,7 @@
 //! The bad-input catalogue: every command, fed wrong input, answers with the
 //! documented exit code, one `error:` line (plus a `hint:` where useful), no
 //! panic or backtrace, and prints no data. One test per case, so the first
-//! failure hides none of the rest. `offline.rs`: refused before anything
+//! failure hides none of the rest. `offline/`: refused before anything
 //! connects (no server is started for them); `server.rs`: refused by what
 //! the server or the workflow says.
 

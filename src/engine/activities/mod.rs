@@ -7,6 +7,8 @@ mod command;
 mod http;
 mod notify;
 mod resolve;
+#[cfg(test)]
+mod tests;
 
 use std::sync::Arc;
 

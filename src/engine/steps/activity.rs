@@ -212,7 +212,7 @@ pub(super) fn cancelled(ctx: &Ctx) -> WorkflowResult<StepEnd> {
     if ctx.cancellation_token().is_cancelled() {
         Err(WorkflowTermination::cancelled())
     } else {
-        Ok(StepEnd::Failed("cancelled".into()))
+        Ok(StepEnd::Cancelled)
     }
 }
 

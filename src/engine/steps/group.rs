@@ -41,7 +41,7 @@ pub(super) async fn run_parallel(
             StepEnd::Skipped(_) => {
                 outputs.insert(child.id.clone(), Value::Null);
             }
-            StepEnd::Failed(message) if message == "cancelled" => {}
+            StepEnd::Cancelled => {}
             StepEnd::Failed(message) => failures.push(format!("`{}`: {message}", child.id)),
             StepEnd::EndRun {
                 outcome,
@@ -266,7 +266,8 @@ impl<'a> Foreach<'a> {
                 true
             }
             StepEnd::Skipped(_) => true,
-            StepEnd::Failed(message) => {
+            StepEnd::Failed(_) | StepEnd::Cancelled => {
+                let message = end.failure().unwrap_or_default();
                 self.shared.borrow_mut().failure.get_or_insert(format!(
                     "item {index} ({}): {message}",
                     compact(&self.items[index])

@@ -64,6 +64,20 @@ pub(super) enum StepEnd {
         summary: String,
     },
     Failed(String),
+    /// Cancelled with its group (a sibling failed fast, the group's
+    /// timeout): the group's own end says why.
+    Cancelled,
+}
+
+impl StepEnd {
+    /// A failure and its message (a step cancelled with its group too).
+    fn failure(&self) -> Option<&str> {
+        match self {
+            StepEnd::Failed(message) => Some(message),
+            StepEnd::Cancelled => Some("cancelled"),
+            _ => None,
+        }
+    }
 }
 
 /// Attempts an activity made before it failed for good, when the failure says.
@@ -156,8 +170,8 @@ fn count_step(ctx: &Ctx, step: &Step, end: &StepEnd, began: Option<std::time::Sy
     let (result, attempts) = match end {
         StepEnd::Done(done) => ("completed", done.attempt.max(1)),
         StepEnd::Skipped(_) => ("skipped", 0),
-        StepEnd::EndRun { outcome, .. } => (outcome_word(*outcome), 1),
-        StepEnd::Failed(_) => ("failed", 0),
+        StepEnd::EndRun { outcome, .. } => (outcome.phase().as_str(), 1),
+        StepEnd::Failed(_) | StepEnd::Cancelled => ("failed", 0),
     };
     let took = match (began, ctx.workflow_time()) {
         (Some(began), Some(now)) => now.duration_since(began).ok(),
@@ -165,15 +179,6 @@ fn count_step(ctx: &Ctx, step: &Step, end: &StepEnd, began: Option<std::time::Sy
     };
     let pipeline = ctx.state(|s| s.status.pipeline.clone());
     metrics.step_finished(&pipeline, step.kind.name(), result, took, attempts);
-}
-
-fn outcome_word(outcome: Outcome) -> &'static str {
-    match outcome {
-        Outcome::Completed => "completed",
-        Outcome::Rejected => "rejected",
-        Outcome::Denied => "denied",
-        Outcome::Stopped => "stopped",
-    }
 }
 
 /// Records how a tracked step ended and hands the end on.
@@ -208,9 +213,9 @@ fn finish_step(ctx: &Ctx, scope: &Scope, id: &str, end: StepEnd) -> StepEnd {
                 st.attempts = st.attempts.max(1);
                 st.summary = Some(summary.clone());
             }
-            StepEnd::Failed(message) => {
+            StepEnd::Failed(_) | StepEnd::Cancelled => {
                 st.state = StepState::Failed;
-                st.error = Some(message.clone());
+                st.error = end.failure().map(str::to_string);
             }
         }
     });

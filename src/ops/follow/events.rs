@@ -261,3 +261,7 @@ pub fn describe(event: &RunEvent, id: &str) -> String {
         ),
     }
 }
+
+#[cfg(test)]
+#[path = "events_tests.rs"]
+mod tests;

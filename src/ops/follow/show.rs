@@ -13,10 +13,10 @@ use super::{
     events::{RunEvent, changes, describe},
 };
 use crate::{
-    cli::OutputFormat,
     client::{RunEnd, StartedRun},
     engine::status::StepState,
     ops::run::RunView,
+    output::OutputFormat,
     output::Printer,
 };
 

@@ -26,7 +26,7 @@ pub enum EntryKind {
     Phase,
     ApprovalRequested,
     Progress,
-    /// The `approve` update or signal, recorded.
+    /// The `approve` update, recorded (`Signal` for the signal).
     Approve,
     Reject,
     /// Another update (a workflow that is not orca's).
@@ -42,6 +42,7 @@ pub enum EntryKind {
     TimerStarted,
     TimerFired,
     CancelRequested,
+    // How the run ended; a workflow task that failed.
     Completed,
     Failed,
     Cancelled,
@@ -65,8 +66,7 @@ pub struct Entry {
     pub detail: String,
 }
 
-/// What is remembered between events: activities by their scheduled
-/// event, timers by ID.
+/// Activities by their scheduled event, and timers by ID, between events.
 #[derive(Default)]
 struct Memory {
     activities: HashMap<i64, (String, String, SystemTime)>,
@@ -158,68 +158,11 @@ fn describe(
             }
             line(EntryKind::Signal, detail)
         }
-        other => step_lines(event, other, time, memory),
+        other => steps::lines(event, other, time, memory),
     }
 }
 
-/// Steps (activities) and durable timers.
-fn step_lines(
-    event: &HistoryEvent,
-    attributes: &Attributes,
-    time: SystemTime,
-    memory: &mut Memory,
-) -> Vec<Line> {
-    use Attributes as A;
-    if let Some((scheduled, kind, failure)) = activity_ended(attributes) {
-        return activity_end(memory, scheduled, time, kind, failure);
-    }
-    match attributes {
-        A::ActivityTaskScheduledEventAttributes(a) => {
-            let activity = a.activity_type.as_ref().map(|t| t.name.clone());
-            memory.activities.insert(
-                event.event_id,
-                (a.activity_id.clone(), activity.unwrap_or_default(), time),
-            );
-            Vec::new()
-        }
-        A::ActivityTaskStartedEventAttributes(a) => {
-            let (step, activity) = memory
-                .activities
-                .get(&a.scheduled_event_id)
-                .map(|(step, activity, _)| (step.clone(), activity.clone()))
-                .unwrap_or_default();
-            let mut detail = format!("started ({activity})");
-            if let Some(failure) = &a.last_failure {
-                detail.push_str(&format!(
-                    " after failed attempts; last: {}",
-                    failure.message
-                ));
-            }
-            vec![(
-                EntryKind::StepStarted,
-                Some(step),
-                Some(a.attempt as u64),
-                detail,
-            )]
-        }
-        A::TimerStartedEventAttributes(a) => {
-            let duration = a
-                .start_to_fire_timeout
-                .as_ref()
-                .map(|d| seconds_text(d.seconds, d.nanos))
-                .unwrap_or_default();
-            memory.timers.insert(a.timer_id.clone(), duration.clone());
-            line(EntryKind::TimerStarted, duration)
-        }
-        A::TimerFiredEventAttributes(a) => {
-            let duration = memory.timers.get(&a.timer_id).cloned().unwrap_or_default();
-            line(EntryKind::TimerFired, format!("after {duration}"))
-        }
-        other => closing_lines(other),
-    }
-}
-
-/// The run's end, cancellation requests and failed workflow tasks.
+/// The end, a cancellation asked for, a failed workflow task.
 fn closing_lines(attributes: &Attributes) -> Vec<Line> {
     use Attributes as A;
     match attributes {
@@ -288,55 +231,7 @@ fn memo_lines(fields: &HashMap<String, Payload>) -> Vec<Line> {
     lines
 }
 
-/// A step's attempt ended: its scheduled event, how, and the failure.
-fn activity_ended(attributes: &Attributes) -> Option<(i64, EntryKind, Option<&Failure>)> {
-    use Attributes as A;
-    Some(match attributes {
-        A::ActivityTaskCompletedEventAttributes(a) => {
-            (a.scheduled_event_id, EntryKind::StepCompleted, None)
-        }
-        A::ActivityTaskFailedEventAttributes(a) => (
-            a.scheduled_event_id,
-            EntryKind::StepFailed,
-            a.failure.as_ref(),
-        ),
-        A::ActivityTaskTimedOutEventAttributes(a) => (
-            a.scheduled_event_id,
-            EntryKind::StepTimedOut,
-            a.failure.as_ref(),
-        ),
-        A::ActivityTaskCanceledEventAttributes(a) => {
-            (a.scheduled_event_id, EntryKind::StepCancelled, None)
-        }
-        _ => return None,
-    })
-}
-
-fn activity_end(
-    memory: &Memory,
-    scheduled: i64,
-    time: SystemTime,
-    kind: EntryKind,
-    failure: Option<&Failure>,
-) -> Vec<Line> {
-    let (step, scheduled_at) = match memory.activities.get(&scheduled) {
-        Some((step, _, at)) => (step.clone(), *at),
-        None => (String::new(), time),
-    };
-    let took = time.duration_since(scheduled_at).unwrap_or_default();
-    let took = format!("{:.1}s", took.as_secs_f64());
-    let failure = failure_text(failure);
-    let detail = match kind {
-        EntryKind::StepCompleted => format!("completed after {took}"),
-        EntryKind::StepFailed => format!("failed after {took}: {failure}"),
-        EntryKind::StepTimedOut => format!("timed out after {took}: {failure}"),
-        _ => format!("cancelled after {took}"),
-    };
-    vec![(kind, Some(step), None, detail)]
-}
-
-/// "sample, requested by alice, input {…}" (or the workflow type of a run
-/// that is not orca's).
+/// "sample, requested by alice, input {…}" (or a foreign run's type).
 fn started_detail(input: &Value, workflow_type: Option<String>) -> String {
     let mut detail = match &input["pipeline"] {
         Value::String(name) => name.clone(),
@@ -362,11 +257,6 @@ fn decision_text(arg: &Value) -> String {
         Some(comment) => format!("by {by}: {comment}"),
         None => format!("by {by}"),
     }
-}
-
-fn seconds_text(seconds: i64, nanos: i32) -> String {
-    let secs = seconds.max(0) as f64 + f64::from(nanos.max(0)) / 1e9;
-    crate::output::human_duration(std::time::Duration::from_secs_f64(secs))
 }
 
 fn event_time(event: &HistoryEvent) -> Option<SystemTime> {
@@ -398,3 +288,7 @@ fn first(payloads: &Option<Payloads>) -> Value {
 fn decode(payload: &Payload) -> Value {
     serde_json::from_slice(&payload.data).unwrap_or(Value::Null)
 }
+
+mod steps;
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,25 @@
+//! Durations as people read them: rounded for sentences, one unit for
+//! listings (never humantime's nanoseconds).
+
+/// A duration for people: `850ms`, `2.0s`, `3m 5s`, `2h 10m` (never
+/// humantime's nanoseconds).
+pub fn human_duration(d: std::time::Duration) -> String {
+    let secs = d.as_secs();
+    match secs {
+        0 if d.as_millis() < 1000 => format!("{}ms", d.as_millis()),
+        0..60 => format!("{:.1}s", d.as_secs_f64()),
+        60..3600 => format!("{}m {}s", secs / 60, secs % 60),
+        _ => format!("{}h {}m", secs / 3600, secs % 3600 / 60),
+    }
+}
+
+/// "42s", "3m", "5h", "2d": one unit, enough for a listing.
+pub fn short_duration(d: std::time::Duration) -> String {
+    let secs = d.as_secs();
+    match secs {
+        0..60 => format!("{secs}s"),
+        60..3600 => format!("{}m", secs / 60),
+        3600..86400 => format!("{}h", secs / 3600),
+        _ => format!("{}d", secs / 86400),
+    }
+}

@@ -1,0 +1,134 @@
+//! The events between two views of a run, in the order they happened.
+
+use serde_json::Map;
+
+use super::{RunEvent, changes};
+use crate::{
+    client::{RunPhase, TemporalStatus},
+    engine::status::{ApprovalStatus, Decision, DecisionKind, Phase, StepState, StepStatus},
+    ops::run::RunView,
+};
+
+fn row(id: &str, kind: &str, state: StepState) -> StepStatus {
+    StepStatus {
+        id: id.into(),
+        kind: kind.into(),
+        state,
+        attempts: 0,
+        started_at: None,
+        finished_at: None,
+        summary: None,
+        error: None,
+        parent: None,
+        progress: None,
+    }
+}
+
+fn view(phase: Phase, steps: Vec<StepStatus>, approval: Option<ApprovalStatus>) -> RunView {
+    RunView {
+        workflow_id: "r".into(),
+        run_id: "1".into(),
+        workflow_type: "Pipeline".into(),
+        temporal_status: TemporalStatus::Running,
+        pipeline: Some("sample".into()),
+        phase: Some(RunPhase::Orca(phase)),
+        outcome: None,
+        started_at: None,
+        closed_at: None,
+        requested_by: None,
+        current_step: None,
+        input: Map::new(),
+        steps,
+        progress: None,
+        approval,
+        paused: false,
+        stop_requested: false,
+        live: true,
+        pending: Vec::new(),
+        result: None,
+        failure: None,
+    }
+}
+
+fn gate(decided: bool) -> ApprovalStatus {
+    ApprovalStatus {
+        step: "approval".into(),
+        prompt: "ok?".into(),
+        decision: decided.then(|| Decision {
+            step: "approval".into(),
+            decision: DecisionKind::Approved,
+            approved: true,
+            by: Some("alice".into()),
+            comment: None,
+            at: String::new(),
+            votes: Vec::new(),
+        }),
+        ..ApprovalStatus::default()
+    }
+}
+
+fn names(events: &[RunEvent]) -> Vec<String> {
+    events
+        .iter()
+        .map(|e| {
+            serde_json::to_value(e).unwrap()["event"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_first_view_tells_everything_that_already_happened_in_step_order() {
+    let now = view(
+        Phase::AwaitingApproval,
+        vec![
+            row("policy", "policy", StepState::Completed),
+            row("approval", "approval", StepState::Waiting),
+        ],
+        Some(gate(false)),
+    );
+    assert_eq!(
+        names(&changes(None, &now)),
+        ["run", "step_finished", "step_waiting", "approval_requested"]
+    );
+}
+
+#[test]
+fn a_decision_comes_before_the_gate_step_finishes_and_after_earlier_steps() {
+    let before = view(
+        Phase::AwaitingApproval,
+        vec![
+            row("policy", "policy", StepState::Completed),
+            row("approval", "approval", StepState::Waiting),
+            row("work", "agent", StepState::Pending),
+        ],
+        Some(gate(false)),
+    );
+    let now = view(
+        Phase::Running,
+        vec![
+            row("policy", "policy", StepState::Completed),
+            row("approval", "approval", StepState::Completed),
+            row("work", "agent", StepState::Running),
+        ],
+        Some(gate(true)),
+    );
+    assert_eq!(
+        names(&changes(Some(&before), &now)),
+        ["phase", "approval_decided", "step_finished", "step_started"]
+    );
+}
+
+#[test]
+fn a_view_no_worker_answered_adds_nothing() {
+    let before = view(
+        Phase::Running,
+        vec![row("work", "agent", StepState::Running)],
+        None,
+    );
+    let mut now = view(Phase::Running, Vec::new(), None);
+    now.live = false;
+    assert!(changes(Some(&before), &now).is_empty());
+}

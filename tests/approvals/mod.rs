@@ -1,0 +1,50 @@
+//! Approvals beyond a single yes/no: quorum, four eyes, groups, timeouts and
+//! escalation, notifications, the personal inbox, and waits CI can trust.
+//! Every rule is enforced by the workflow, so the official CLI is held to it too.
+//! `rules`: who may decide and how many must; `timeouts`: what a gate does
+//! when nobody decides; `notify`: webhooks; `inbox`: a person's own gates;
+//! `waits`: `orca wait` and its exit codes.
+
+mod inbox;
+mod notify;
+mod rules;
+mod timeouts;
+mod waits;
+
+use serde_json::json;
+
+use crate::common::*;
+
+fn gate_pipeline(env: &Env, name: &str, gate: &str, after: &str) -> String {
+    env.pipeline(
+        name,
+        &format!(
+            "name = \"{name}\"\n[groups]\nrelease = [\"rita\", \"rob\"]\n\n[[steps]]\nid = \"gate\"\nkind = \"approval\"\nprompt = \"Ship {name}?\"\n{gate}\n{after}"
+        ),
+    )
+}
+
+fn update_via_temporal(env: &Env, id: &str, name: &str, by: &str) -> (bool, String) {
+    let out = std::process::Command::new(temporal_bin())
+        .args([
+            "workflow",
+            "update",
+            "execute",
+            "--workflow-id",
+            id,
+            "--name",
+            name,
+        ])
+        .args([
+            "--input",
+            &json!({"by": by}).to_string(),
+            "--address",
+            &env.address,
+        ])
+        .output()
+        .expect("run temporal");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr),
+    )
+}

@@ -1,0 +1,95 @@
+//! Webhooks told about an open gate (Slack-style and custom bodies); a dead
+//! one does not block the gate and is reported once its retries are spent.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+use super::gate_pipeline;
+use crate::common::{http::HttpRecorder, *};
+
+#[test]
+fn webhooks_are_told_and_a_dead_one_does_not_block_the_gate() {
+    let env = Env::new();
+    let hook = HttpRecorder::start();
+    let dead = format!("http://127.0.0.1:{}/dead", free_port());
+    let mut worker = std::process::Command::new(ORCA);
+    isolate(&mut worker, &env.dir);
+    worker
+        .env("TEMPORAL_ADDRESS", &env.address)
+        .env("TEMPORAL_TASK_QUEUE", &env.task_queue)
+        .env("SLACK_URL", format!("{}/slack", hook.url))
+        .env("RUST_LOG", "info")
+        .arg("worker");
+    let _worker = Worker::spawn(worker, "worker started");
+    let file = gate_pipeline(
+        &env,
+        "notify",
+        &format!(
+            "[[steps.notify]]\nurl_env = \"SLACK_URL\"\n\n[[steps.notify]]\nurl = \"{dead}\"\n\n[[steps.notify]]\nurl = \"{}/custom\"\nbody = '{{\"msg\": \"{{{{ prompt }}}} → {{{{ approve_command }}}}\"}}'\n",
+            hook.url
+        ),
+        "",
+    );
+    let id = env.start(&[&file]);
+    env.wait_phase(&id, "awaiting_approval");
+    eventually(Duration::from_secs(20), "both webhooks called", || {
+        hook.requests().len() >= 2
+    });
+    let slack = hook
+        .requests()
+        .into_iter()
+        .find(|r| r.path == "/slack")
+        .unwrap();
+    let body: Value = serde_json::from_str(&slack.body).unwrap();
+    assert_eq!(body["run_id"], id.as_str());
+    assert_eq!(body["prompt"], "Ship notify?");
+    assert_eq!(body["approve_command"], format!("orca approve {id}"));
+    assert!(
+        body["text"]
+            .as_str()
+            .unwrap()
+            .contains(&format!("orca approve {id}")),
+        "{body}"
+    );
+    let custom = hook
+        .requests()
+        .into_iter()
+        .find(|r| r.path == "/custom")
+        .unwrap();
+    assert_eq!(
+        serde_json::from_str::<Value>(&custom.body).unwrap(),
+        json!({"msg": format!("Ship notify? → orca approve {id}")})
+    );
+
+    // The dead webhook is still retrying (or has failed): the gate is open regardless.
+    env.orca(["approve", &id, "--as", "alice"]).ok();
+    env.wait_phase(&id, "completed");
+
+    // A failing webhook is reported in the status once its retries are spent.
+    let id = env.start(&[&file]);
+    let status = env.wait_status(&id, Duration::from_secs(40), |s| {
+        s["approval"]["notifications"]
+            .as_array()
+            .is_some_and(|n| n.len() == 3)
+    });
+    let notes = status["approval"]["notifications"].as_array().unwrap();
+    let failed: Vec<&Value> = notes.iter().filter(|n| n["ok"] == false).collect();
+    assert_eq!(failed.len(), 1, "{notes:?}");
+    assert!(
+        failed[0]["target"]
+            .as_str()
+            .unwrap()
+            .starts_with("127.0.0.1"),
+        "{notes:?}"
+    );
+    assert!(
+        notes
+            .iter()
+            .any(|n| n["target"] == "$SLACK_URL" && n["ok"] == true),
+        "{notes:?}"
+    );
+    assert_eq!(status["phase"], "awaiting_approval");
+    env.status_text(&id).stdout_has("FAILED");
+    env.orca(["reject", &id, "--reason", "cleanup"]).ok();
+}

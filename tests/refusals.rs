@@ -1,0 +1,185 @@
+//! Refusals are typed: the update validator fails with an application
+//! failure whose type names the refusal (`NotAllowed`, `SelfApproval`, …),
+//! and clients in any language classify by that type, never by the words.
+//! The same rules hold for the `approve`/`reject` *signals*: a refused one
+//! records nothing, and `orca history` shows it as ignored, with why.
+
+use std::{process::Command, time::Duration};
+
+use serde_json::{Value, json};
+
+use crate::common::*;
+
+/// A run of the gated fixture (alice and carol may decide), at its gate.
+fn at_the_gate(env: &Env) -> String {
+    let id = env.start(&["tests/fixtures/gated.toml"]);
+    env.wait_phase(&id, "awaiting_approval");
+    id
+}
+
+/// `approve` by `by` through the official Python SDK.
+fn python_decides(env: &Env, id: &str, by: &str) -> Value {
+    let out = Command::new("python3")
+        .args([
+            "tests/fixtures/py_decide.py",
+            &env.address,
+            id,
+            "approve",
+            by,
+        ])
+        .output()
+        .expect("run python3");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("one JSON line")
+}
+
+/// `temporal workflow update execute` (or `signal`) with `{"by": by}`.
+fn temporal(env: &Env, verb: &[&str], id: &str, name: &str, by: &str) -> (bool, String) {
+    let out = Command::new(temporal_bin())
+        .arg("workflow")
+        .args(verb)
+        .args(["--workflow-id", id, "--name", name])
+        .args(["--input", &json!({"by": by}).to_string()])
+        .args(["--address", &env.address])
+        .output()
+        .expect("run temporal");
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.success(), text)
+}
+
+#[test]
+fn the_python_sdk_sees_the_refusal_type() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let id = at_the_gate(&env);
+    let answer = python_decides(&env, &id, "mallory");
+    assert_eq!(answer["ok"], false, "{answer}");
+    let types = answer["types"].as_array().unwrap();
+    assert!(types.contains(&json!("NotAllowed")), "{answer}");
+    assert!(
+        answer["message"]
+            .as_str()
+            .unwrap()
+            .contains("mallory may not decide"),
+        "{answer}"
+    );
+}
+
+#[test]
+fn the_official_cli_sees_the_refusal_type() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let id = at_the_gate(&env);
+    let (ok, text) = temporal(&env, &["update", "execute"], &id, "approve", "mallory");
+    assert!(!ok, "{text}");
+    assert!(text.contains("type: NotAllowed"), "{text}");
+}
+
+/// A two-of-three gate, then a long step, so the run is still going after
+/// the gate is decided.
+const QUORUM: &str = "name = \"quorum\"\n[[steps]]\nid = \"gate\"\nkind = \"approval\"\nprompt = \"ok?\"\napprovers = [\"alice\", \"bob\", \"carol\"]\nrequired = 2\n\n[[steps]]\nid = \"work\"\nkind = \"agent\"\naction = \"work\"\nduration = \"1m\"\n";
+
+#[test]
+fn each_rule_has_its_own_type() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let file = env.pipeline("quorum", QUORUM);
+    // Started by alice, so alice deciding is four eyes' business.
+    let id = env
+        .orca(["start", &file, "--identity", "alice"])
+        .ok()
+        .stdout
+        .trim()
+        .to_string();
+    env.wait_phase(&id, "awaiting_approval");
+    let refused = |by: &str| {
+        let answer = python_decides(&env, &id, by);
+        assert_eq!(answer["ok"], false, "{by}: {answer}");
+        answer["types"].as_array().unwrap().clone()
+    };
+    assert!(refused("alice").contains(&json!("SelfApproval")));
+    assert!(refused("").contains(&json!("NoApprover")));
+    assert!(refused("mallory").contains(&json!("NotAllowed")));
+    assert_eq!(python_decides(&env, &id, "bob")["ok"], true);
+    assert!(refused("bob").contains(&json!("AlreadyVoted")));
+    assert_eq!(python_decides(&env, &id, "carol")["ok"], true);
+    assert!(refused("bob").contains(&json!("AlreadyDecided")));
+    env.orca(["terminate", &id, "--yes"]).ok();
+}
+
+#[test]
+fn a_run_not_at_a_gate_refuses_with_not_awaiting() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let file = env.pipeline(
+        "busy",
+        "name = \"busy\"\n[[steps]]\nid = \"work\"\nkind = \"agent\"\naction = \"work\"\nduration = \"1m\"\n",
+    );
+    let id = env.start(&[&file]);
+    env.wait_status(&id, Duration::from_secs(20), |s| {
+        step(s, "work")["state"] == "running"
+    });
+    let answer = python_decides(&env, &id, "alice");
+    assert!(
+        answer["types"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("NotAwaiting")),
+        "{answer}"
+    );
+    env.orca(["terminate", &id, "--yes"]).ok();
+}
+
+#[test]
+fn a_signal_from_someone_who_may_not_decide_is_ignored_and_shown_so() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let id = at_the_gate(&env);
+    let (ok, text) = temporal(&env, &["signal"], &id, "approve", "mallory");
+    assert!(ok, "a signal is fire and forget: {text}");
+    let history = eventually_entry(&env, &id, "signal_ignored");
+    let detail = history["detail"].as_str().unwrap();
+    assert!(
+        detail.contains("approve by mallory ignored (NotAllowed): mallory may not decide"),
+        "{detail}"
+    );
+    let status = env.status(&id);
+    assert_eq!(status["approval"]["votes"], json!([]), "{status:#}");
+    assert_eq!(status["phase"], "awaiting_approval");
+}
+
+#[test]
+fn a_signal_from_an_approver_decides_the_gate() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let id = at_the_gate(&env);
+    let (ok, text) = temporal(&env, &["signal"], &id, "approve", "carol");
+    assert!(ok, "{text}");
+    let status = env.wait_phase(&id, "completed");
+    assert_eq!(status["approval"]["decision"]["by"], "carol", "{status:#}");
+    let history = env.orca(["history", &id, "-o", "json"]).ok().json();
+    assert!(
+        !history
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["event"] == "signal_ignored"),
+        "{history:#}"
+    );
+}
+
+/// Waits until `orca history` has an entry of `event`, and returns it.
+fn eventually_entry(env: &Env, id: &str, event: &str) -> Value {
+    poll_for(Duration::from_secs(30), || {
+        let history = env.orca(["history", id, "-o", "json"]).ok().json();
+        history
+            .as_array()
+            .and_then(|entries| entries.iter().find(|e| e["event"] == event).cloned())
+            .ok_or_else(|| format!("no `{event}` in {history:#}"))
+    })
+}
