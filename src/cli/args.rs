@@ -35,10 +35,23 @@ pub struct ExecutionTimeoutArg {
     #[arg(
         long,
         value_name = "DURATION",
-        env = "TEMPORAL_WORKFLOW_EXECUTION_TIMEOUT",
-        value_parser = parse_duration_or_seconds
+        env = "TEMPORAL_WORKFLOW_EXECUTION_TIMEOUT"
     )]
-    pub execution_timeout: Option<Duration>,
+    pub execution_timeout: Option<Timeout>,
+}
+
+/// A timeout from a flag or a `TEMPORAL_*_TIMEOUT` variable: a duration,
+/// or a bare number of seconds (what those variables hold in existing
+/// deployments).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Timeout(pub Duration);
+
+impl std::str::FromStr for Timeout {
+    type Err = String;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        parse_duration_or_seconds(text).map(Timeout)
+    }
 }
 
 /// `--pipelines DIR`: pipelines defined in files, as the workers load them.

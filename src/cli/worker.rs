@@ -4,7 +4,10 @@ use std::{path::PathBuf, time::Duration};
 
 use clap::Args;
 
-use super::{args::PipelinesDirArg, parse_duration, parse_duration_or_seconds};
+use super::{
+    args::{PipelinesDirArg, Timeout},
+    parse_duration,
+};
 
 /// Worker options shared by `orca worker` and `orca dev`.
 #[derive(Debug, Clone, Args)]
@@ -49,10 +52,9 @@ pub struct WorkerOptions {
     #[arg(
         long,
         value_name = "DURATION",
-        env = "TEMPORAL_ACTIVITY_START_TO_CLOSE_TIMEOUT",
-        value_parser = parse_duration_or_seconds
+        env = "TEMPORAL_ACTIVITY_START_TO_CLOSE_TIMEOUT"
     )]
-    pub default_step_timeout: Option<Duration>,
+    pub default_step_timeout: Option<Timeout>,
 
     /// Serve Prometheus metrics (the SDK's and orca's) at http://HOST:PORT/metrics
     #[arg(long, value_name = "HOST:PORT", env = "ORCA_METRICS_ADDRESS")]

@@ -112,7 +112,7 @@ pub async fn run(args: StartArgs, settings: Settings, printer: &Printer) -> Resu
     let orca = Orca::connect(settings).await?;
     let id = args.id.clone().unwrap_or_else(|| new_run_id(launch.name()));
     let started = launch
-        .start(&orca, &id, args.execution.execution_timeout)
+        .start(&orca, &id, args.execution.execution_timeout.map(|t| t.0))
         .await?;
     if args.follow {
         return watch(&orca, &started, printer, args.timeout).await;

@@ -42,7 +42,7 @@ pub fn activities(options: &WorkerOptions) -> Result<PipelineActivities> {
         load_catalogue(options.pipelines.pipelines.as_deref())?,
         load_groups(options)?,
         options.allow_commands,
-        options.default_step_timeout,
+        options.default_step_timeout.map(|t| t.0),
     ))
 }
 

@@ -15,7 +15,7 @@ use serde_json::json;
 use crate::{
     Error, Result,
     cli::{
-        args::{ExecutionTimeoutArg, InputArgs, PipelinesDirArg},
+        args::{ExecutionTimeoutArg, InputArgs, PipelinesDirArg, Timeout},
         parse_duration,
     },
     client::Orca,
@@ -351,7 +351,7 @@ fn apply_options(def: &mut ScheduleDef, options: &OptionArgs) -> Result<()> {
     if let Some(prefix) = &options.workflow_id_prefix {
         def.workflow_id_prefix = Some(prefix.clone());
     }
-    if let Some(timeout) = options.execution.execution_timeout {
+    if let Some(Timeout(timeout)) = options.execution.execution_timeout {
         def.execution_timeout = Some(DurationSpec(timeout));
     }
     if options.input.given() {
