@@ -19,10 +19,10 @@ impl Orca {
         }
     }
 
-    /// A NotFound status is about the run, or about the whole namespace.
+    /// A NotFound status is about the run, or about the whole namespace:
+    /// the server says which in the status's typed details.
     pub(super) fn missing(&self, id: &str, status: &Status) -> Error {
-        let message = status.message().to_ascii_lowercase();
-        if message.contains("namespace") && message.contains("not found") {
+        if namespace_not_found(status) {
             Error::NamespaceNotFound {
                 namespace: self.settings.namespace.clone(),
                 address: self.settings.address.clone(),
@@ -100,4 +100,16 @@ impl Orca {
             other => Error::Unexpected(anyhow::anyhow!("list failed: {other}")),
         }
     }
+}
+
+/// Whether the server's status details name a `NamespaceNotFoundFailure`.
+pub(crate) fn namespace_not_found(status: &Status) -> bool {
+    use prost::Message;
+    use temporalio_common::protos::google::rpc::Status as Details;
+    Details::decode(status.details()).is_ok_and(|details| {
+        details
+            .details
+            .iter()
+            .any(|any| any.type_url.ends_with(".NamespaceNotFoundFailure"))
+    })
 }

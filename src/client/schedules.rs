@@ -198,7 +198,7 @@ impl Orca {
 
     fn schedule_status(&self, name: &str, operation: &str, status: &tonic::Status) -> Error {
         match status.code() {
-            Code::NotFound if status.message().to_ascii_lowercase().contains("namespace") => {
+            Code::NotFound if super::errors::namespace_not_found(status) => {
                 Error::NamespaceNotFound {
                     namespace: self.settings.namespace.clone(),
                     address: self.settings.address.clone(),
