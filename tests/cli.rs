@@ -172,82 +172,26 @@ fn a_closed_port_is_exit_6_quickly_with_a_hint() {
     );
 }
 
-/// Each broken file is refused with the problem in words and where it is.
-#[test]
-fn pipelines_validate_catalogue_of_broken_files() {
-    let env = offline();
-    let header = "name = \"x\"\n";
-    let cases: &[(&str, &str, &str)] = &[
-        (
-            "bad-duration",
-            "[[steps]]\nid = \"a\"\nkind = \"sleep\"\nduration = \"soon\"\n",
-            "`soon` is not a duration",
-        ),
-        (
-            "unknown-kind",
-            "[[steps]]\nid = \"a\"\nkind = \"teleport\"\n",
-            "unknown variant `teleport`",
-        ),
-        (
-            "unknown-step-ref",
-            "[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"{{ steps.b.output }}\"\n",
-            "`steps.b`, which is not an earlier step",
-        ),
-        (
-            "unknown-input",
-            "[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"{{ input.who }}\"\n",
-            "`input.who`, which the pipeline does not declare",
-        ),
-        (
-            "unknown-filter",
-            "[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"{{ run.id | shout }}\"\n",
-            "unknown filter",
-        ),
-        (
-            "bad-template",
-            "[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"{{ run.id \"\n",
-            "does not parse",
-        ),
-        (
-            "argv-and-shell",
-            "[[steps]]\nid = \"a\"\nkind = \"command\"\nargv = [\"x\"]\nshell = \"x\"\n",
-            "either `argv` or `shell`",
-        ),
-        (
-            "no-id",
-            "[[steps]]\nkind = \"agent\"\naction = \"x\"\n",
-            "every step needs an `id`",
-        ),
-        (
-            "gate-in-parallel",
-            "[[steps]]\nid = \"p\"\nkind = \"parallel\"\n[[steps.steps]]\nid = \"g\"\nkind = \"approval\"\nprompt = \"?\"\n",
-            "must be a top-level step",
-        ),
-        (
-            "retry-on-sleep",
-            "[[steps]]\nid = \"a\"\nkind = \"sleep\"\nduration = \"1s\"\nretry = { attempts = 2 }\n",
-            "`retry` applies to command, http and agent steps",
-        ),
-        (
-            "zero-attempts",
-            "[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"x\"\nretry = { attempts = 0 }\n",
-            "at least 1",
-        ),
-        (
-            "items-and-count",
-            "[[steps]]\nid = \"a\"\nkind = \"foreach\"\ncount = 2\nitems = [1]\n[steps.step]\nkind = \"sleep\"\nduration = \"1s\"\n",
-            "either `items` or `count`",
-        ),
-        (
-            "bad-method",
-            "[[steps]]\nid = \"a\"\nkind = \"http\"\nmethod = \"FETCH\"\nurl = \"http://x\"\n",
-            "unknown HTTP method `FETCH`",
-        ),
-        ("no-steps", "", "missing field `steps`"),
-        ("not-toml", "[[steps\n", "unclosed array table"),
-    ];
-    for (name, body, expected) in cases {
-        let path = env.write(&format!("{name}.toml"), &format!("{header}{body}"));
+/// Each broken file is refused with the problem in words and where it is:
+/// one test per file, so the first failure hides none of the rest.
+mod pipelines_validate_catalogue_of_broken_files {
+    use super::offline;
+
+    /// `orca pipelines validate NAME.toml` of a pipeline `name = "x"` plus
+    /// `body`: exit 2, `expected` and the file's path in the message.
+    macro_rules! broken {
+        ($test:ident, $body:expr, $expected:expr $(,)?) => {
+            #[test]
+            fn $test() {
+                refused(stringify!($test), $body, $expected);
+            }
+        };
+    }
+
+    #[track_caller]
+    fn refused(name: &str, body: &str, expected: &str) {
+        let env = offline();
+        let path = env.write(&format!("{name}.toml"), &format!("name = \"x\"\n{body}"));
         let done = env.orca(["pipelines", "validate"]).arg(&path).code(2);
         assert!(
             done.stderr.contains(expected),
@@ -259,4 +203,72 @@ fn pipelines_validate_catalogue_of_broken_files() {
         );
         assert!(!done.stderr.contains("panicked"), "{name}\n{done}");
     }
+
+    broken!(
+        bad_duration,
+        "[[steps]]\nid = \"a\"\nkind = \"sleep\"\nduration = \"soon\"\n",
+        "`soon` is not a duration",
+    );
+    broken!(
+        unknown_kind,
+        "[[steps]]\nid = \"a\"\nkind = \"teleport\"\n",
+        "unknown variant `teleport`",
+    );
+    broken!(
+        unknown_step_ref,
+        "[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"{{ steps.b.output }}\"\n",
+        "`steps.b`, which is not an earlier step",
+    );
+    broken!(
+        unknown_input,
+        "[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"{{ input.who }}\"\n",
+        "`input.who`, which the pipeline does not declare",
+    );
+    broken!(
+        unknown_filter,
+        "[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"{{ run.id | shout }}\"\n",
+        "unknown filter",
+    );
+    broken!(
+        bad_template,
+        "[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"{{ run.id \"\n",
+        "does not parse",
+    );
+    broken!(
+        argv_and_shell,
+        "[[steps]]\nid = \"a\"\nkind = \"command\"\nargv = [\"x\"]\nshell = \"x\"\n",
+        "either `argv` or `shell`",
+    );
+    broken!(
+        no_id,
+        "[[steps]]\nkind = \"agent\"\naction = \"x\"\n",
+        "every step needs an `id`",
+    );
+    broken!(
+        gate_in_parallel,
+        "[[steps]]\nid = \"p\"\nkind = \"parallel\"\n[[steps.steps]]\nid = \"g\"\nkind = \"approval\"\nprompt = \"?\"\n",
+        "must be a top-level step",
+    );
+    broken!(
+        retry_on_sleep,
+        "[[steps]]\nid = \"a\"\nkind = \"sleep\"\nduration = \"1s\"\nretry = { attempts = 2 }\n",
+        "`retry` applies to command, http and agent steps",
+    );
+    broken!(
+        zero_attempts,
+        "[[steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"x\"\nretry = { attempts = 0 }\n",
+        "at least 1",
+    );
+    broken!(
+        items_and_count,
+        "[[steps]]\nid = \"a\"\nkind = \"foreach\"\ncount = 2\nitems = [1]\n[steps.step]\nkind = \"sleep\"\nduration = \"1s\"\n",
+        "either `items` or `count`",
+    );
+    broken!(
+        bad_method,
+        "[[steps]]\nid = \"a\"\nkind = \"http\"\nmethod = \"FETCH\"\nurl = \"http://x\"\n",
+        "unknown HTTP method `FETCH`",
+    );
+    broken!(no_steps, "", "missing field `steps`",);
+    broken!(not_toml, "[[steps\n", "unclosed array table",);
 }

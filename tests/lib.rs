@@ -19,6 +19,7 @@ mod histories;
 mod metrics;
 mod operator;
 mod prompts;
+mod record_histories;
 mod refusals;
 mod reliability_crash;
 mod reliability_load;

@@ -35,41 +35,51 @@ fn metrics_worker(env: &Env, port: u16) -> Worker {
     env.worker_with(&["--metrics-address", &format!("127.0.0.1:{port}")])
 }
 
-#[test]
-fn metrics_are_served_and_a_replayed_run_counts_once() {
-    let env = Env::new();
+/// A pipeline of a gate, then a short agent step, named for this test alone;
+/// returns its file and the `pipeline="NAME"` label of its metrics.
+fn metered(env: &Env) -> (String, String) {
     let name = format!("metered-{}", env.task_queue);
     let file = env.pipeline(
         &name,
         &format!("name = \"{name}\"\n[[steps]]\nid = \"gate\"\nkind = \"approval\"\nprompt = \"?\"\n\n[[steps]]\nid = \"work\"\nkind = \"agent\"\naction = \"w\"\nduration = \"100ms\"\n"),
     );
-    let pipeline = format!("pipeline=\"{name}\"");
-    let port_a = free_port();
-    let mut worker_a = metrics_worker(&env, port_a);
+    (file, format!("pipeline=\"{name}\""))
+}
 
-    let first = env.start(&[&file]);
+/// Two runs of `file`: the first approved and completed, the second left
+/// waiting at its gate. Returns their IDs.
+fn one_done_one_waiting(env: &Env, file: &str) -> (String, String) {
+    let first = env.start(&[file]);
     env.wait_phase(&first, "awaiting_approval");
     env.orca(["approve", &first]).ok();
     env.wait_phase(&first, "completed");
-    let second = env.start(&[&file]);
+    let second = env.start(&[file]);
     env.wait_phase(&second, "awaiting_approval");
+    (first, second)
+}
+
+#[test]
+fn metrics_are_served_for_runs_steps_and_the_sdk() {
+    let env = Env::new();
+    let (file, pipeline) = metered(&env);
+    let port = free_port();
+    let _worker = metrics_worker(&env, port);
+    one_done_one_waiting(&env, &file);
 
     let a = poll_for(Duration::from_secs(45), || {
-        let text = scrape(port_a);
+        let text = scrape(port);
         match sample(&text, "orca_runs_awaiting_approval", &[]) == Some(1.0) {
             true => Ok(text),
             false => Err(format!("gauge never showed the waiting run:\n{text}")),
         }
     });
-    assert_eq!(
-        sample(
-            &a,
-            "orca_runs_finished_total",
-            &[&pipeline, "outcome=\"completed\""]
-        ),
-        Some(1.0),
-        "{a}"
+    let finished = sample(
+        &a,
+        "orca_runs_finished_total",
+        &[&pipeline, "outcome=\"completed\""],
     );
+    assert_eq!(finished, Some(1.0), "{a}");
+    let agent = [pipeline.as_str(), "kind=\"agent\""];
     assert_eq!(
         sample(
             &a,
@@ -78,31 +88,26 @@ fn metrics_are_served_and_a_replayed_run_counts_once() {
         ),
         Some(1.0)
     );
-    assert!(
-        sample(
-            &a,
-            "orca_step_duration_seconds_count",
-            &[&pipeline, "kind=\"agent\""]
-        )
-        .is_some()
-    );
-    assert_eq!(
-        sample(
-            &a,
-            "orca_step_attempts_total",
-            &[&pipeline, "kind=\"agent\""]
-        ),
-        Some(1.0)
-    );
+    assert!(sample(&a, "orca_step_duration_seconds_count", &agent).is_some());
+    assert_eq!(sample(&a, "orca_step_attempts_total", &agent), Some(1.0));
     assert!(
         a.contains("temporal_workflow_task_execution_latency"),
         "the SDK's own metrics are there too"
     );
     assert!(a.contains("temporal_num_pollers"));
+}
 
-    // A new worker process: it replays the first run for a query and finishes the second.
+/// A new worker process replays the first run for a query and finishes the
+/// second: only the second counts on it, never the replayed first.
+#[test]
+fn a_replayed_run_counts_once() {
+    let env = Env::new();
+    let (file, pipeline) = metered(&env);
+    let mut worker_a = metrics_worker(&env, free_port());
+    let (first, second) = one_done_one_waiting(&env, &file);
     worker_a.signal(libc::SIGTERM);
     worker_a.wait_exit(Duration::from_secs(20));
+
     let port_b = free_port();
     let _worker_b = metrics_worker(&env, port_b);
     assert_eq!(
@@ -112,13 +117,18 @@ fn metrics_are_served_and_a_replayed_run_counts_once() {
     );
     env.orca(["approve", &second]).ok();
     env.wait_phase(&second, "completed");
-    let b = scrape(port_b);
+    let completed = [pipeline.as_str(), "outcome=\"completed\""];
+    // Scraped until the second run's end is counted (a counter may trail
+    // the run); then the count must be exactly one.
+    let b = poll_for(Duration::from_secs(30), || {
+        let text = scrape(port_b);
+        match sample(&text, "orca_runs_finished_total", &completed) {
+            Some(count) if count >= 1.0 => Ok(text),
+            _ => Err(format!("the second run's end was never counted:\n{text}")),
+        }
+    });
     assert_eq!(
-        sample(
-            &b,
-            "orca_runs_finished_total",
-            &[&pipeline, "outcome=\"completed\""]
-        ),
+        sample(&b, "orca_runs_finished_total", &completed),
         Some(1.0),
         "only the second run counts on the new worker; the replayed first does not:\n{b}"
     );
@@ -128,7 +138,8 @@ fn metrics_are_served_and_a_replayed_run_counts_once() {
             "orca_step_executions_total",
             &[&pipeline, "kind=\"approval\""]
         ),
-        Some(1.0)
+        Some(1.0),
+        "{b}"
     );
 }
 

@@ -8,6 +8,40 @@ use crate::common::*;
 
 const RUNS: usize = 1000;
 
+/// Starts `RUNS` runs of `file`, eight starters at a time as eight shells
+/// would, with IDs `NAME-N`.
+fn start_all(env: &Env, file: &str, name: &str) {
+    std::thread::scope(|scope| {
+        for lane in 0..8 {
+            scope.spawn(move || {
+                for n in (lane..RUNS).step_by(8) {
+                    env.start(&[file, "--id", &format!("{name}-{n}")]);
+                }
+            });
+        }
+    });
+}
+
+/// How many runs of pipeline `name` `orca list FILTER` shows.
+fn listed(env: &Env, name: &str, filter: &[&str]) -> usize {
+    let mut args = vec!["list", "--pipeline", name, "--limit", "0", "-o", "json"];
+    args.extend_from_slice(filter);
+    env.orca(args).ok().json().as_array().map_or(0, Vec::len)
+}
+
+/// Waits (looking every second: each look lists a thousand runs) until all
+/// `RUNS` runs of `name` are in `phase`.
+fn wait_all_in(env: &Env, name: &str, phase: &str) {
+    poll_every(
+        Duration::from_secs(300),
+        Duration::from_secs(1),
+        || match listed(env, name, &["--phase", phase]) {
+            n if n >= RUNS => Ok(()),
+            n => Err(format!("not all runs {phase} ({n} of {RUNS})")),
+        },
+    );
+}
+
 #[test]
 #[ignore = "heavy: run with `just test-heavy`"]
 fn a_thousand_waiting_runs_are_listed_approved_and_completed() {
@@ -19,60 +53,12 @@ fn a_thousand_waiting_runs_are_listed_approved_and_completed() {
         &format!("name = \"{name}\"\n[[steps]]\nid = \"gate\"\nkind = \"approval\"\nprompt = \"go?\"\n\n[[steps]]\nid = \"work\"\nkind = \"agent\"\naction = \"work\"\nduration = \"100ms\"\n"),
     );
     let started = Instant::now();
-    // Eight starters at a time, as eight shells would.
-    std::thread::scope(|scope| {
-        for lane in 0..8 {
-            let (env, file, name) = (&env, &file, &name);
-            scope.spawn(move || {
-                for n in (lane..RUNS).step_by(8) {
-                    env.start(&[file, "--id", &format!("{name}-{n}")]);
-                }
-            });
-        }
-    });
+    start_all(&env, &file, &name);
     let started_all = started.elapsed();
 
-    let count = |phase: &str| {
-        env.orca([
-            "list",
-            "--pipeline",
-            &name,
-            "--phase",
-            phase,
-            "--limit",
-            "0",
-            "-o",
-            "json",
-        ])
-        .ok()
-        .json()
-        .as_array()
-        .map_or(0, Vec::len)
-    };
-    // Looked at every second: each look lists a thousand runs.
-    poll_every(
-        Duration::from_secs(300),
-        Duration::from_secs(1),
-        || match count("awaiting_approval") {
-            n if n >= RUNS => Ok(()),
-            n => Err(format!("not all runs reached the gate ({n} of {RUNS})")),
-        },
-    );
-    let listed = env
-        .orca([
-            "list",
-            "--awaiting-approval",
-            "--pipeline",
-            &name,
-            "--limit",
-            "0",
-            "-o",
-            "json",
-        ])
-        .ok()
-        .json();
+    wait_all_in(&env, &name, "awaiting_approval");
     assert_eq!(
-        listed.as_array().unwrap().len(),
+        listed(&env, &name, &["--awaiting-approval"]),
         RUNS,
         "the inbox lists every waiting run"
     );
@@ -94,14 +80,7 @@ fn a_thousand_waiting_runs_are_listed_approved_and_completed() {
     assert_eq!(tally.json()["decided"].as_array().unwrap().len(), RUNS);
 
     let completing = Instant::now();
-    poll_every(
-        Duration::from_secs(300),
-        Duration::from_secs(1),
-        || match count("completed") {
-            n if n >= RUNS => Ok(()),
-            n => Err(format!("not all runs completed ({n} of {RUNS})")),
-        },
-    );
+    wait_all_in(&env, &name, "completed");
     eprintln!(
         "load: started {RUNS} runs in {started_all:?}, approved all in {approve_time:?}, all completed {:?} later; total {:?}",
         completing.elapsed(),

@@ -77,13 +77,24 @@ fn bulk_approval_decides_fifty_runs_with_a_tally() {
     assert_eq!(again["decided"], json!([]));
 }
 
-/// `--all` is safe to run again: a gate that no longer waits for this
-/// person (they already voted, someone decided it, the run ended) is
-/// skipped, not refused; only a gate they may not decide is refused (exit 7).
-#[test]
-fn bulk_approval_skips_what_no_longer_waits_and_refuses_what_it_may_not() {
-    let env = Env::new();
-    let _worker = env.worker();
+/// `approve --all --yes` for one pipeline, as `who`, with `extra` flags.
+fn bulk(env: &Env, pipeline: &str, who: &str, extra: &[&str]) -> Run {
+    let mut args = vec![
+        "approve",
+        "--all",
+        "--pipeline",
+        pipeline,
+        "--as",
+        who,
+        "--yes",
+    ];
+    args.extend_from_slice(extra);
+    env.orca(args)
+}
+
+/// Three runs of a two-of-anyone gate, alice's vote already on the first;
+/// returns the pipeline's name and the runs, all listed as waiting.
+fn three_gates_one_voted(env: &Env) -> (String, Vec<String>) {
     let open = format!("again-{}", env.task_queue);
     let file = env.pipeline(
         &open,
@@ -97,37 +108,28 @@ fn bulk_approval_skips_what_no_longer_waits_and_refuses_what_it_may_not() {
     }
     env.orca(["approve", &ids[0], "--as", "alice"]).ok();
     let waiting = || {
-        env.orca([
-            "list",
-            "--awaiting-approval",
-            "--pipeline",
-            &open,
-            "-o",
-            "json",
-        ])
-        .ok()
-        .json()
-        .as_array()
-        .map_or(0, Vec::len)
+        env.orca(["list", "--awaiting-approval", "--pipeline", &open])
+            .arg("-o")
+            .arg("json")
+            .ok()
+            .json()
+            .as_array()
+            .map_or(0, Vec::len)
     };
     eventually_eq(Duration::from_secs(30), waiting, 3);
+    (open, ids)
+}
 
-    // `approve --all --yes` for one pipeline, as `who`, with `extra` flags.
-    let bulk = |pipeline: &str, who: &str, extra: &[&str]| {
-        let mut args = vec![
-            "approve",
-            "--all",
-            "--pipeline",
-            pipeline,
-            "--as",
-            who,
-            "--yes",
-        ];
-        args.extend_from_slice(extra);
-        env.orca(args)
-    };
+/// `--all` is safe to run again: a gate that no longer waits for this
+/// person (they already voted, someone decided it, the run ended) is
+/// skipped, not refused.
+#[test]
+fn bulk_approval_skips_what_no_longer_waits() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let (open, ids) = three_gates_one_voted(&env);
     let json = ["-o", "json"];
-    let tally = bulk(&open, "alice", &json).ok().json();
+    let tally = bulk(&env, &open, "alice", &json).ok().json();
     let mut decided: Vec<String> = serde_json::from_value(tally["decided"].clone()).unwrap();
     decided.sort();
     assert_eq!(decided, ids[1..].to_vec(), "{tally:#}");
@@ -145,23 +147,28 @@ fn bulk_approval_skips_what_no_longer_waits_and_refuses_what_it_may_not() {
     );
     assert_eq!(tally["refused"], json!([]));
     // Again: alice has voted on all three; nothing to do is not an error.
-    let again = bulk(&open, "alice", &json).ok().json();
+    let again = bulk(&env, &open, "alice", &json).ok().json();
     assert_eq!(again["decided"], json!([]), "{again:#}");
     assert_eq!(
         again["skipped"].as_array().map(Vec::len),
         Some(3),
         "{again:#}"
     );
-    bulk(&open, "alice", &[])
+    bulk(&env, &open, "alice", &[])
         .ok()
         .stdout_has("approved 0, skipped 3, refused 0, failed 0");
     // bob's votes close the gates; the runs complete.
-    bulk(&open, "bob", &[]).ok();
+    bulk(&env, &open, "bob", &[]).ok();
     for id in &ids {
         env.wait_phase(id, "completed");
     }
+}
 
-    // A gate alice may not decide is refused: exit 7, with the reason.
+/// Only a gate the person may not decide is refused: exit 7, with the reason.
+#[test]
+fn bulk_approval_refuses_what_it_may_not_decide() {
+    let env = Env::new();
+    let _worker = env.worker();
     let named = format!("named-{}", env.task_queue);
     let file = env.pipeline(
         &named,
@@ -170,7 +177,7 @@ fn bulk_approval_skips_what_no_longer_waits_and_refuses_what_it_may_not() {
     let id = env.start(&[&file]);
     env.wait_phase(&id, "awaiting_approval");
     env.wait_in_inbox(&named, &id);
-    let refused = bulk(&named, "alice", &json).code(7).json();
+    let refused = bulk(&env, &named, "alice", &["-o", "json"]).code(7).json();
     assert_eq!(refused["refused"][0]["workflow_id"], id.as_str());
     assert!(
         refused["refused"][0]["reason"]

@@ -6,16 +6,10 @@ use std::time::Duration;
 
 use crate::common::*;
 
-#[test]
-fn apply_plans_creates_updates_and_prunes_idempotently() {
-    let env = Env::new();
-    let ns = ["-n", SECOND_NAMESPACE];
-    let file = env.path("schedules.toml");
-    let write = |every: &str| {
-        std::fs::write(
-            &file,
-            format!(
-                r#"
+/// Two schedules, `tick` firing `every`.
+fn posts_and_tick(every: &str) -> String {
+    format!(
+        r#"
 [[schedules]]
 name = "posts"
 pipeline = "feed-publisher"
@@ -29,20 +23,38 @@ input = {{ task = "tick" }}
 every = "{every}"
 paused = true
 "#
-            ),
-        )
-        .unwrap();
-    };
-    let apply = |extra: &[&str]| {
-        let mut args = vec!["schedule", "apply", file.to_str().unwrap()];
-        args.extend_from_slice(&ns);
+    )
+}
+
+/// The file with `tick` dropped.
+const POSTS_ONLY: &str = "[[schedules]]\nname = \"posts\"\npipeline = \"feed-publisher\"\ninput = { brand = \"pomandi\" }\nat = [\"09:00\", \"18:00\"]\n";
+
+/// A schedules file applied to the second namespace.
+struct SchedulesFile<'a> {
+    env: &'a Env,
+    path: std::path::PathBuf,
+}
+
+impl SchedulesFile<'_> {
+    fn write(&self, text: &str) {
+        std::fs::write(&self.path, text).unwrap();
+    }
+
+    /// `orca ARGS -n SECOND_NAMESPACE`.
+    fn orca(&self, args: &[&str]) -> Run {
+        self.env.orca(args).arg("-n").arg(SECOND_NAMESPACE)
+    }
+
+    /// `orca schedule apply FILE` plus `extra`, which must succeed.
+    fn apply(&self, extra: &[&str]) -> Done {
+        let mut args = vec!["schedule", "apply", self.path.to_str().unwrap()];
         args.extend_from_slice(extra);
-        env.orca(args).ok()
-    };
-    let names = || {
-        let mut args = vec!["schedule", "list", "-o", "json"];
-        args.extend_from_slice(&ns);
-        let list = env.orca(args).ok().json();
+        self.orca(&args).ok()
+    }
+
+    /// The schedules' names in the namespace, sorted.
+    fn names(&self) -> Vec<String> {
+        let list = self.orca(&["schedule", "list", "-o", "json"]).ok().json();
         let mut names: Vec<String> = list
             .as_array()
             .unwrap()
@@ -51,31 +63,22 @@ paused = true
             .collect();
         names.sort();
         names
-    };
-    // `schedule list` is served from visibility, which lags; wait for it.
-    let names_become = |expected: &[&str]| {
+    }
+
+    /// `schedule list` is served from visibility, which lags; wait for it.
+    #[track_caller]
+    fn names_become(&self, expected: &[&str]) {
         let expected: Vec<String> = expected.iter().map(|n| n.to_string()).collect();
-        eventually_eq(Duration::from_secs(30), names, expected);
-    };
-    // A schedule made with the official CLI, not orca: never pruned.
+        eventually_eq(Duration::from_secs(30), || self.names(), expected);
+    }
+}
+
+/// A schedule made with the official CLI, not orca.
+fn make_by_hand(env: &Env, id: &str) {
     let made = std::process::Command::new(temporal_bin())
-        .args([
-            "schedule",
-            "create",
-            "--schedule-id",
-            "made-by-hand",
-            "--interval",
-            "1h",
-            "--paused",
-        ])
-        .args([
-            "--type",
-            "Pipeline",
-            "--task-queue",
-            &env.task_queue,
-            "--address",
-            &env.address,
-        ])
+        .args(["schedule", "create", "--schedule-id", id])
+        .args(["--interval", "1h", "--paused", "--type", "Pipeline"])
+        .args(["--task-queue", &env.task_queue, "--address", &env.address])
         .args(["--namespace", SECOND_NAMESPACE])
         .output()
         .unwrap();
@@ -84,27 +87,37 @@ paused = true
         "{}",
         String::from_utf8_lossy(&made.stderr)
     );
+}
 
-    write("15s");
-    let plan = apply(&["--dry-run"]);
+#[test]
+fn apply_plans_creates_updates_and_prunes_idempotently() {
+    let env = Env::new();
+    let file = SchedulesFile {
+        env: &env,
+        path: env.path("schedules.toml"),
+    };
+    // Made by hand, not by orca: never pruned.
+    make_by_hand(&env, "made-by-hand");
+
+    file.write(&posts_and_tick("15s"));
+    let plan = file.apply(&["--dry-run"]);
     plan.stdout_has("+ create posts (feed-publisher, daily at 09:00, 18:00 UTC)");
     plan.stdout_has("+ create tick (sample, every 15s)");
     for name in ["posts", "tick"] {
-        let mut describe = vec!["schedule", "describe", name];
-        describe.extend_from_slice(&ns);
-        env.orca(describe).code(5); // --dry-run created nothing
+        // --dry-run created nothing
+        file.orca(&["schedule", "describe", name]).code(5);
     }
 
-    apply(&[]).stdout_has("applied: 2 to create");
-    names_become(&["made-by-hand", "posts", "tick"]);
-    let second = apply(&[]);
+    file.apply(&[]).stdout_has("applied: 2 to create");
+    file.names_become(&["made-by-hand", "posts", "tick"]);
+    let second = file.apply(&[]);
     second
         .stdout_has("= unchanged posts")
         .stdout_has("= unchanged tick");
     second.stdout_has("0 to create, 0 to update, 2 unchanged");
 
-    write("20s");
-    let changed = apply(&["-o", "json"]).json();
+    file.write(&posts_and_tick("20s"));
+    let changed = file.apply(&["-o", "json"]).json();
     let tick = changed["plan"]
         .as_array()
         .unwrap()
@@ -117,16 +130,15 @@ paused = true
         tick["changes"][0],
         serde_json::json!({"field": "every", "from": "15s", "to": "20s"})
     );
-    let mut describe = vec!["schedule", "describe", "tick", "-o", "json"];
-    describe.extend_from_slice(&ns);
-    assert_eq!(env.orca(describe).ok().json()["spec"], "every 20s");
+    let described = file.orca(&["schedule", "describe", "tick", "-o", "json"]);
+    assert_eq!(described.ok().json()["spec"], "every 20s");
 
     // Drop `tick` from the file: only --prune deletes it, and only orca's own.
-    std::fs::write(&file, "[[schedules]]\nname = \"posts\"\npipeline = \"feed-publisher\"\ninput = { brand = \"pomandi\" }\nat = [\"09:00\", \"18:00\"]\n").unwrap();
-    apply(&[]).stdout_has("1 unchanged, 0 to delete");
-    names_become(&["made-by-hand", "posts", "tick"]);
-    apply(&["--prune"]).stdout_has("- delete tick");
-    names_become(&["made-by-hand", "posts"]);
+    file.write(POSTS_ONLY);
+    file.apply(&[]).stdout_has("1 unchanged, 0 to delete");
+    file.names_become(&["made-by-hand", "posts", "tick"]);
+    file.apply(&["--prune"]).stdout_has("- delete tick");
+    file.names_become(&["made-by-hand", "posts"]);
 }
 
 #[test]

@@ -1,0 +1,155 @@
+//! Recordings of what the engine does beyond one pipeline's path: every
+//! step kind on one run, a worker killed mid-foreach, a run cancelled during
+//! a step, one failed after retries, one started by a schedule, and one of a
+//! pipeline no worker knows.
+
+use std::{process::Command, time::Duration};
+
+use serde_json::{Value, json};
+
+use super::*;
+
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn step_kinds() {
+    let (env, _worker) = recorder();
+    let kinds = env.pipeline(
+        "kinds",
+        "name = \"kinds\"\n[[steps]]\nid = \"cmd\"\nkind = \"command\"\nshell = \"echo '{\\\"n\\\": 2}'\"\n\n[[steps]]\nid = \"nap\"\nkind = \"sleep\"\nduration = \"200ms\"\n\n[[steps]]\nid = \"both\"\nkind = \"parallel\"\n[[steps.steps]]\nid = \"a\"\nkind = \"agent\"\naction = \"a\"\nduration = \"100ms\"\n[[steps.steps]]\nid = \"b\"\nkind = \"agent\"\naction = \"b\"\nduration = \"100ms\"\nfail_first = 1\nretry = { attempts = 2, initial = \"100ms\" }\n\n[[steps]]\nid = \"skipped\"\nkind = \"agent\"\naction = \"never\"\nif = \"{{ steps.cmd.output.n > 5 }}\"\n\n[[steps]]\nid = \"each\"\nkind = \"foreach\"\ncount = 3\nconcurrency = 2\n[steps.step]\nkind = \"agent\"\naction = \"item {{ index }}\"\nduration = \"100ms\"\n",
+    );
+    let id = env.start(&[&kinds]);
+    finish(&env, &id);
+    save(&env, &id, "step-kinds");
+}
+
+/// A foreach whose worker is killed with two items done and a later one in
+/// flight (its shell, `sleep 0.3 && echo INDEX >> crash.log`, is running).
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn foreach_worker_crash() {
+    // The doomed worker is the only one, so the crash shows in the history:
+    // the item it was running is retried (attempt 2) by the next worker.
+    let env = Env::new();
+    let out = env.path("crash.log");
+    let crash = env.pipeline(
+        "crash",
+        &format!("name = \"crash\"\n[[steps]]\nid = \"items\"\nkind = \"foreach\"\ncount = 8\nconcurrency = 2\n[steps.step]\nkind = \"command\"\nshell = \"sleep 0.3 && echo {{{{ index }}}} >> {}\"\n", out.display()),
+    );
+    let mut doomed = env.worker_with(&["--allow-commands"]);
+    let id = env.start(&[&crash]);
+    let done_items = || {
+        std::fs::read_to_string(&out)
+            .unwrap_or_default()
+            .lines()
+            .count()
+    };
+    let in_flight = || {
+        (2..8)
+            .any(|index| !processes_with(&format!("echo {index} >> {}", out.display())).is_empty())
+    };
+    eventually(
+        Duration::from_secs(30),
+        "two items done and a later one running",
+        || done_items() >= 2 && in_flight(),
+    );
+    doomed.kill9();
+    let _next = env.worker_with(&["--allow-commands"]);
+    finish(&env, &id);
+    save(&env, &id, "foreach-worker-crash");
+}
+
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn cancelled() {
+    let (env, _worker) = recorder();
+    let slow = env.pipeline("cancel-me", "name = \"cancel-me\"\n[[steps]]\nid = \"long\"\nkind = \"agent\"\naction = \"long\"\nduration = \"1m\"\n");
+    let id = env.start(&[&slow]);
+    // `current_step` first: a run has no step rows until its spec is resolved.
+    env.wait_status(&id, Duration::from_secs(20), |s| {
+        s["current_step"] == "long" && step(s, "long")["state"] == "running"
+    });
+    env.orca(["cancel", &id]).ok();
+    save(&env, &id, "cancelled");
+}
+
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn failed() {
+    let (env, _worker) = recorder();
+    let failing = env.pipeline("fails", "name = \"fails\"\n[[steps]]\nid = \"bad\"\nkind = \"agent\"\naction = \"bad\"\nduration = \"10ms\"\nfail_first = 9\nretry = { attempts = 2, initial = \"100ms\" }\n");
+    let id = env.start(&[&failing]);
+    finish(&env, &id);
+    save(&env, &id, "failed");
+}
+
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn schedule_started() {
+    let (env, _worker) = recorder();
+    let name = format!("recorded-{}", env.task_queue);
+    env.orca([
+        "schedule",
+        "create",
+        &name,
+        "sample",
+        "--input",
+        "task=scheduled",
+    ])
+    .arg("--every")
+    .arg("1h")
+    .arg("--paused")
+    .ok();
+    env.orca(["schedule", "trigger", &name]).ok();
+    let id = poll_for(Duration::from_secs(20), || {
+        let runs = env
+            .orca(["list", "--schedule", &name, "-o", "json"])
+            .ok()
+            .json();
+        runs[0]["workflow_id"]
+            .as_str()
+            .map(str::to_string)
+            .ok_or_else(|| format!("the schedule started nothing: {runs}"))
+    });
+    approve(&env, &id, "alice");
+    finish(&env, &id);
+    save(&env, &id, "schedule-started");
+    env.orca(["schedule", "delete", &name, "--yes"]).ok();
+}
+
+/// A run of a pipeline no worker knows, started with the official CLI
+/// (`orca start` refuses the name): it fails with a typed `UnknownPipeline`.
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn unknown_pipeline() {
+    let (env, _worker) = recorder();
+    let id = format!("unknown-pipeline-{}", env.task_queue);
+    let out = Command::new(temporal_bin())
+        .args(["workflow", "start", "--type", "Pipeline"])
+        .args(["--task-queue", &env.task_queue, "--workflow-id", &id])
+        .args([
+            "--input",
+            &json!({"pipeline": "no-such-pipeline"}).to_string(),
+        ])
+        .args(["--address", &env.address])
+        .output()
+        .expect("run temporal");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let status = finish(&env, &id);
+    assert_eq!(status["temporal_status"], "failed", "{status:#}");
+    let history: Value = serde_json::from_str(&env.temporal_history(&id)).unwrap();
+    let failure = history["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|e| e.get("workflowExecutionFailedEventAttributes"))
+        .unwrap_or_else(|| panic!("the run did not fail: {history:#}"));
+    assert_eq!(
+        failure["failure"]["applicationFailureInfo"]["type"], "UnknownPipeline",
+        "{failure:#}"
+    );
+    save(&env, &id, "unknown-pipeline");
+}

@@ -1,0 +1,150 @@
+//! Recordings of the sample pipeline's outcomes and of approval gates:
+//! approved, rejected, denied, stopped, paused and resumed; timed out,
+//! decided by a quorum, escalated, and a signal from someone who may not
+//! decide ignored.
+
+use std::{process::Command, time::Duration};
+
+use serde_json::json;
+
+use super::*;
+
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn sample_approved() {
+    approved_by_alice("sample-approved", &["sample", "--input", "task=approved"]);
+}
+
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn sample_rejected() {
+    let (env, _worker) = recorder();
+    let id = env.start(&["sample", "--input", "task=rejected"]);
+    env.wait_phase(&id, "awaiting_approval");
+    env.orca(["reject", &id, "--as", "bob", "--reason", "recorded"])
+        .ok();
+    finish(&env, &id);
+    save(&env, &id, "sample-rejected");
+}
+
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn sample_denied() {
+    ends_by_itself(
+        "sample-denied",
+        &["sample", "--input", "task=forbidden: recorded"],
+    );
+}
+
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn sample_stopped() {
+    let (env, _worker) = recorder();
+    let id = env.start(&["sample", "--input", "task=stopped"]);
+    env.wait_phase(&id, "awaiting_approval");
+    env.orca(["stop", &id]).ok();
+    finish(&env, &id);
+    save(&env, &id, "sample-stopped");
+}
+
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn sample_paused_resumed() {
+    let (env, _worker) = recorder();
+    let id = env.start(&["sample", "--input", "task=paused"]);
+    env.wait_phase(&id, "awaiting_approval");
+    env.orca(["pause", &id]).ok();
+    env.orca(["approve", &id]).ok();
+    env.wait_phase(&id, "paused");
+    env.orca(["resume", &id]).ok();
+    finish(&env, &id);
+    save(&env, &id, "sample-paused-resumed");
+}
+
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn gate_timed_out() {
+    let (env, _worker) = recorder();
+    let id = env.start(&[&gate_file(&env, "timed-out", "timeout = \"1s\"")]);
+    finish(&env, &id);
+    save(&env, &id, "gate-timed-out");
+}
+
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn gate_quorum() {
+    let (env, _worker) = recorder();
+    let id = env.start(&[&gate_file(
+        &env,
+        "quorum",
+        "approvers = [\"alice\", \"bob\", \"carol\"]\nrequired = 2",
+    )]);
+    approve(&env, &id, "alice");
+    approve(&env, &id, "carol");
+    finish(&env, &id);
+    save(&env, &id, "gate-quorum");
+}
+
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn gate_escalated() {
+    let (env, _worker) = recorder();
+    let escalate = "approvers = [\"alice\"]\ntimeout = \"1s\"\non_timeout = \"escalate\"\nescalate_to = [\"group:release\"]\nescalation_timeout = \"1m\"";
+    let id = env.start(&[&gate_file(&env, "escalated", escalate)]);
+    env.wait_status(&id, Duration::from_secs(20), |s| {
+        s["approval"]["escalated"] == true
+    });
+    env.orca(["approve", &id, "--as", "rob"]).ok();
+    finish(&env, &id);
+    save(&env, &id, "gate-escalated");
+}
+
+/// An `approve` signal from mallory, who may not decide, is ignored (the
+/// `orca-ignored-signal-memo` patch marker and the `orca_ignored` memo);
+/// then carol approves and the run completes.
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn gate_signal_ignored() {
+    let (env, _worker) = recorder();
+    let file = gate_file(&env, "signal-ignored", "approvers = [\"alice\", \"carol\"]");
+    let id = env.start(&[&file]);
+    env.wait_phase(&id, "awaiting_approval");
+    signal_approve(&env, &id, "mallory");
+    eventually(
+        Duration::from_secs(30),
+        "the signal from mallory shown as ignored",
+        || {
+            let history = env.orca(["history", &id, "-o", "json"]).ok().json();
+            history
+                .as_array()
+                .is_some_and(|entries| entries.iter().any(|e| e["event"] == "signal_ignored"))
+        },
+    );
+    approve(&env, &id, "carol");
+    let status = finish(&env, &id);
+    assert_eq!(status["outcome"], "completed", "{status:#}");
+    assert_eq!(status["approval"]["decision"]["by"], "carol", "{status:#}");
+    save(&env, &id, "gate-signal-ignored");
+}
+
+/// `temporal workflow signal` with `approve` by `by`, as any client may send.
+fn signal_approve(env: &Env, id: &str, by: &str) {
+    let out = Command::new(temporal_bin())
+        .args([
+            "workflow",
+            "signal",
+            "--workflow-id",
+            id,
+            "--name",
+            "approve",
+        ])
+        .args(["--input", &json!({"by": by}).to_string()])
+        .args(["--address", &env.address])
+        .output()
+        .expect("run temporal");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
