@@ -192,11 +192,13 @@ fn readable_pem(path: &Path, what: &'static str) -> Result<DataSource> {
     Ok(DataSource::Path(path.to_string_lossy().into_owned()))
 }
 
-/// An address as `url` parses it (with a scheme when it has none).
+/// An address as `url` parses it. A scheme-less `host:port` gets `tcp://`,
+/// which has no default port for `url` to drop (with `http://`, `host:80`
+/// would lose its port).
 fn parse_address(address: &str) -> Option<url::Url> {
     let with_scheme = match address.contains("://") {
         true => address.to_string(),
-        false => format!("http://{address}"),
+        false => format!("tcp://{address}"),
     };
     url::Url::parse(&with_scheme).ok()
 }
@@ -223,7 +225,13 @@ fn is_loopback(address: &str) -> bool {
         return false;
     };
     match url.host() {
-        Some(url::Host::Domain(name)) => name == "localhost",
+        // A scheme without special parsing leaves an IPv4 address as text.
+        Some(url::Host::Domain(name)) => {
+            name == "localhost"
+                || name
+                    .parse::<std::net::IpAddr>()
+                    .is_ok_and(|ip| ip.is_loopback())
+        }
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
         Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
         None => false,
@@ -287,6 +295,8 @@ mod tests {
         );
         assert_eq!(host_address("temporal", None).unwrap(), "temporal:7233");
         assert_eq!(host_address("[::1]:7233", None).unwrap(), "[::1]:7233");
+        assert_eq!(host_address("temporal:80", None).unwrap(), "temporal:80");
+        assert_eq!(host_address("10.0.0.5:443", None).unwrap(), "10.0.0.5:443");
         assert!(host_address("bad host", None).is_err());
     }
 

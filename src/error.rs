@@ -105,9 +105,10 @@ pub enum Error {
         reason: String,
     },
 
-    /// The run exists but has already closed, so it cannot take the message.
-    #[error("run {id} has already finished ({phase})")]
-    RunClosed { id: String, phase: RunPhase },
+    /// The run exists but has already closed, so it cannot take the
+    /// message; `phase` says how it ended, when that is known.
+    #[error("run {id} has already finished{}", phase.map(|p| format!(" ({p})")).unwrap_or_default())]
+    RunClosed { id: String, phase: Option<RunPhase> },
 
     #[error("a run with ID `{id}` already exists")]
     RunExists { id: String },
@@ -259,11 +260,10 @@ impl Error {
             Error::FilesInvalid { .. } => None,
             Error::MissingInput { input, .. } => Some(format!("pass it with --input {input}=VALUE")),
             Error::UnknownPipeline { name, known } if !known.is_empty() => {
-                let close = known
+                let close: Vec<String> = crate::pipeline::typos(name, known)
                     .iter()
-                    .filter(|k| strsim::jaro_winkler(name, k) > 0.85)
                     .map(|k| format!("`{k}`"))
-                    .collect::<Vec<_>>();
+                    .collect();
                 let guess = match close.is_empty() {
                     true => String::new(),
                     false => format!("did you mean {}? ", close.join(" or ")),

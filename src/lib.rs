@@ -13,6 +13,7 @@ pub mod config;
 pub mod connect;
 pub mod engine;
 pub mod error;
+pub mod failure;
 pub mod human;
 pub mod ops;
 pub mod output;

@@ -25,20 +25,27 @@ pub fn need_id_or_terminal(id: Option<&str>, verb: &str, hint: &str) -> Result<(
     Ok(())
 }
 
+/// Refuses at once, before anything connects, what could never be
+/// confirmed: not `yes`, and no terminal to ask on.
+pub fn refuse_unconfirmable(yes: bool, action: &str) -> Result<()> {
+    if yes || interactive() {
+        return Ok(());
+    }
+    Err(Error::usage_with_hint(
+        format!("refusing to {action} without confirmation"),
+        "add --yes",
+    ))
+}
+
 /// Asks before something that cannot be undone, unless `yes`. Off a
 /// terminal, without `yes`, it refuses (`refusing to ACTION without
 /// confirmation`, hint `add --yes`). False when the person says no.
 pub fn confirm_unless_yes(yes: bool, action: &str, question: &str) -> Result<bool> {
-    if yes {
-        return Ok(true);
+    refuse_unconfirmable(yes, action)?;
+    match yes {
+        true => Ok(true),
+        false => confirm(question),
     }
-    if !interactive() {
-        return Err(Error::usage_with_hint(
-            format!("refusing to {action} without confirmation"),
-            "add --yes",
-        ));
-    }
-    confirm(question)
 }
 
 /// Picks one of `items`; `None` when the person backs out (Esc or q).

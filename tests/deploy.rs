@@ -17,7 +17,7 @@ fn value<'a>(unit: &'a str, key: &str) -> &'a str {
 
 #[test]
 fn the_systemd_unit_verifies() {
-    let env = Env::new();
+    let env = Env::offline();
     let envfile = env.write("worker.env", "TEMPORAL_ADDRESS=127.0.0.1:7233\n");
     let text = unit()
         .replace("/usr/local/bin/orca", ORCA)

@@ -104,7 +104,7 @@ fn dev_serves_runs_and_stops_cleanly_keeping_its_database() {
 
 #[test]
 fn dev_without_the_temporal_cli_says_how_to_install_it() {
-    let env = Env::new();
+    let env = Env::offline();
     env.orca(["dev", "--ephemeral"])
         .env("ORCA_TEMPORAL_BIN", "/no/such/temporal")
         .code(6)
@@ -124,7 +124,7 @@ fn dev_without_the_temporal_cli_says_how_to_install_it() {
 
 #[test]
 fn dev_on_a_busy_port_is_refused_at_once() {
-    let env = Env::new();
+    let env = Env::offline();
     let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = busy.local_addr().unwrap().port();
     env.orca(["dev", "--ephemeral", "--port", &port.to_string()])

@@ -47,28 +47,16 @@ pub enum FailureKind {
 impl FailureKind {
     /// The kind named by the first typed application failure in the chain.
     fn of(failure: &Failure) -> Option<FailureKind> {
-        let mut current = Some(failure);
-        while let Some(failure) = current {
-            let info = failure.maybe_application_failure();
-            let kind = match info.map(|i| i.r#type.as_str()) {
-                Some(failure_type::UNKNOWN_PIPELINE) => Some(FailureKind::UnknownPipeline {
-                    known: info
-                        .and_then(|i| i.details.as_ref())
-                        .and_then(|d| d.payloads.first())
-                        .and_then(|p| serde_json::from_slice::<Value>(&p.data).ok())
-                        .and_then(|v| serde_json::from_value(v["known"].clone()).ok())
-                        .unwrap_or_default(),
-                }),
-                Some(failure_type::INVALID_SPEC) => Some(FailureKind::InvalidSpec),
-                Some(failure_type::INVALID_INPUT) => Some(FailureKind::InvalidInput),
-                _ => None,
-            };
-            if kind.is_some() {
-                return kind;
-            }
-            current = failure.cause.as_deref();
-        }
-        None
+        crate::failure::typed(failure).find_map(|(type_name, failure)| match type_name {
+            failure_type::UNKNOWN_PIPELINE => Some(FailureKind::UnknownPipeline {
+                known: crate::failure::details(failure)
+                    .and_then(|d| serde_json::from_value(d["known"].clone()).ok())
+                    .unwrap_or_default(),
+            }),
+            failure_type::INVALID_SPEC => Some(FailureKind::InvalidSpec),
+            failure_type::INVALID_INPUT => Some(FailureKind::InvalidInput),
+            _ => None,
+        })
     }
 }
 

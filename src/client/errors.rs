@@ -8,8 +8,8 @@ use temporalio_client::{
     tonic::{Code, Status},
 };
 
-use super::{Orca, TemporalStatus, closed_phase};
-use crate::{Error, client::RunPhase, connect};
+use super::{Orca, TemporalStatus, shown_phase};
+use crate::{Error, connect};
 
 impl Orca {
     pub(super) fn not_found(&self, id: &str) -> Error {
@@ -47,7 +47,7 @@ impl Orca {
             Ok(description) if !TemporalStatus::from(description.status()).is_running() => {
                 Error::RunClosed {
                     id: id.to_string(),
-                    phase: closed_phase(&description),
+                    phase: Some(shown_phase(&description)),
                 }
             }
             Ok(_) => self.not_found(id),
@@ -69,12 +69,15 @@ impl Orca {
         error: WorkflowInteractionError,
     ) -> Error {
         match error {
+            // The server answers a closed run and a missing one alike
+            // (NotFound with a NotFoundFailure); only its words tell them
+            // apart, and how it ended would take a describe.
             WorkflowInteractionError::NotFound(status)
                 if status.message().contains("already completed") =>
             {
                 Error::RunClosed {
                     id: id.to_string(),
-                    phase: RunPhase::COMPLETED,
+                    phase: None,
                 }
             }
             WorkflowInteractionError::NotFound(status) => self.missing(id, &status),

@@ -151,15 +151,5 @@ pub(super) fn refused(id: &str, failure: &Failure) -> Error {
 /// refusal. orca's validator puts it on the cause (see `engine::refusal`);
 /// other clients may put it on the failure itself.
 pub fn refusal_kind(failure: &Failure) -> Option<RefusalKind> {
-    let mut current = Some(failure);
-    while let Some(failure) = current {
-        if let Some(kind) = failure
-            .maybe_application_failure()
-            .and_then(|info| RefusalKind::parse(&info.r#type))
-        {
-            return Some(kind);
-        }
-        current = failure.cause.as_deref();
-    }
-    None
+    crate::failure::typed(failure).find_map(|(type_name, _)| RefusalKind::parse(type_name))
 }

@@ -1,8 +1,9 @@
 //! Operations on runs, through the SDK client: start, list, describe. Each
-//! turns the SDK's answers into orca's types and its errors into orca's, so
-//! a command never has to tell "not found" from "already finished" itself.
-//! `messages.rs`: decisions, signals, queries, cancel and terminate;
-//! `end.rs`: waiting for a run's end; `state.rs`: a run's state as enums.
+//! turns the SDK's answers into orca's types (`crate::state`) and its errors
+//! into orca's (`errors.rs`), so a command never has to tell "not found"
+//! from "already finished" itself. `messages.rs`: decisions, signals,
+//! queries, cancel and terminate; `end.rs`: waiting for a run's end;
+//! `foreign.rs`: workflows that are not orca's; `schedules.rs`: schedules.
 
 mod end;
 mod errors;
@@ -247,14 +248,15 @@ impl Orca {
         }
         Err(Error::RunClosed {
             id: id.to_string(),
-            phase: closed_phase(&description),
+            phase: Some(shown_phase(&description)),
         })
     }
 }
 
-/// How a closed run ended, in orca's words where it can: a completed run's
-/// phase (`rejected`, `stopped`…) says more than Temporal's `completed`.
-pub fn closed_phase(description: &WorkflowExecutionDescription) -> RunPhase {
+/// The phase a run is shown with, in orca's words where it can: a
+/// completed run's phase (`rejected`, `stopped`…) says more than Temporal's
+/// `completed`; a running one says where it is (`awaiting_approval`).
+pub fn shown_phase(description: &WorkflowExecutionDescription) -> RunPhase {
     let status = TemporalStatus::from(description.status());
     let (_, phase) = orca_attributes(&description.search_attributes());
     RunPhase::of(status, phase).unwrap_or(status.into())

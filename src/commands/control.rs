@@ -109,9 +109,7 @@ pub struct TerminateArgs {
 pub async fn terminate(args: TerminateArgs, settings: Settings, printer: &Printer) -> Result<()> {
     let action = format!("terminate {}", args.id);
     // Refused before connecting when it could never be confirmed.
-    if !args.yes && !prompt::interactive() {
-        prompt::confirm_unless_yes(false, &action, "")?;
-    }
+    prompt::refuse_unconfirmable(args.yes, &action)?;
     let orca = Orca::connect(settings).await?;
     orca.ensure_running(&args.id).await?;
     let question = format!("Terminate {}? Running steps are abandoned.", args.id);

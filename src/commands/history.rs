@@ -26,8 +26,7 @@ pub async fn run(args: HistoryArgs, settings: Settings, printer: &Printer) -> Re
         let rows = entries
             .iter()
             .map(|e| {
-                let event = serde_json::to_value(e.event).unwrap_or_default();
-                let event = event.as_str().unwrap_or_default();
+                let event = e.event.as_str();
                 let what = match &e.step {
                     Some(step) => format!("{event} {step}"),
                     None => event.to_string(),

@@ -9,8 +9,9 @@ use serde_json::json;
 use crate::{
     Error, Result,
     cli::args::PipelinesDirArg,
+    ops::pipelines::load_warning,
     output::{Cell, Printer},
-    pipeline::{self, Catalogue},
+    pipeline,
 };
 
 #[derive(Debug, Clone, Subcommand)]
@@ -41,14 +42,7 @@ pub fn run(command: PipelinesCommand, printer: &Printer) -> Result<()> {
 }
 
 fn list(dir: Option<&Path>, printer: &Printer) -> Result<()> {
-    let (catalogue, skipped) = Catalogue::load(dir).map_err(|source| Error::LocalFile {
-        what: "pipelines directory",
-        path: dir.map(Path::to_path_buf).unwrap_or_default(),
-        source,
-    })?;
-    for (file, e) in &skipped {
-        eprintln!("warning: skipping {}: {e}", file.display());
-    }
+    let catalogue = load_warning(dir)?;
     let entries: Vec<_> = catalogue
         .names()
         .into_iter()

@@ -47,8 +47,11 @@ pub async fn run(args: ReplayArgs, settings: Settings, printer: &Printer) -> Res
     }
     let (source, history) = match (args.files.first(), &args.id) {
         (Some(file), _) => {
-            let bytes = std::fs::read(file)
-                .map_err(|e| Error::usage(format!("cannot read {}: {e}", file.display())))?;
+            let bytes = std::fs::read(file).map_err(|source| Error::LocalFile {
+                what: "history file",
+                path: file.clone(),
+                source,
+            })?;
             (
                 file.display().to_string(),
                 parse_history(&bytes)

@@ -15,7 +15,7 @@ use crate::{
     client::Orca,
     config::Settings,
     ops::{
-        follow::{Display, Followed, Until, follow, print_end, watch},
+        follow::{Display, print_end, to_end, watch},
         start::{Launch, new_run_id, parse_inputs, prepare},
     },
     output::Printer,
@@ -129,14 +129,9 @@ pub async fn run(args: StartArgs, settings: Settings, printer: &Printer) -> Resu
     if printer.is_text() {
         printer.line(&started.workflow_id);
     }
-    match follow(&orca, &id, Until::End, args.timeout, &mut Display::Quiet).await? {
-        Followed::Ended(end) => {
-            print_end(printer, &started, &end);
-            end.into_result(&id)
-        }
-        // Not asked for: `Until::End` ends only with the run.
-        Followed::Decided(_) => Ok(()),
-    }
+    let ended = to_end(&orca, &id, args.timeout, &mut Display::Quiet).await?;
+    print_end(printer, &started, &ended.end);
+    ended.end.into_result(&id)
 }
 
 /// `--args-json`, each a JSON value.

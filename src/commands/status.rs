@@ -199,12 +199,7 @@ fn step_rows(r: &RunView) -> Vec<Vec<Cell>> {
                 (None, 0) => "-".into(),
                 (None, n) => n.to_string(),
             };
-            // A failed step says why, not what it last reported.
-            let mut summary = match s.state {
-                StepState::Failed => s.error.clone().or(s.summary.clone()),
-                _ => s.summary.clone().or(s.error.clone()),
-            }
-            .unwrap_or_default();
+            let mut summary = s.detail().unwrap_or_default().to_string();
             if let Some(failure) = pending.and_then(|a| a.last_failure.as_ref()) {
                 summary = format!("retrying after: {failure}");
             }

@@ -14,8 +14,8 @@ use crate::{
     cli::{args::run_id, parse_duration},
     client::{Orca, StartedRun},
     config::Settings,
-    engine::status::Outcome,
-    ops::follow::{Display, Followed, Until, follow, print_end},
+    engine::status::{Decision, Outcome},
+    ops::follow::{Display, Ended, Followed, print_end, to_decision, to_end},
     output::Printer,
 };
 
@@ -44,38 +44,43 @@ pub enum WaitFor {
 
 pub async fn run(args: WaitArgs, settings: Settings, printer: &Printer) -> Result<()> {
     let orca = Orca::connect(settings).await?;
-    let until = match args.target {
-        WaitFor::Approval => Until::Decision,
-        WaitFor::Completion => Until::End,
-    };
     let id = &args.id;
-    match follow(&orca, id, until, args.timeout, &mut Display::Quiet).await? {
-        Followed::Ended(end) => {
+    let followed = match args.target {
+        WaitFor::Completion => {
+            Followed::Ended(to_end(&orca, id, args.timeout, &mut Display::Quiet).await?)
+        }
+        WaitFor::Approval => to_decision(&orca, id, args.timeout, &mut Display::Quiet).await?,
+    };
+    match followed {
+        Followed::Ended(Ended { end, run_id }) => {
             let started = StartedRun {
                 workflow_id: id.clone(),
-                run_id: None,
+                run_id,
             };
             print_end(printer, &started, &end);
             end.into_result(id)
         }
-        Followed::Decided(decision) => {
-            let report = json!({"workflow_id": id, "for": "approval", "decision": decision});
-            printer.emit(&report, |p| {
-                let who = decision.by.clone().unwrap_or_else(|| "timeout".into());
-                p.line(&format!(
-                    "{id}: gate `{}` {} ({who})",
-                    decision.step,
-                    p.state(&decision.decision)
-                ))
-            });
-            if decision.approved {
-                return Ok(());
-            }
-            Err(Error::RunRefused {
-                id: id.clone(),
-                outcome: Outcome::Rejected,
-                detail: Some(format!("gate `{}` {}", decision.step, decision.decision)),
-            })
-        }
+        Followed::Stopped(decision) => decided(printer, id, decision),
     }
+}
+
+/// The gate's decision: exit 0 when it opened, 3 when it did not.
+fn decided(printer: &Printer, id: &str, decision: Decision) -> Result<()> {
+    let report = json!({"workflow_id": id, "for": "approval", "decision": decision});
+    printer.emit(&report, |p| {
+        let who = decision.by.clone().unwrap_or_else(|| "timeout".into());
+        p.line(&format!(
+            "{id}: gate `{}` {} ({who})",
+            decision.step,
+            p.state(&decision.decision)
+        ))
+    });
+    if decision.approved {
+        return Ok(());
+    }
+    Err(Error::RunRefused {
+        id: id.to_string(),
+        outcome: Outcome::Rejected,
+        detail: Some(format!("gate `{}` {}", decision.step, decision.decision)),
+    })
 }

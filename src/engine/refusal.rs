@@ -109,7 +109,7 @@ impl Refusal {
         }
     }
 
-    /// The error an update validator returns: an application failure whose
+    /// The error an update's validator (and its handler) returns: an application failure whose
     /// type is the refusal's kind.
     pub fn into_handler_error(self) -> Box<dyn std::error::Error + Send + Sync> {
         let typed = ApplicationFailure::builder(self.to_string())

@@ -150,28 +150,14 @@ async fn resolve(ctx: &Ctx, request: &RunRequest) -> WorkflowResult<ResolvedPipe
 fn resolve_failure(error: &ActivityExecutionError) -> WorkflowTermination {
     // A local activity's failure is the application failure itself; a
     // remote one's is its cause. Either way: the first typed one.
-    let mut typed = match error {
-        ActivityExecutionError::Failed(failure) => Some(failure.failure()),
+    let typed = match error {
+        ActivityExecutionError::Failed(failure) => crate::failure::typed(failure.failure()).next(),
         _ => None,
     };
-    while let Some(failure) = typed {
-        if failure
-            .maybe_application_failure()
-            .is_some_and(|info| !info.r#type.is_empty())
-        {
-            break;
-        }
-        typed = failure.cause.as_deref();
-    }
-    let info = typed.and_then(|f| f.maybe_application_failure());
-    let details = info
-        .and_then(|i| i.details.as_ref())
-        .and_then(|d| d.payloads.first())
-        .and_then(|p| serde_json::from_slice::<Value>(&p.data).ok());
     let failure = ApplicationFailure::builder(activity_error_message(error))
         .non_retryable(true)
-        .maybe_type_name(info.map(|i| i.r#type.clone()))
-        .maybe_details(details)
+        .maybe_type_name(typed.map(|(type_name, _)| type_name.to_string()))
+        .maybe_details(typed.and_then(|(_, failure)| crate::failure::details(failure)))
         .build();
     WorkflowTermination::failed_application(failure)
 }

@@ -184,7 +184,7 @@ impl PipelineWorkflow {
         // Runs recorded before this note existed replay without it.
         if ctx.patched(IGNORED_SIGNAL_PATCH) {
             let note = IgnoredSignal {
-                signal: kind.message_name().to_string(),
+                signal: kind,
                 by,
                 refusal: refusal.kind(),
                 reason: refusal.to_string(),

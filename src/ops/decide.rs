@@ -1,6 +1,7 @@
-//! Deciding gates: one run, or every matching run (`--all`), with the
-//! refusals sorted by their type: a gate that no longer waits for you is
-//! skipped (so `--all` can be run again), one you may not decide is refused.
+//! Deciding every matching run (`approve --all`), with the refusals sorted
+//! by their type: a gate that no longer waits for you is skipped (so `--all`
+//! can be run again), one you may not decide is refused. A refusal without a
+//! type (a worker older than typed refusals) counts as refused.
 
 use futures_util::{StreamExt, stream};
 use serde::Serialize;
@@ -48,9 +49,10 @@ impl Tally {
                 reason,
                 ..
             }) if kind.no_longer_waiting() => self.skipped.push(unmade(reason)),
-            Err(Error::RunClosed { phase, .. }) => self
-                .skipped
-                .push(unmade(format!("already finished ({phase})"))),
+            Err(Error::RunClosed { phase, .. }) => self.skipped.push(unmade(match phase {
+                Some(phase) => format!("already finished ({phase})"),
+                None => "already finished".to_string(),
+            })),
             Err(Error::Refused { reason, .. }) => self.refused.push(unmade(reason)),
             Err(e) => self.failed.push(unmade(e.to_string())),
         }
@@ -118,7 +120,7 @@ mod tests {
             "e".into(),
             Err(Error::RunClosed {
                 id: "e".into(),
-                phase: RunPhase::COMPLETED,
+                phase: Some(RunPhase::COMPLETED),
             }),
         );
         tally.record("f".into(), Err(Error::usage("boom")));

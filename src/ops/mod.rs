@@ -6,14 +6,16 @@
 //! `run`: one typed view of a run; `follow`: the loop behind `watch`,
 //! `wait` and `start --wait`; `query`: every visibility query; `pick`: the
 //! pickers; `start`, `decide`: starting runs and deciding gates;
-//! `timeline`: a history as a readable timeline; `schedules`: schedule
-//! plans; `worker`, `dev`: running a worker and a dev server; `tone`: what
-//! each state word means to a reader.
+//! `pipelines`: the catalogue a client or worker knows; `timeline`: a
+//! history as a readable timeline; `replay`: replaying histories on this
+//! build; `schedules`: schedule plans and views; `worker`, `dev`: running a
+//! worker and a dev server; `tone`: what each state word means to a reader.
 
 pub mod decide;
 pub mod dev;
 pub mod follow;
 pub mod pick;
+pub mod pipelines;
 pub mod query;
 pub mod replay;
 pub mod run;

@@ -160,7 +160,7 @@ pub async fn view_within(orca: &Orca, id: &str, deadline: Duration) -> Result<Ru
         apply_live(&mut view, status);
     }
     if !view.is_orca() && !view.is_running() {
-        foreign_end(orca, id, &mut view).await?;
+        foreign_end(orca, id, &mut view).await;
     }
     Ok(view)
 }
@@ -181,14 +181,17 @@ fn apply_live(view: &mut RunView, status: RunStatus) {
 
 /// A closed foreign workflow's result or failure, as `temporal workflow
 /// result` shows them; a result longer than `RESULT_LIMIT` as text is cut.
-async fn foreign_end(orca: &Orca, id: &str, view: &mut RunView) -> Result<()> {
-    let value = match orca.wait(id, None).await? {
-        RunEnd::Foreign(value) => value,
-        RunEnd::Completed(result) => serde_json::to_value(result).unwrap_or_default(),
-        RunEnd::Failed { message, .. } => {
+/// Best effort: a result orca cannot decode (another SDK's encoding) leaves
+/// the server's view as it is.
+async fn foreign_end(orca: &Orca, id: &str, view: &mut RunView) {
+    let value = match orca.wait(id, None).await {
+        Ok(RunEnd::Foreign(value)) => value,
+        Ok(RunEnd::Completed(result)) => serde_json::to_value(result).unwrap_or_default(),
+        Ok(RunEnd::Failed { message, .. }) => {
             view.failure = message;
-            return Ok(());
+            return;
         }
+        Err(_) => return,
     };
     let text = value.to_string();
     view.result = Some(if text.len() > RESULT_LIMIT {
@@ -197,5 +200,4 @@ async fn foreign_end(orca: &Orca, id: &str, view: &mut RunView) -> Result<()> {
     } else {
         value
     });
-    Ok(())
 }

@@ -14,7 +14,7 @@ use crate::{
     cli::args::InputArgs,
     client::{FailureKind, Orca, QUERY_DEADLINE, RunEnd, StartedRun},
     engine::status::RunRequest,
-    pipeline::{self, Catalogue, InputError, PipelineSpec},
+    pipeline::{self, InputError, PipelineSpec},
 };
 
 /// Temporal refuses payloads over 2 MB; say so before trying, in words.
@@ -40,7 +40,8 @@ pub fn prepare(
     requested_by: &str,
     dir: Option<&Path>,
 ) -> Result<Prepared> {
-    let is_file = pipeline.ends_with(".toml") || Path::new(pipeline).is_file();
+    // A path names a file; a bare word is a pipeline's name.
+    let is_file = pipeline.ends_with(".toml") || pipeline.contains('/');
     let (reference, name, worker_only) = if is_file {
         let spec = pipeline::load_file(Path::new(pipeline)).map_err(|e| match e {
             pipeline::LoadError::Io(source) => Error::LocalFile {
@@ -56,25 +57,24 @@ pub fn prepare(
         let inline = serde_json::to_value(&spec).map_err(|e| Error::Unexpected(e.into()))?;
         (inline, spec.name, false)
     } else {
-        let catalogue = catalogue(dir)?;
-        match catalogue.get(pipeline) {
-            Some(spec) => check_inputs(spec, &input)?,
-            // A name close to one known here is a typo: refused before any
-            // run starts. Any other name is left to the workers to resolve.
-            None if !catalogue.similar(pipeline).is_empty() => {
+        let catalogue = super::pipelines::load_warning(dir)?;
+        let worker_only = match catalogue.get(pipeline) {
+            Some(spec) => {
+                check_inputs(spec, &input)?;
+                false
+            }
+            // A typo of a name known here is refused before any run
+            // starts; any other name is left to the workers to resolve.
+            None if !catalogue.typos(pipeline).is_empty() => {
                 return Err(Error::UnknownPipeline {
                     name: pipeline.to_string(),
                     known: catalogue.names(),
                 });
             }
-            None => {}
-        }
-        let worker_only = catalogue.get(pipeline).is_none();
-        (
-            Value::String(pipeline.into()),
-            pipeline.to_string(),
-            worker_only,
-        )
+            None => true,
+        };
+        let name = pipeline.to_string();
+        (Value::String(name.clone()), name, worker_only)
     };
     let request = RunRequest {
         pipeline: reference,
@@ -87,17 +87,6 @@ pub fn prepare(
         name,
         worker_only,
     })
-}
-
-/// The pipelines known here: built-ins and `dir` (bad files left out).
-pub fn catalogue(dir: Option<&Path>) -> Result<Catalogue> {
-    Catalogue::load(dir)
-        .map(|(catalogue, _)| catalogue)
-        .map_err(|source| Error::LocalFile {
-            what: "pipelines directory",
-            path: dir.map(Path::to_path_buf).unwrap_or_default(),
-            source,
-        })
 }
 
 fn check_inputs(spec: &PipelineSpec, input: &Map<String, Value>) -> Result<()> {
@@ -222,8 +211,11 @@ fn json_text(arg: &str) -> Result<String> {
         return Ok(text);
     }
     match arg.strip_prefix('@') {
-        Some(path) => std::fs::read_to_string(path)
-            .map_err(|e| Error::usage(format!("--input-json {arg}: cannot read {path}: {e}"))),
+        Some(path) => std::fs::read_to_string(path).map_err(|source| Error::LocalFile {
+            what: "--input-json file",
+            path: path.into(),
+            source,
+        }),
         None => Ok(arg.to_string()),
     }
 }
@@ -250,12 +242,10 @@ pub async fn await_resolution(orca: &Orca, id: &str, name: &str) -> Result<()> {
         if !crate::client::TemporalStatus::from(description.status()).is_running() {
             return match orca.wait(id, None).await? {
                 RunEnd::Failed {
-                    kind: Some(FailureKind::UnknownPipeline { known }),
+                    kind: Some(kind),
+                    message,
                     ..
-                } => Err(Error::UnknownPipeline {
-                    name: name.to_string(),
-                    known,
-                }),
+                } => Err(refused_by_the_worker(name, kind, message)),
                 // It resolved and ended (or failed later): `start` is done.
                 _ => Ok(()),
             };
@@ -273,6 +263,20 @@ pub async fn await_resolution(orca: &Orca, id: &str, name: &str) -> Result<()> {
             return Ok(());
         }
         tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+}
+
+/// What the worker's resolution refused, as `start` reports it: exit 2,
+/// as if it had been checked here.
+fn refused_by_the_worker(name: &str, kind: FailureKind, message: Option<String>) -> Error {
+    let message = message.unwrap_or_default();
+    match kind {
+        FailureKind::UnknownPipeline { known } => Error::UnknownPipeline {
+            name: name.to_string(),
+            known,
+        },
+        FailureKind::InvalidSpec => Error::InvalidSpec { message },
+        FailureKind::InvalidInput => Error::usage(message),
     }
 }
 
@@ -348,6 +352,12 @@ mod tests {
     fn a_typo_of_a_known_name_is_refused_here() {
         let err = prepare("sampel", Map::new(), "me", None).err().unwrap();
         assert!(matches!(err, Error::UnknownPipeline { .. }), "{err}");
+    }
+
+    #[test]
+    fn a_name_extending_a_built_in_is_left_to_the_worker() {
+        let prepared = prepare("sample-v2", Map::new(), "me", None).unwrap();
+        assert!(prepared.worker_only);
     }
 
     #[test]

@@ -222,11 +222,7 @@ fn worker_error(settings: &Settings, error: temporalio_sdk::WorkerRunError) -> E
 /// Built-ins plus `--pipelines DIR`. A bad file is logged and skipped; it
 /// does not take the good ones down with it.
 fn load_catalogue(dir: Option<&Path>) -> Result<Catalogue> {
-    let (catalogue, skipped) = Catalogue::load(dir).map_err(|source| Error::LocalFile {
-        what: "pipelines directory",
-        path: dir.map(Path::to_path_buf).unwrap_or_default(),
-        source,
-    })?;
+    let (catalogue, skipped) = super::pipelines::load(dir)?;
     for (file, e) in skipped {
         tracing::error!(file = %file.display(), "skipping invalid pipeline: {e}");
     }

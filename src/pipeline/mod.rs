@@ -126,17 +126,26 @@ impl Catalogue {
         self.files.get(name).map(PathBuf::as_path)
     }
 
-    /// Known names close to `name` (a typo), closest first.
-    pub fn similar(&self, name: &str) -> Vec<String> {
-        let mut close: Vec<(f64, &String)> = self
-            .pipelines
-            .keys()
-            .map(|known| (strsim::jaro_winkler(name, known), known))
-            .filter(|(score, _)| *score > 0.85)
-            .collect();
-        close.sort_by(|a, b| b.0.total_cmp(&a.0));
-        close.into_iter().map(|(_, known)| known.clone()).collect()
+    /// Known names `name` is probably a typo of (see `typos`).
+    pub fn typos(&self, name: &str) -> Vec<String> {
+        typos(name, self.pipelines.keys())
     }
+}
+
+/// The names among `known` that `name` is probably a typo of, closest
+/// first: at most two edits away (one for a short name), and neither an
+/// extension of the other (`sample-v2` is a name of its own, not a typo of
+/// `sample`).
+pub fn typos<'a>(name: &str, known: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+    let allowed = if name.chars().count() <= 4 { 1 } else { 2 };
+    let mut close: Vec<(usize, &String)> = known
+        .into_iter()
+        .filter(|k| !k.starts_with(name) && !name.starts_with(k.as_str()))
+        .map(|k| (strsim::damerau_levenshtein(name, k), k))
+        .filter(|(distance, _)| *distance <= allowed)
+        .collect();
+    close.sort();
+    close.into_iter().map(|(_, k)| k.clone()).collect()
 }
 
 /// What is wrong with a spec, and where, as one line.
@@ -161,7 +170,7 @@ impl std::fmt::Display for SpecError {
     }
 }
 
-/// Parses and validates a TOML spec. `source_name` is only used for messages.
+/// Parses and validates a TOML spec; a problem says where, as `line:column`.
 pub fn parse_toml(text: &str) -> Result<PipelineSpec, SpecError> {
     let at = |(line, column): (usize, usize)| format!("{line}:{column}");
     let spec: PipelineSpec = toml::from_str(text).map_err(|e| SpecError {
@@ -337,6 +346,18 @@ mod tests {
             resolve_inputs(&spec, &typo),
             Err(InputError::Unknown { .. })
         ));
+    }
+
+    #[test]
+    fn a_typo_is_a_few_edits_from_a_known_name_but_an_extension_is_a_name_of_its_own() {
+        let known: Vec<String> = ["sample", "agent-task", "learning"]
+            .map(String::from)
+            .into();
+        assert_eq!(typos("sampel", &known), ["sample"]);
+        assert_eq!(typos("agnet-task", &known), ["agent-task"]);
+        for own in ["sample-v2", "agent-task2", "learning-eu", "deploy"] {
+            assert!(typos(own, &known).is_empty(), "{own}");
+        }
     }
 
     #[test]

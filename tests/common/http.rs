@@ -1,5 +1,8 @@
 //! A small real HTTP server for tests: it records every request it receives
-//! and answers with a status and body chosen per path.
+//! and answers with a status and body chosen per path. By hand rather than a
+//! crate: recording requests with their headers, per-path replies and a
+//! dead port are all the tests need, in fewer lines than wiring a server
+//! crate's handler would take.
 
 use std::{
     collections::HashMap,

@@ -6,7 +6,7 @@ use super::*;
 use crate::ops::schedules::{Action, PlanItem, apply as carry_out, plan, read_file};
 
 pub(super) async fn apply(args: ApplyArgs, settings: Settings, printer: &Printer) -> Result<()> {
-    let catalogue = catalogue(args.pipelines.pipelines.as_deref())?;
+    let catalogue = load_warning(args.pipelines.pipelines.as_deref())?;
     let file = read_file(&args.file, &catalogue)?;
     let orca = Orca::connect(settings).await?;
     let plan = plan(&orca, &file, args.prune).await?;

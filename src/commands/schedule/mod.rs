@@ -20,7 +20,7 @@ use crate::{
     },
     client::Orca,
     config::Settings,
-    ops::{schedules::check, start::catalogue, start::parse_inputs},
+    ops::{pipelines::load_warning, schedules::check, start::parse_inputs},
     output::Printer,
     pipeline::spec::DurationSpec,
     prompt,
@@ -246,7 +246,7 @@ async fn create(args: CreateArgs, settings: Settings, printer: &Printer) -> Resu
     apply_options(&mut def, &args.options)?;
     check(
         &def,
-        &catalogue(args.options.pipelines.pipelines.as_deref())?,
+        &load_warning(args.options.pipelines.pipelines.as_deref())?,
     )?;
     let orca = Orca::connect(settings).await?;
     orca.create_schedule(&def, args.trigger_now).await?;
@@ -292,7 +292,7 @@ async fn update(args: UpdateArgs, settings: Settings, printer: &Printer) -> Resu
     }
     check(
         &def,
-        &catalogue(args.options.pipelines.pipelines.as_deref())?,
+        &load_warning(args.options.pipelines.pipelines.as_deref())?,
     )?;
     orca.update_schedule(&def).await?;
     let changes = def.changes_from(&before);
@@ -363,9 +363,7 @@ fn apply_options(def: &mut ScheduleDef, options: &OptionArgs) -> Result<()> {
 async fn delete(args: DeleteArgs, settings: Settings, printer: &Printer) -> Result<()> {
     let action = format!("delete schedule {}", args.name);
     // Refused before connecting when it could never be confirmed.
-    if !args.yes && !prompt::interactive() {
-        prompt::confirm_unless_yes(false, &action, "")?;
-    }
+    prompt::refuse_unconfirmable(args.yes, &action)?;
     let orca = Orca::connect(settings).await?;
     orca.describe_schedule(&args.name).await?;
     let question = format!("Delete schedule {}? Its past runs are kept.", args.name);

@@ -88,6 +88,9 @@ pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> Workflow
                         end = failed;
                         break;
                     }
+                    // Before the gate closes: it was so before `close` was
+                    // split out, and histories must replay the same.
+                    AfterTimeout::Abort(failed) => return Ok(failed),
                 }
             }
         }
@@ -146,6 +149,9 @@ enum AfterTimeout {
     Escalated(Option<Duration>),
     /// The gate is closed: decided by `on_timeout`, or failed (the end).
     Closed(Option<StepEnd>),
+    /// The step fails at once, the gate left as it is (the escalation
+    /// names a group no one defines).
+    Abort(StepEnd),
 }
 
 /// The gate timed out: escalate (once), fail, or decide as `on_timeout` says.
@@ -161,10 +167,10 @@ fn timed_out(
             let extra = match expand(&spec.escalate_to, groups) {
                 Ok(extra) => extra,
                 Err(e) => {
-                    return AfterTimeout::Closed(Some(StepEnd::Failed(format!(
+                    return AfterTimeout::Abort(StepEnd::Failed(format!(
                         "gate `{}`: {e}",
                         step.id
-                    ))));
+                    )));
                 }
             };
             ctx.state_mut(|s| {

@@ -20,7 +20,7 @@ pub struct DecisionRequest {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IgnoredSignal {
     /// `approve` or `reject`.
-    pub signal: String,
+    pub signal: VoteKind,
     pub by: String,
     pub refusal: RefusalKind,
     pub reason: String,

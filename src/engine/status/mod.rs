@@ -181,6 +181,26 @@ impl StepState {
     }
 }
 
+/// What to say of a step in one line: a failed step says why it failed,
+/// any other what it last reported.
+pub fn step_detail<'a>(
+    state: StepState,
+    summary: Option<&'a str>,
+    error: Option<&'a str>,
+) -> Option<&'a str> {
+    match state {
+        StepState::Failed => error.or(summary),
+        _ => summary.or(error),
+    }
+}
+
+impl StepStatus {
+    /// See `step_detail`.
+    pub fn detail(&self) -> Option<&str> {
+        step_detail(self.state, self.summary.as_deref(), self.error.as_deref())
+    }
+}
+
 impl fmt::Display for StepState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

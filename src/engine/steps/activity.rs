@@ -185,7 +185,7 @@ fn retry_policy(retry: Option<&RetrySpec>) -> RetryPolicy {
 }
 
 /// A finished activity → how the step ended. Cancellation of the whole run
-/// propagates so the run ends as cancelled; a cancelled group is a failure.
+/// propagates so the run ends as cancelled; a cancelled group is `Cancelled`.
 fn activity_end(
     ctx: &Ctx,
     scope: &Scope,

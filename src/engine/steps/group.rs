@@ -137,6 +137,8 @@ struct Lanes {
     outputs: Vec<Value>,
     /// The first item that failed: no further item starts.
     failure: Option<String>,
+    /// The loop's group was cancelled (a sibling failed fast, a timeout).
+    cancelled: bool,
     /// An item ended the run (denied, rejected).
     ended: Option<(Outcome, String)>,
     /// `stop` arrived.
@@ -159,6 +161,9 @@ impl Lanes {
         let output = Value::Array(self.outputs);
         if let Some(message) = self.failure {
             return StepEnd::Failed(message);
+        }
+        if self.cancelled {
+            return StepEnd::Cancelled;
         }
         if let Some((outcome, summary)) = self.ended {
             return StepEnd::EndRun {
@@ -266,8 +271,11 @@ impl<'a> Foreach<'a> {
                 true
             }
             StepEnd::Skipped(_) => true,
-            StepEnd::Failed(_) | StepEnd::Cancelled => {
-                let message = end.failure().unwrap_or_default();
+            StepEnd::Cancelled => {
+                self.shared.borrow_mut().cancelled = true;
+                false
+            }
+            StepEnd::Failed(message) => {
                 self.shared.borrow_mut().failure.get_or_insert(format!(
                     "item {index} ({}): {message}",
                     compact(&self.items[index])

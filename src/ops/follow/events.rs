@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 
 use crate::{
     client::RunPhase,
-    engine::status::{ApprovalStatus, DecisionKind, StepState, StepStatus},
+    engine::status::{ApprovalStatus, DecisionKind, StepState, StepStatus, step_detail},
     ops::run::RunView,
 };
 
@@ -217,11 +217,7 @@ pub fn describe(event: &RunEvent, id: &str) -> String {
             error,
             ..
         } => {
-            // A failed step says why, not what it last reported.
-            let detail = match state {
-                StepState::Failed => error.clone().or(summary.clone()),
-                _ => summary.clone().or(error.clone()),
-            };
+            let detail = step_detail(*state, summary.as_deref(), error.as_deref());
             format!("step {step} {state}: {}", detail.unwrap_or_default())
         }
         RunEvent::Progress { step, done, total } => format!("step {step} {done}/{total}"),

@@ -6,7 +6,10 @@
 pub mod events;
 mod show;
 
-use std::time::{Duration, Instant};
+use std::{
+    convert::Infallible,
+    time::{Duration, Instant},
+};
 
 pub use show::{Display, print_end};
 
@@ -21,20 +24,18 @@ use crate::{
 /// How often a followed run is looked at.
 pub const POLL: Duration = Duration::from_millis(500);
 
-/// What ends the follow (besides the run's end).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Until {
-    /// The run's gate is decided (`wait --for approval`).
-    Decision,
-    /// The run ends.
-    End,
+/// How a follow ended: `stop` said so (with what it saw), or the run ended.
+#[derive(Debug)]
+pub enum Followed<T> {
+    Stopped(T),
+    Ended(Ended),
 }
 
-/// How the follow ended.
+/// A run's end, and which run of the workflow ID it was.
 #[derive(Debug)]
-pub enum Followed {
-    Decided(Decision),
-    Ended(RunEnd),
+pub struct Ended {
+    pub end: RunEnd,
+    pub run_id: Option<String>,
 }
 
 /// Who is told about each view while the run is followed.
@@ -51,27 +52,69 @@ pub trait Observer {
     }
 }
 
-/// Follows run `id` until `until` (or its end), at most `timeout`.
-pub async fn follow(
+/// Follows run `id` until its end, at most `timeout`.
+pub async fn to_end(
     orca: &Orca,
     id: &str,
-    until: Until,
     timeout: Option<Duration>,
     observer: &mut dyn Observer,
-) -> Result<Followed> {
-    if until == Until::End && !observer.watches() {
+) -> Result<Ended> {
+    if !observer.watches() {
         // Nothing to show on the way: the server's long poll says when.
-        return orca.wait(id, timeout).await.map(Followed::Ended);
+        let end = orca.wait(id, timeout).await?;
+        return Ok(Ended { end, run_id: None });
     }
+    let never = |_: &RunView| None::<Infallible>;
+    match until(orca, id, never, timeout, observer).await? {
+        Followed::Ended(ended) => Ok(ended),
+        Followed::Stopped(never) => match never {},
+    }
+}
+
+/// Follows run `id` until its gate is decided (or the run ends).
+pub async fn to_decision(
+    orca: &Orca,
+    id: &str,
+    timeout: Option<Duration>,
+    observer: &mut dyn Observer,
+) -> Result<Followed<Decision>> {
+    let decided = |view: &RunView| view.approval.as_ref().and_then(|g| g.decision.clone());
+    until(orca, id, decided, timeout, observer).await
+}
+
+/// The loop: looks at the run every `POLL` until `stop` finds what it
+/// waits for, the run ends, or `timeout` passes (the run goes on).
+async fn until<T>(
+    orca: &Orca,
+    id: &str,
+    stop: impl Fn(&RunView) -> Option<T>,
+    timeout: Option<Duration>,
+    observer: &mut dyn Observer,
+) -> Result<Followed<T>> {
     let started = Instant::now();
     let mut last: Option<RunView> = None;
     let mut seen_running = false;
     loop {
+        let timed_out = |last: &Option<RunView>| {
+            timeout
+                .filter(|limit| started.elapsed() >= *limit)
+                .map(|_| Error::StillRunning {
+                    id: id.to_string(),
+                    phase: last
+                        .as_ref()
+                        .map_or(crate::client::RunPhase::RUNNING, RunView::phase_or_running),
+                    waited: started.elapsed(),
+                })
+        };
         let current = match run::view(orca, id).await {
             Ok(current) => current,
-            // The server is away (restarting?): keep following.
+            // The server is away (restarting?): keep following, within the timeout.
             Err(Error::Unreachable { .. }) => {
                 observer.note("Temporal is unreachable; still watching");
+                if let Some(error) = timed_out(&last) {
+                    observer.close();
+                    return Err(error);
+                }
                 tokio::time::sleep(Duration::from_secs(1)).await;
                 continue;
             }
@@ -79,36 +122,28 @@ pub async fn follow(
         };
         // If it closed while we followed, the worker gets longer to answer,
         // so the last events (a decision, the final step) are not lost.
-        let current = if seen_running {
-            run::closed_view(orca, id, current).await?
-        } else {
-            current
+        let current = match seen_running {
+            true => run::closed_view(orca, id, current).await?,
+            false => current,
         };
         seen_running |= current.is_running();
         observer.seen(last.as_ref(), &current);
-        if until == Until::Decision
-            && let Some(decision) = current.approval.as_ref().and_then(|g| g.decision.clone())
-        {
+        if let Some(found) = stop(&current) {
             observer.close();
-            return Ok(Followed::Decided(decision));
+            return Ok(Followed::Stopped(found));
         }
         if !current.is_running() {
             observer.close();
-            return orca.wait(id, None).await.map(Followed::Ended);
+            let end = orca.wait(id, None).await?;
+            let run_id = Some(current.run_id);
+            return Ok(Followed::Ended(Ended { end, run_id }));
         }
-        let phase = current.phase_or_running();
         if current.live {
             last = Some(current);
         }
-        if let Some(limit) = timeout
-            && started.elapsed() >= limit
-        {
+        if let Some(error) = timed_out(&last) {
             observer.close();
-            return Err(Error::StillRunning {
-                id: id.to_string(),
-                phase: last.as_ref().map_or(phase, RunView::phase_or_running),
-                waited: started.elapsed(),
-            });
+            return Err(error);
         }
         tokio::time::sleep(POLL).await;
     }
@@ -124,12 +159,11 @@ pub async fn watch(
 ) -> Result<()> {
     let id = &started.workflow_id;
     let mut display = Display::for_watch(printer, id);
-    match follow(orca, id, Until::End, timeout, &mut display).await? {
-        Followed::Ended(end) => {
-            display.finish(printer, started, &end);
-            end.into_result(id)
-        }
-        // Not asked for: `Until::End` ends only with the run.
-        Followed::Decided(_) => Ok(()),
-    }
+    let ended = to_end(orca, id, timeout, &mut display).await?;
+    let started = StartedRun {
+        run_id: started.run_id.clone().or(ended.run_id.clone()),
+        ..started.clone()
+    };
+    display.finish(printer, &started, &ended.end);
+    ended.end.into_result(id)
 }

@@ -27,7 +27,7 @@ pub enum Display<'a> {
         printer: &'a Printer,
         id: String,
     },
-    /// Nothing until the end (`-o json`, `wait`, a piped `start --wait`).
+    /// Nothing until the end (`-o json`, `wait`, `start --wait`).
     Quiet,
 }
 
@@ -161,11 +161,8 @@ impl Board {
                 }
                 (_, state) => {
                     bar.disable_steady_tick();
-                    let detail = match state {
-                        StepState::Failed => step.error.clone().or(step.summary.clone()),
-                        _ => step.summary.clone().or(step.error.clone()),
-                    };
-                    bar.set_message(format!("{state} {}", detail.unwrap_or_default()));
+                    let detail = step.detail().unwrap_or_default();
+                    bar.set_message(format!("{state} {detail}"));
                 }
             }
         }

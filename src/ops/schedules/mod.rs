@@ -171,8 +171,11 @@ pub async fn apply(orca: &Orca, plan: &[PlanItem]) -> Result<()> {
 /// Reads an `apply` file: TOML problems name their line, every schedule is
 /// checked, and a name listed twice is an error.
 pub fn read_file(path: &Path, catalogue: &Catalogue) -> Result<ScheduleFile> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Error::usage(format!("cannot read {}: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path).map_err(|source| Error::LocalFile {
+        what: "schedules file",
+        path: path.to_path_buf(),
+        source,
+    })?;
     let file: ScheduleFile = toml::from_str(&text).map_err(|e| {
         let at = e
             .span()

@@ -11,7 +11,7 @@ use temporalio_common::protos::temporal::api::{
 
 use crate::{
     Result,
-    client::{Orca, RunPhase, closed_phase, rfc3339},
+    client::{Orca, RunPhase, rfc3339, shown_phase},
     schedule::{Overlap, ScheduleDef, definition_of},
 };
 
@@ -71,7 +71,7 @@ pub async fn view(orca: &Orca, name: &str, recent: usize) -> Result<ScheduleView
             .describe(&run.workflow_id)
             .await
             .ok()
-            .map(|description| closed_phase(&description));
+            .map(|description| shown_phase(&description));
         recent_runs.push(RecentRun {
             workflow_id: run.workflow_id.clone(),
             run_id: run.run_id.clone(),

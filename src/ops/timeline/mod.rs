@@ -1,7 +1,8 @@
 //! A run's history as a readable timeline: steps with attempts and
 //! durations, decisions with who and why (and signals the gate ignored),
 //! phase changes, the outcome. It reads the typed event history (the SDK's
-//! own, or a file decoded by `orca replay`'s parser), never JSON by key.
+//! own, or a file decoded by `orca replay`'s parser), its payloads as the
+//! contract's types.
 
 use std::{collections::HashMap, time::SystemTime};
 
@@ -15,7 +16,8 @@ use temporalio_common::protos::temporal::api::{
 };
 
 use crate::engine::status::{
-    APPROVE, IgnoredSignal, MEMO_IGNORED, MEMO_PROGRESS, MEMO_PROMPT, REJECT, SA_PHASE,
+    APPROVE, DecisionRequest, IgnoredSignal, MEMO_IGNORED, MEMO_PROGRESS, MEMO_PROMPT, REJECT,
+    RunRequest, RunResult, SA_PHASE,
 };
 
 /// What a line of the timeline is about.
@@ -49,6 +51,16 @@ pub enum EntryKind {
     Terminated,
     TimedOut,
     TaskFailed,
+}
+
+impl EntryKind {
+    /// The word `-o json` uses for it.
+    pub fn as_str(self) -> String {
+        serde_json::to_value(self)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    }
 }
 
 /// One line of the timeline.
@@ -120,7 +132,7 @@ fn describe(
             let workflow_type = a.workflow_type.as_ref().map(|t| t.name.clone());
             line(
                 EntryKind::Started,
-                started_detail(&first(&a.input), workflow_type),
+                started_detail(first(&a.input), workflow_type),
             )
         }
         A::UpsertWorkflowSearchAttributesEventAttributes(a) => a
@@ -144,14 +156,14 @@ fn describe(
             };
             let detail = match kind {
                 EntryKind::Update => format!("{name} {arg}"),
-                _ => decision_text(&arg),
+                _ => decision_text(arg),
             };
             line(kind, detail)
         }
         A::WorkflowExecutionSignaledEventAttributes(a) => {
             let mut detail = a.signal_name.clone();
             if matches!(a.signal_name.as_str(), APPROVE | REJECT) {
-                detail = format!("{detail} {}", decision_text(&first(&a.input)));
+                detail = format!("{detail} {}", decision_text(first(&a.input)));
             }
             if !a.identity.is_empty() {
                 detail.push_str(&format!(" (from {})", a.identity));
@@ -171,14 +183,16 @@ fn closing_lines(attributes: &Attributes) -> Vec<Line> {
             format!("{} (from {})", a.cause, a.identity),
         ),
         A::WorkflowExecutionCompletedEventAttributes(a) => {
-            let result = first(&a.result);
-            let mut detail = match result["outcome"].as_str() {
-                Some(outcome) => format!("outcome {outcome}"),
-                None => "completed".to_string(),
+            let detail = match serde_json::from_value::<RunResult>(first(&a.result)) {
+                Ok(RunResult {
+                    outcome,
+                    detail: Some(why),
+                    ..
+                }) => format!("outcome {outcome} ({why})"),
+                Ok(result) => format!("outcome {}", result.outcome),
+                // A workflow that is not orca's.
+                Err(_) => "completed".to_string(),
             };
-            if let Some(why) = result["detail"].as_str() {
-                detail.push_str(&format!(" ({why})"));
-            }
             line(EntryKind::Completed, detail)
         }
         A::WorkflowExecutionFailedEventAttributes(a) => {
@@ -224,7 +238,10 @@ fn memo_lines(fields: &HashMap<String, Payload>) -> Vec<Line> {
             EntryKind::SignalIgnored,
             format!(
                 "{} by {} ignored ({}): {}",
-                ignored.signal, ignored.by, ignored.refusal, ignored.reason
+                ignored.signal.message_name(),
+                ignored.by,
+                ignored.refusal,
+                ignored.reason
             ),
         ));
     }
@@ -232,28 +249,34 @@ fn memo_lines(fields: &HashMap<String, Payload>) -> Vec<Line> {
 }
 
 /// "sample, requested by alice, input {…}" (or a foreign run's type).
-fn started_detail(input: &Value, workflow_type: Option<String>) -> String {
-    let mut detail = match &input["pipeline"] {
+fn started_detail(input: Value, workflow_type: Option<String>) -> String {
+    let Ok(request) = serde_json::from_value::<RunRequest>(input) else {
+        return workflow_type.unwrap_or_default();
+    };
+    let mut detail = match &request.pipeline {
         Value::String(name) => name.clone(),
-        Value::Object(spec) => spec
+        spec => spec
             .get("name")
             .and_then(Value::as_str)
             .unwrap_or("inline")
             .to_string(),
-        _ => workflow_type.unwrap_or_default(),
     };
-    if let Some(who) = input["requested_by"].as_str() {
+    if let Some(who) = &request.requested_by {
         detail.push_str(&format!(", requested by {who}"));
     }
-    if let Some(map) = input["input"].as_object().filter(|m| !m.is_empty()) {
-        detail.push_str(&format!(", input {}", Value::Object(map.clone())));
+    if !request.input.is_empty() {
+        detail.push_str(&format!(", input {}", Value::Object(request.input)));
     }
     detail
 }
 
-fn decision_text(arg: &Value) -> String {
-    let by = arg["by"].as_str().unwrap_or("?");
-    match arg["comment"].as_str() {
+/// "by alice: looks good", from the decision's argument.
+fn decision_text(arg: Value) -> String {
+    let decision = serde_json::from_value::<DecisionRequest>(arg).unwrap_or_default();
+    let by = Some(decision.by.as_str())
+        .filter(|b| !b.is_empty())
+        .unwrap_or("?");
+    match decision.comment {
         Some(comment) => format!("by {by}: {comment}"),
         None => format!("by {by}"),
     }

@@ -68,7 +68,7 @@ case!(
 case!(
     replay_a_missing_file,
     2,
-    "cannot read /no/history.json",
+    "cannot read history file /no/history.json",
     ["replay", "/no/history.json"]
 );
 

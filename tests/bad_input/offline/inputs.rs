@@ -44,7 +44,7 @@ case!(
 case!(
     input_json_from_a_missing_file,
     2,
-    "cannot read /no/such.json",
+    "cannot read --input-json file /no/such.json",
     ["start", "sample", "--input-json", "@/no/such.json"]
 );
 case!(
