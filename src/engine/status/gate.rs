@@ -259,3 +259,16 @@ pub struct NotificationStatus {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::VoteKind;
+
+    /// Errors and `orca history` name the operation by this; a failed
+    /// reject once said "approve failed".
+    #[test]
+    fn each_vote_names_its_own_message() {
+        assert_eq!(VoteKind::Approve.message_name(), "approve");
+        assert_eq!(VoteKind::Reject.message_name(), "reject");
+    }
+}
