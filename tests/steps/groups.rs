@@ -173,3 +173,36 @@ duration = "1s"
     );
     assert_eq!(status["progress"], json!({"done": 4, "total": 4}));
 }
+
+#[test]
+fn a_foreach_that_times_out_takes_no_further_item() {
+    let env = Env::new();
+    let _worker = env.worker();
+    // Items 0-2 take 1 s each; the rest would be skipped at once. The loop
+    // times out during item 2: no later item may be taken, skipped or not.
+    let file = env.pipeline(
+        "slow-each",
+        r#"
+name = "slow-each"
+[[steps]]
+id = "roll"
+kind = "foreach"
+count = 20
+concurrency = 1
+timeout = "2500ms"
+[steps.step]
+kind = "agent"
+if = "{{ index < 3 }}"
+action = "roll {{ index }}"
+duration = "1s"
+"#,
+    );
+    let done = env.run_to_end(&file, &["--id", "slow-each-run"]);
+    assert_eq!(done.code, 4, "{done}");
+    let status = env.status("slow-each-run");
+    assert_eq!(
+        step(&status, "roll")["progress"],
+        json!({"done": 2, "total": 20}),
+        "{status:#}"
+    );
+}

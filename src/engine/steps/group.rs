@@ -151,6 +151,7 @@ impl Lanes {
     /// No further item may start.
     fn over(&self) -> bool {
         self.failure.is_some()
+            || self.cancelled
             || self.ended.is_some()
             || self.stopped
             || self.stopped_early.is_some()
