@@ -318,16 +318,8 @@ fn the_official_cli_can_drive_a_run_and_is_held_to_the_gate_rules() {
     let input =
         serde_json::json!({"pipeline": spec, "input": {"what": "v2"}, "requested_by": "ci"});
     let temporal = |args: &[&str]| {
-        let out = std::process::Command::new(temporal_bin())
-            .args(args)
-            .args(["--address", &env.address])
-            .output()
-            .expect("run temporal");
-        (
-            out.status.code(),
-            String::from_utf8_lossy(&out.stdout).to_string()
-                + &String::from_utf8_lossy(&out.stderr),
-        )
+        let done = env.temporal(args).run();
+        (done.code, done.stdout + &done.stderr)
     };
     let (code, text) = temporal(&[
         "workflow",
@@ -341,7 +333,7 @@ fn the_official_cli_can_drive_a_run_and_is_held_to_the_gate_rules() {
         "--input",
         &input.to_string(),
     ]);
-    assert_eq!(code, Some(0), "{text}");
+    assert_eq!(code, 0, "{text}");
     env.wait_phase("foreign-1", "awaiting_approval");
 
     let (code, text) = temporal(&[
@@ -355,7 +347,7 @@ fn the_official_cli_can_drive_a_run_and_is_held_to_the_gate_rules() {
         "--input",
         r#"{"by": "mallory"}"#,
     ]);
-    assert_ne!(code, Some(0), "a non-approver must be refused: {text}");
+    assert_ne!(code, 0, "a non-approver must be refused: {text}");
     assert!(text.contains("mallory may not decide"), "{text}");
     assert!(env.status("foreign-1")["approval"]["decision"].is_null());
 
@@ -370,7 +362,7 @@ fn the_official_cli_can_drive_a_run_and_is_held_to_the_gate_rules() {
         "--input",
         r#"{"by": "alice", "comment": "via temporal"}"#,
     ]);
-    assert_eq!(code, Some(0), "{text}");
+    assert_eq!(code, 0, "{text}");
     let status = env.wait_phase("foreign-1", "completed");
     assert_eq!(status["approval"]["decision"]["comment"], "via temporal");
     assert_eq!(status["requested_by"], "ci");

@@ -35,7 +35,7 @@ fn agent_task_plans_waits_for_the_plan_to_be_accepted_then_runs_every_batch() {
         .ok();
     // Progress is visible while the batches run.
     env.wait_status("agent-1", Duration::from_secs(30), |s| {
-        step(s, "execute")["state"] == "running" && s["progress"]["total"] == 4
+        step_is(s, "execute", "running") && s["progress"]["total"] == 4
     });
     let done = waiting.finish(Duration::from_secs(60));
     assert_eq!(done.code, 0, "{done}");

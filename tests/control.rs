@@ -66,10 +66,7 @@ fn stop_during_a_step_lets_it_finish_first() {
         "name = \"slow-then-gate\"\n[[steps]]\nid = \"prepare\"\nkind = \"agent\"\naction = \"prepare\"\nduration = \"8s\"\n\n[[steps]]\nid = \"gate\"\nkind = \"approval\"\nprompt = \"go?\"\n",
     );
     let id = env.start(&[&file]);
-    // `current_step` first: a run has no step rows until its spec is resolved.
-    env.wait_status(&id, Duration::from_secs(20), |s| {
-        s["current_step"] == "prepare" && step(s, "prepare")["state"] == "running"
-    });
+    env.wait_step(&id, "prepare", "running", Duration::from_secs(20));
     env.orca(["stop", &id]).ok();
     let status = env.wait_phase(&id, "stopped");
     assert_eq!(

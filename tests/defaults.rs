@@ -75,14 +75,7 @@ fn default_step_timeout_from_worker_flag_or_environment() {
         "name = \"own-timeout\"\n[[steps]]\nid = \"wait\"\nkind = \"command\"\nargv = [\"sleep\", \"3\"]\ntimeout = \"20s\"\nretry = { attempts = 1 }\n",
     );
     let worker = |extra: &[&str], seconds: Option<&str>| {
-        let mut command = std::process::Command::new(ORCA);
-        isolate(&mut command, &env.dir);
-        command
-            .env("TEMPORAL_ADDRESS", &env.address)
-            .env("TEMPORAL_TASK_QUEUE", &env.task_queue)
-            .env("RUST_LOG", "info")
-            .args(["worker", "--allow-commands"])
-            .args(extra);
+        let mut command = env.worker_command(&[&["--allow-commands"], extra].concat());
         if let Some(seconds) = seconds {
             command.env("TEMPORAL_ACTIVITY_START_TO_CLOSE_TIMEOUT", seconds);
         }

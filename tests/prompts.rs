@@ -1,21 +1,14 @@
 //! Prompts, driven through a real pseudo-terminal the way a person would.
-
-use std::process::Command;
-
 use rexpect::{process::WaitStatus, session::PtySession};
 
 use crate::common::*;
 
 fn on_terminal(env: &Env, args: &[&str]) -> PtySession {
-    let mut command = Command::new(ORCA);
-    isolate(&mut command, &env.dir);
-    command
-        .env("TEMPORAL_ADDRESS", &env.address)
-        .env("TEMPORAL_TASK_QUEUE", &env.task_queue)
+    let run = env
+        .orca(args)
         .env("ORCA_IDENTITY", "tty-user")
-        .env("TERM", "xterm")
-        .args(args);
-    rexpect::session::spawn_command(command, Some(30_000)).expect("spawn orca on a pty")
+        .env("TERM", "xterm");
+    rexpect::session::spawn_command(run.command, Some(30_000)).expect("spawn orca on a pty")
 }
 
 fn exit_code(session: &PtySession) -> i32 {

@@ -37,21 +37,6 @@ fn python_decides(env: &Env, id: &str, by: &str) -> Value {
     serde_json::from_slice(&out.stdout).expect("one JSON line")
 }
 
-/// `temporal workflow update execute` (or `signal`) with `{"by": by}`.
-fn temporal(env: &Env, verb: &[&str], id: &str, name: &str, by: &str) -> (bool, String) {
-    let out = Command::new(temporal_bin())
-        .arg("workflow")
-        .args(verb)
-        .args(["--workflow-id", id, "--name", name])
-        .args(["--input", &json!({"by": by}).to_string()])
-        .args(["--address", &env.address])
-        .output()
-        .expect("run temporal");
-    let text =
-        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
-    (out.status.success(), text)
-}
-
 #[test]
 fn the_python_sdk_sees_the_refusal_type() {
     let env = Env::new();
@@ -75,7 +60,7 @@ fn the_official_cli_sees_the_refusal_type() {
     let env = Env::new();
     let _worker = env.worker();
     let id = at_the_gate(&env);
-    let (ok, text) = temporal(&env, &["update", "execute"], &id, "approve", "mallory");
+    let (ok, text) = env.decide_via_temporal(&["update", "execute"], &id, "approve", "mallory");
     assert!(!ok, "{text}");
     assert!(text.contains("type: NotAllowed"), "{text}");
 }
@@ -121,9 +106,7 @@ fn a_run_not_at_a_gate_refuses_with_not_awaiting() {
         "name = \"busy\"\n[[steps]]\nid = \"work\"\nkind = \"agent\"\naction = \"work\"\nduration = \"1m\"\n",
     );
     let id = env.start(&[&file]);
-    env.wait_status(&id, Duration::from_secs(20), |s| {
-        step(s, "work")["state"] == "running"
-    });
+    env.wait_step(&id, "work", "running", Duration::from_secs(20));
     let answer = python_decides(&env, &id, "alice");
     assert!(
         answer["types"]
@@ -140,9 +123,9 @@ fn a_signal_from_someone_who_may_not_decide_is_ignored_and_shown_so() {
     let env = Env::new();
     let _worker = env.worker();
     let id = at_the_gate(&env);
-    let (ok, text) = temporal(&env, &["signal"], &id, "approve", "mallory");
+    let (ok, text) = env.decide_via_temporal(&["signal"], &id, "approve", "mallory");
     assert!(ok, "a signal is fire and forget: {text}");
-    let history = eventually_entry(&env, &id, "signal_ignored");
+    let history = env.history_entry(&id, "signal_ignored");
     let detail = history["detail"].as_str().unwrap();
     assert!(
         detail.contains("approve by mallory ignored (NotAllowed): mallory may not decide"),
@@ -158,7 +141,7 @@ fn a_signal_from_an_approver_decides_the_gate() {
     let env = Env::new();
     let _worker = env.worker();
     let id = at_the_gate(&env);
-    let (ok, text) = temporal(&env, &["signal"], &id, "approve", "carol");
+    let (ok, text) = env.decide_via_temporal(&["signal"], &id, "approve", "carol");
     assert!(ok, "{text}");
     let status = env.wait_phase(&id, "completed");
     assert_eq!(status["approval"]["decision"]["by"], "carol", "{status:#}");
@@ -171,15 +154,4 @@ fn a_signal_from_an_approver_decides_the_gate() {
             .any(|e| e["event"] == "signal_ignored"),
         "{history:#}"
     );
-}
-
-/// Waits until `orca history` has an entry of `event`, and returns it.
-fn eventually_entry(env: &Env, id: &str, event: &str) -> Value {
-    poll_for(Duration::from_secs(30), || {
-        let history = env.orca(["history", id, "-o", "json"]).ok().json();
-        history
-            .as_array()
-            .and_then(|entries| entries.iter().find(|e| e["event"] == event).cloned())
-            .ok_or_else(|| format!("no `{event}` in {history:#}"))
-    })
 }

@@ -131,10 +131,7 @@ fn an_approval_given_is_not_asked_again_after_a_crash() {
     let mut second = env.worker();
     let approved = approving.finish(Duration::from_secs(40));
     assert_eq!(approved.code, 0, "{approved}");
-    // `current_step` first: a run has no step rows until its spec is resolved.
-    env.wait_status(&id, Duration::from_secs(20), |s| {
-        s["current_step"] == "work" && step(s, "work")["state"] == "running"
-    });
+    env.wait_step(&id, "work", "running", Duration::from_secs(20));
     // Killed again mid-work: the third worker resumes without a new gate.
     second.kill9();
     let _third = env.worker();
@@ -177,10 +174,7 @@ fn two_workers_forty_runs_one_killed_all_complete() {
         .collect();
     // Killed with runs in flight: the last one started is running its items.
     let last = ids.last().unwrap();
-    // `current_step` first: a run has no step rows until its spec is resolved.
-    env.wait_status(last, Duration::from_secs(60), |s| {
-        s["current_step"] == "parts" && step(s, "parts")["state"] == "running"
-    });
+    env.wait_step(last, "parts", "running", Duration::from_secs(60));
     first.kill9();
     let started = Instant::now();
     for id in &ids {

@@ -24,9 +24,8 @@ fn start_all(env: &Env, file: &str, name: &str) {
 
 /// How many runs of pipeline `name` `orca list FILTER` shows.
 fn listed(env: &Env, name: &str, filter: &[&str]) -> usize {
-    let mut args = vec!["list", "--pipeline", name, "--limit", "0", "-o", "json"];
-    args.extend_from_slice(filter);
-    env.orca(args).ok().json().as_array().map_or(0, Vec::len)
+    env.list(&[&["--pipeline", name, "--limit", "0"], filter].concat())
+        .len()
 }
 
 /// Waits (looking every second: each look lists a thousand runs) until all

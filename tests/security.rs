@@ -70,15 +70,11 @@ fn secrets_from_the_worker_environment_stay_on_the_worker() {
     let env = Env::new();
     let hook = HttpRecorder::start();
     let dead_with_token = format!("http://127.0.0.1:{}/services/{CANARY}", free_port());
-    let mut worker = std::process::Command::new(ORCA);
-    isolate(&mut worker, &env.dir);
+    let mut worker = env.worker_command(&[]);
     worker
-        .env("TEMPORAL_ADDRESS", &env.address)
-        .env("TEMPORAL_TASK_QUEUE", &env.task_queue)
         .env("RUST_LOG", "trace")
         .env("API_TOKEN", CANARY)
-        .env("DEAD_HOOK", &dead_with_token)
-        .arg("worker");
+        .env("DEAD_HOOK", &dead_with_token);
     let worker = Worker::spawn(worker, "worker started");
     let file = env.pipeline(
         "secrets",

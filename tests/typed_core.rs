@@ -37,16 +37,10 @@ fn a_query_naming_a_workflow_type_lists_runs_that_are_not_orcas() {
     let id = env.start(&["--type", &workflow_type, "--args-json", "\"hi\""]);
     let query = format!("WorkflowType='{workflow_type}'");
     eventually(Duration::from_secs(30), "listed", || {
-        let runs = env
-            .orca(["list", "--query", &query, "-o", "json"])
-            .ok()
-            .json();
-        runs.as_array().is_some_and(|runs| {
-            runs.iter().any(|r| {
-                r["workflow_id"] == id.as_str()
-                    && r["workflow_type"] == workflow_type.as_str()
-                    && r["temporal_status"] == "running"
-            })
+        env.list(&["--query", &query]).iter().any(|r| {
+            r["workflow_id"] == id.as_str()
+                && r["workflow_type"] == workflow_type.as_str()
+                && r["temporal_status"] == "running"
         })
     });
     env.orca(["terminate", &id, "--yes"]).ok();

@@ -11,8 +11,6 @@ mod rules;
 mod timeouts;
 mod waits;
 
-use serde_json::json;
-
 use crate::common::*;
 
 fn gate_pipeline(env: &Env, name: &str, gate: &str, after: &str) -> String {
@@ -21,30 +19,5 @@ fn gate_pipeline(env: &Env, name: &str, gate: &str, after: &str) -> String {
         &format!(
             "name = \"{name}\"\n[groups]\nrelease = [\"rita\", \"rob\"]\n\n[[steps]]\nid = \"gate\"\nkind = \"approval\"\nprompt = \"Ship {name}?\"\n{gate}\n{after}"
         ),
-    )
-}
-
-fn update_via_temporal(env: &Env, id: &str, name: &str, by: &str) -> (bool, String) {
-    let out = std::process::Command::new(temporal_bin())
-        .args([
-            "workflow",
-            "update",
-            "execute",
-            "--workflow-id",
-            id,
-            "--name",
-            name,
-        ])
-        .args([
-            "--input",
-            &json!({"by": by}).to_string(),
-            "--address",
-            &env.address,
-        ])
-        .output()
-        .expect("run temporal");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr),
     )
 }

@@ -13,14 +13,8 @@ use crate::common::{http::HttpRecorder, *};
 /// `/custom` with a body of its own. Returns the worker and the file.
 fn notifying(env: &Env, hook: &HttpRecorder) -> (Worker, String) {
     let dead = format!("http://127.0.0.1:{}/dead", free_port());
-    let mut worker = std::process::Command::new(ORCA);
-    isolate(&mut worker, &env.dir);
-    worker
-        .env("TEMPORAL_ADDRESS", &env.address)
-        .env("TEMPORAL_TASK_QUEUE", &env.task_queue)
-        .env("SLACK_URL", format!("{}/slack", hook.url))
-        .env("RUST_LOG", "info")
-        .arg("worker");
+    let mut worker = env.worker_command(&[]);
+    worker.env("SLACK_URL", format!("{}/slack", hook.url));
     let worker = Worker::spawn(worker, "worker started");
     let file = gate_pipeline(
         env,

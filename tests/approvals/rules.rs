@@ -5,7 +5,7 @@
 
 use serde_json::{Value, json};
 
-use super::{gate_pipeline, update_via_temporal};
+use super::gate_pipeline;
 use crate::common::*;
 
 #[test]
@@ -45,7 +45,7 @@ fn quorum_of_two_out_of_three() {
         .clean_error()
         .stderr_has("already approved by alice");
     // The official CLI gets the same answer.
-    let (ok, text) = update_via_temporal(&env, &id, "approve", "alice");
+    let (ok, text) = env.decide_via_temporal(&["update", "execute"], &id, "approve", "alice");
     assert!(!ok && text.contains("already approved by alice"), "{text}");
 
     let second = env
@@ -94,7 +94,7 @@ fn four_eyes_refuses_the_requester_unless_allowed() {
         .code(7)
         .clean_error()
         .stderr_has("tester started this run and may not approve its gate `gate` (four eyes");
-    let (ok, text) = update_via_temporal(&env, &id, "approve", "tester");
+    let (ok, text) = env.decide_via_temporal(&["update", "execute"], &id, "approve", "tester");
     assert!(!ok && text.contains("four eyes"), "{text}");
     assert_eq!(env.status(&id)["approval"]["waiting_on"], json!(["bob"]));
     env.orca(["approve", &id, "--as", "bob"]).ok();
@@ -138,7 +138,7 @@ fn groups_from_the_pipeline_and_the_worker_file() {
         .code(7)
         .clean_error()
         .stderr_has("mallory may not decide");
-    let (ok, text) = update_via_temporal(&env, &id, "approve", "mallory");
+    let (ok, text) = env.decide_via_temporal(&["update", "execute"], &id, "approve", "mallory");
     assert!(!ok && text.contains("may not decide"), "{text}");
     env.orca(["approve", &id, "--as", "rob"]).ok();
     env.orca(["approve", &id, "--as", "oscar"]).ok();

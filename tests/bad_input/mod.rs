@@ -84,9 +84,3 @@ fn world() -> &'static World {
         }
     })
 }
-
-/// An env that never connects: its address is a closed port, and no dev
-/// server is started for it.
-fn offline() -> Env {
-    Env::offline()
-}

@@ -76,7 +76,9 @@ impl Env {
         Worker::spawn(self.worker_command(extra), "worker started")
     }
 
-    fn worker_command(&self, extra: &[&str]) -> Command {
+    /// `orca worker` for this env, not yet started: for a test that sets
+    /// more of its environment (a later `RUST_LOG` wins).
+    pub fn worker_command(&self, extra: &[&str]) -> Command {
         let mut command = Command::new(ORCA);
         isolate(&mut command, &self.dir);
         command
@@ -138,20 +140,43 @@ impl Env {
         windows
     }
 
+    /// The official `temporal` CLI (a second, independent client) aimed at
+    /// this env's server, with no settings of the machine's leaking in.
+    pub fn temporal<I, S>(&self, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        let mut command = Command::new(temporal_bin());
+        isolate(&mut command, &self.dir);
+        command.args(args).args(["--address", &self.address]);
+        Run { command }
+    }
+
+    /// `temporal workflow <verb>` (`signal`, `update execute`) of message
+    /// `name` with `{"by": by}`, as any client may send it: whether it
+    /// succeeded, and what it printed.
+    pub fn decide_via_temporal(
+        &self,
+        verb: &[&str],
+        id: &str,
+        name: &str,
+        by: &str,
+    ) -> (bool, String) {
+        let input = serde_json::json!({ "by": by }).to_string();
+        let mut args = vec!["workflow"];
+        args.extend(verb);
+        args.extend(["--workflow-id", id, "--name", name, "--input", &input]);
+        let done = self.temporal(args).run();
+        (done.code == 0, done.stdout + &done.stderr)
+    }
+
     /// The run's history as the official CLI exports it
     /// (`temporal workflow show -o json`).
     pub fn temporal_history(&self, id: &str) -> String {
-        let export = Command::new(temporal_bin())
-            .args(["workflow", "show", "-w", id, "-o", "json"])
-            .args(["--address", &self.address])
-            .output()
-            .expect("run temporal");
-        assert!(
-            export.status.success(),
-            "{}",
-            String::from_utf8_lossy(&export.stderr)
-        );
-        String::from_utf8_lossy(&export.stdout).into_owned()
+        self.temporal(["workflow", "show", "-w", id, "-o", "json"])
+            .ok()
+            .stdout
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -205,19 +230,48 @@ impl Env {
         })
     }
 
+    /// Waits until `orca history` has an entry of `event`, and returns it.
+    #[track_caller]
+    pub fn history_entry(&self, id: &str, event: &str) -> Value {
+        poll_for(Duration::from_secs(30), || {
+            let history = self.orca(["history", id, "-o", "json"]).ok().json();
+            history
+                .as_array()
+                .and_then(|entries| entries.iter().find(|e| e["event"] == event).cloned())
+                .ok_or_else(|| format!("no `{event}` in {history:#}"))
+        })
+    }
+
+    /// The runs `orca list ARGS -o json` shows.
+    #[track_caller]
+    pub fn list(&self, args: &[&str]) -> Vec<Value> {
+        let listed = self
+            .orca(["list"])
+            .args(args)
+            .args(["-o", "json"])
+            .ok()
+            .json();
+        match listed {
+            Value::Array(runs) => runs,
+            other => panic!("`orca list` printed no list: {other:#}"),
+        }
+    }
+
     /// Waits until `orca list --awaiting-approval --pipeline PIPELINE`
     /// shows `id`. The inbox and the pickers read visibility, which trails
     /// the run's own state (most on a loaded machine).
     #[track_caller]
     pub fn wait_in_inbox(&self, pipeline: &str, id: &str) {
         eventually(Duration::from_secs(30), "in the inbox", || {
-            self.orca(["list", "--awaiting-approval", "--limit", "0", "-o", "json"])
-                .arg("--pipeline")
-                .arg(pipeline)
-                .ok()
-                .json()
-                .as_array()
-                .is_some_and(|runs| runs.iter().any(|r| r["workflow_id"] == id))
+            self.list(&[
+                "--awaiting-approval",
+                "--limit",
+                "0",
+                "--pipeline",
+                pipeline,
+            ])
+            .iter()
+            .any(|r| r["workflow_id"] == id)
         });
     }
 
@@ -271,7 +325,21 @@ pub fn step<'a>(status: &'a Value, id: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no step `{id}` in {status:#}"))
 }
 
+/// Whether step `id` is in `state`: for predicates, so a status without
+/// the step's row yet (the run's spec not yet resolved) is simply `false`.
+pub fn step_is(status: &Value, id: &str, state: &str) -> bool {
+    status["steps"]
+        .as_array()
+        .is_some_and(|steps| steps.iter().any(|s| s["id"] == id && s["state"] == state))
+}
+
 impl Env {
+    /// Waits until step `step` of run `id` is in `state`.
+    #[track_caller]
+    pub fn wait_step(&self, id: &str, step: &str, state: &str, limit: Duration) -> Value {
+        self.wait_status(id, limit, |s| step_is(s, step, state))
+    }
+
     /// The attempt a closed step ended on, from `orca history` (the server
     /// records only an activity's last attempt in the history).
     pub fn final_attempt(&self, id: &str, step: &str) -> u64 {

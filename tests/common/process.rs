@@ -94,6 +94,15 @@ impl Run {
         self
     }
 
+    pub fn args<I, S>(mut self, args: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.command.args(args);
+        self
+    }
+
     /// Runs to the end (bounded by COMMAND_TIMEOUT).
     pub fn run(self) -> Done {
         self.run_within(COMMAND_TIMEOUT)

@@ -13,8 +13,6 @@ use super::{SECOND_NAMESPACE, poll_for};
 
 pub struct Server {
     pub address: String,
-    pub port: u16,
-    pub dir: PathBuf,
 }
 
 /// The shared dev server, started once per test binary.
@@ -39,13 +37,13 @@ fn start_shared_server() -> Server {
         // PR_SET_PDEATHSIG fires when the spawning *thread* exits, and we
         // want it to fire only when the whole test process does.
         std::thread::spawn(move || {
-            let mut child = spawn_dev_server(port, &db, None);
+            let mut child = dev_server(port, &db, true);
             let status = child.wait();
             let _ = exited_tx.send(format!("{status:?}"));
         });
         if await_server(port, || exited.try_recv().ok()) {
             let address = format!("127.0.0.1:{port}");
-            return Server { address, port, dir };
+            return Server { address };
         }
     }
     panic!("the shared Temporal dev server did not start (3 tries)");
@@ -77,7 +75,7 @@ pub fn restart_private_server(port: u16, db: &Path) -> Child {
 /// Spawns a dev server and waits until it answers; `None` if it exited
 /// first (a port it picked itself was taken).
 fn launch_answering(port: u16, db: &Path, search_attributes: bool) -> Option<Child> {
-    let mut child = dev_server(port, db, None, search_attributes);
+    let mut child = dev_server(port, db, search_attributes);
     let answered = await_server(port, || {
         child.try_wait().ok().flatten().map(|s| s.to_string())
     });
@@ -120,12 +118,9 @@ fn server_answers(port: u16) -> bool {
             .is_ok_and(|s| s.success())
 }
 
-/// Starts `temporal server start-dev` with orca's search attributes.
-pub fn spawn_dev_server(port: u16, db: &Path, log: Option<&Path>) -> Child {
-    dev_server(port, db, log, true)
-}
-
-fn dev_server(port: u16, db: &Path, log: Option<&Path>, search_attributes: bool) -> Child {
+/// Starts `temporal server start-dev` (with orca's search attributes, or
+/// as a server no orca worker has seen).
+fn dev_server(port: u16, db: &Path, search_attributes: bool) -> Child {
     use std::os::unix::process::CommandExt;
     let mut command = Command::new(temporal_bin());
     command
@@ -146,17 +141,14 @@ fn dev_server(port: u16, db: &Path, log: Option<&Path>, search_attributes: bool)
         // A second namespace, for tests that act on a whole namespace.
         .args(["--namespace", SECOND_NAMESPACE])
         .stdin(Stdio::null())
-        .stdout(Stdio::null());
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
     if search_attributes {
         command
             .args(["--search-attribute", "OrcaPipeline=Keyword"])
             .args(["--search-attribute", "OrcaPhase=Keyword"])
             .args(["--search-attribute", "OrcaApprovers=KeywordList"]);
     }
-    match log {
-        Some(path) => command.stderr(std::fs::File::create(path).expect("server log")),
-        None => command.stderr(Stdio::null()),
-    };
     unsafe {
         command.pre_exec(|| {
             libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);

@@ -25,9 +25,8 @@ fn bulk_approval_decides_fifty_runs_with_a_tally() {
         ]);
     }
     let count = |filter: &[&str]| {
-        let mut args = vec!["list", "--pipeline", &name, "--limit", "0", "-o", "json"];
-        args.extend_from_slice(filter);
-        env.orca(args).ok().json().as_array().unwrap().len()
+        env.list(&[&["--pipeline", &name, "--limit", "0"], filter].concat())
+            .len()
     };
     eventually_eq(
         Duration::from_secs(60),
@@ -108,13 +107,8 @@ fn three_gates_one_voted(env: &Env) -> (String, Vec<String>) {
     }
     env.orca(["approve", &ids[0], "--as", "alice"]).ok();
     let waiting = || {
-        env.orca(["list", "--awaiting-approval", "--pipeline", &open])
-            .arg("-o")
-            .arg("json")
-            .ok()
-            .json()
-            .as_array()
-            .map_or(0, Vec::len)
+        env.list(&["--awaiting-approval", "--pipeline", &open])
+            .len()
     };
     eventually_eq(Duration::from_secs(30), waiting, 3);
     (open, ids)

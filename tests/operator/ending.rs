@@ -15,10 +15,7 @@ fn cancel_kills_running_commands_and_reports_the_end() {
         &format!("name = \"long\"\n[[steps]]\nid = \"wait\"\nkind = \"command\"\nargv = [\"sleep\", \"{marker}\"]\n"),
     );
     let id = env.start(&[&file]);
-    // `current_step` first: a run has no step rows until its spec is resolved.
-    env.wait_status(&id, Duration::from_secs(20), |s| {
-        s["current_step"] == "wait" && step(s, "wait")["state"] == "running"
-    });
+    env.wait_step(&id, "wait", "running", Duration::from_secs(20));
     eventually(Duration::from_secs(10), "the command running", || {
         !processes_with(&format!("sleep {marker}")).is_empty()
     });

@@ -3,7 +3,7 @@
 //! a step, one failed after retries, one started by a schedule, and one of a
 //! pipeline no worker knows.
 
-use std::{process::Command, time::Duration};
+use std::time::Duration;
 
 use serde_json::{Value, json};
 
@@ -64,10 +64,7 @@ fn cancelled() {
     let (env, _worker) = recorder();
     let slow = env.pipeline("cancel-me", "name = \"cancel-me\"\n[[steps]]\nid = \"long\"\nkind = \"agent\"\naction = \"long\"\nduration = \"1m\"\n");
     let id = env.start(&[&slow]);
-    // `current_step` first: a run has no step rows until its spec is resolved.
-    env.wait_status(&id, Duration::from_secs(20), |s| {
-        s["current_step"] == "long" && step(s, "long")["state"] == "running"
-    });
+    env.wait_step(&id, "long", "running", Duration::from_secs(20));
     env.orca(["cancel", &id]).ok();
     save(&env, &id, "cancelled");
 }
@@ -101,14 +98,11 @@ fn schedule_started() {
     .ok();
     env.orca(["schedule", "trigger", &name]).ok();
     let id = poll_for(Duration::from_secs(20), || {
-        let runs = env
-            .orca(["list", "--schedule", &name, "-o", "json"])
-            .ok()
-            .json();
-        runs[0]["workflow_id"]
-            .as_str()
+        let runs = env.list(&["--schedule", &name]);
+        runs.first()
+            .and_then(|run| run["workflow_id"].as_str())
             .map(str::to_string)
-            .ok_or_else(|| format!("the schedule started nothing: {runs}"))
+            .ok_or_else(|| format!("the schedule started nothing: {runs:?}"))
     });
     approve(&env, &id, "alice");
     finish(&env, &id);
@@ -123,21 +117,11 @@ fn schedule_started() {
 fn unknown_pipeline() {
     let (env, _worker) = recorder();
     let id = format!("unknown-pipeline-{}", env.task_queue);
-    let out = Command::new(temporal_bin())
-        .args(["workflow", "start", "--type", "Pipeline"])
+    let input = json!({"pipeline": "no-such-pipeline"}).to_string();
+    env.temporal(["workflow", "start", "--type", "Pipeline"])
         .args(["--task-queue", &env.task_queue, "--workflow-id", &id])
-        .args([
-            "--input",
-            &json!({"pipeline": "no-such-pipeline"}).to_string(),
-        ])
-        .args(["--address", &env.address])
-        .output()
-        .expect("run temporal");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .args(["--input", &input])
+        .ok();
     let status = finish(&env, &id);
     assert_eq!(status["temporal_status"], "failed", "{status:#}");
     let history: Value = serde_json::from_str(&env.temporal_history(&id)).unwrap();

@@ -3,9 +3,7 @@
 //! decided by a quorum, escalated, and a signal from someone who may not
 //! decide ignored.
 
-use std::{process::Command, time::Duration};
-
-use serde_json::json;
+use std::time::Duration;
 
 use super::*;
 
@@ -109,42 +107,12 @@ fn gate_signal_ignored() {
     let file = gate_file(&env, "signal-ignored", "approvers = [\"alice\", \"carol\"]");
     let id = env.start(&[&file]);
     env.wait_phase(&id, "awaiting_approval");
-    signal_approve(&env, &id, "mallory");
-    eventually(
-        Duration::from_secs(30),
-        "the signal from mallory shown as ignored",
-        || {
-            let history = env.orca(["history", &id, "-o", "json"]).ok().json();
-            history
-                .as_array()
-                .is_some_and(|entries| entries.iter().any(|e| e["event"] == "signal_ignored"))
-        },
-    );
+    let (sent, text) = env.decide_via_temporal(&["signal"], &id, "approve", "mallory");
+    assert!(sent, "{text}");
+    env.history_entry(&id, "signal_ignored");
     approve(&env, &id, "carol");
     let status = finish(&env, &id);
     assert_eq!(status["outcome"], "completed", "{status:#}");
     assert_eq!(status["approval"]["decision"]["by"], "carol", "{status:#}");
     save(&env, &id, "gate-signal-ignored");
-}
-
-/// `temporal workflow signal` with `approve` by `by`, as any client may send.
-fn signal_approve(env: &Env, id: &str, by: &str) {
-    let out = Command::new(temporal_bin())
-        .args([
-            "workflow",
-            "signal",
-            "--workflow-id",
-            id,
-            "--name",
-            "approve",
-        ])
-        .args(["--input", &json!({"by": by}).to_string()])
-        .args(["--address", &env.address])
-        .output()
-        .expect("run temporal");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
 }

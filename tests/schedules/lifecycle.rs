@@ -20,12 +20,7 @@ fn runs_of(env: &Env, name: &str) -> i64 {
 /// Runs `orca list --schedule NAME` finds. Visibility is eventually
 /// consistent and lags further on a busy 2-core CI machine, so callers poll.
 fn listed_runs_of(env: &Env, name: &str) -> Vec<serde_json::Value> {
-    env.orca(["list", "--schedule", name, "--limit", "0", "-o", "json"])
-        .ok()
-        .json()
-        .as_array()
-        .cloned()
-        .unwrap_or_default()
+    env.list(&["--schedule", name, "--limit", "0"])
 }
 
 #[test]
@@ -151,12 +146,10 @@ fn a_namespace_without_orcas_search_attributes_still_takes_runs_and_schedules() 
     let (mut server, port) = start_private_server(&env.path("bare.db"), false);
     env.address = format!("127.0.0.1:{port}");
     let registered = || {
-        let out = std::process::Command::new(temporal_bin())
-            .args(["operator", "search-attribute", "list", "--address"])
-            .arg(&env.address)
-            .output()
-            .unwrap();
-        String::from_utf8_lossy(&out.stdout).contains("OrcaPipeline")
+        env.temporal(["operator", "search-attribute", "list"])
+            .run()
+            .stdout
+            .contains("OrcaPipeline")
     };
     assert!(!registered(), "the premise: a server without them");
 

@@ -59,10 +59,7 @@ fn sleep_is_a_durable_timer() {
         "name = \"nap\"\n[[steps]]\nid = \"nap\"\nkind = \"sleep\"\nduration = \"4s\"\n",
     );
     let id = env.start(&[file.as_str(), "--id", "nap-run"]);
-    // `current_step` first: a run has no step rows until its spec is resolved.
-    env.wait_status(&id, Duration::from_secs(20), |s| {
-        s["current_step"] == "nap" && step(s, "nap")["state"] == "running"
-    });
+    env.wait_step(&id, "nap", "running", Duration::from_secs(20));
     first.kill9();
     let _second = env.worker();
     let done = env.orca(["wait", &id, "-o", "json"]).ok();

@@ -12,14 +12,10 @@ fn http_step_sends_templated_requests_with_secret_headers() {
     let server = HttpRecorder::start();
     server.reply("/status", 200, r#"{"version": "2.0", "healthy": true}"#);
     server.reply("/missing", 404, "no such thing");
-    let mut worker_command = std::process::Command::new(ORCA);
-    isolate(&mut worker_command, &env.dir);
+    let mut worker_command = env.worker_command(&[]);
     worker_command
-        .env("TEMPORAL_ADDRESS", &env.address)
-        .env("TEMPORAL_TASK_QUEUE", &env.task_queue)
         .env("RUST_LOG", "debug")
-        .env("HOOK_TOKEN", canary)
-        .arg("worker");
+        .env("HOOK_TOKEN", canary);
     let worker = Worker::spawn(worker_command, "worker started");
 
     let file = env.pipeline(

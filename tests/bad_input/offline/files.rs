@@ -3,7 +3,7 @@
 //! validate (naming where and what), and malformed schedules, histories and
 //! approver files.
 
-use crate::bad_input::{offline, refused};
+use crate::{bad_input::refused, common::Env};
 
 // Usage (2): pipelines.
 case!(
@@ -75,7 +75,7 @@ case!(
 /// A pipeline file that does not validate, refused with `stderr` naming
 /// where and what.
 fn bad_file(file: &str, text: &str, stderr: &str) {
-    let env = offline();
+    let env = Env::offline();
     let path = env.write(file, text).to_string_lossy().into_owned();
     refused(&env, &["start", &path, "--id", "never"], &[], 2, stderr);
 }
@@ -127,7 +127,7 @@ fn an_approver_name_orca_reserves_for_the_inbox() {
 
 #[test]
 fn schedule_malformed_apply_file() {
-    let env = offline();
+    let env = Env::offline();
     let file = env.write(
         "schedules.toml",
         "[[schedules]]\nname = \"x\"\npipelin = \"sample\"\n",
@@ -144,7 +144,7 @@ fn schedule_malformed_apply_file() {
 
 #[test]
 fn replay_a_file_that_is_no_history() {
-    let env = offline();
+    let env = Env::offline();
     let file = env
         .write("nothing.json", "{\"hello\": 1}")
         .to_string_lossy()
@@ -154,7 +154,7 @@ fn replay_a_file_that_is_no_history() {
 
 #[test]
 fn worker_approvers_file_that_is_not_toml() {
-    let env = offline();
+    let env = Env::offline();
     let file = env
         .write("groups.toml", "[groups\n")
         .to_string_lossy()

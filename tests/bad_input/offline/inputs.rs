@@ -2,7 +2,7 @@
 //! starts: malformed or misplaced JSON, NAME=VALUE, missing, unknown,
 //! repeated and oversized inputs.
 
-use crate::bad_input::{offline, refused};
+use crate::{bad_input::refused, common::Env};
 
 // Usage (2): inputs, checked before anything starts.
 case!(
@@ -68,7 +68,7 @@ case!(
 
 #[test]
 fn oversized_input() {
-    let env = offline();
+    let env = Env::offline();
     let huge = env.write(
         "huge.json",
         &format!("{{\"task\": \"{}\"}}", "x".repeat(3 << 20)),

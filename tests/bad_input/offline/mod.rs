@@ -12,7 +12,7 @@ macro_rules! case {
         #[test]
         fn $name() {
             crate::bad_input::refused(
-                &crate::bad_input::offline(),
+                &crate::common::Env::offline(),
                 &[$($arg),*],
                 &[$($(($key, $value)),*)?],
                 $code,
