@@ -1,5 +1,5 @@
 //! Durations as people read them: rounded for sentences, one unit for
-//! listings (never humantime's nanoseconds).
+//! listings (never humantime's nanoseconds); text cut to a length.
 
 /// A duration for people: `850ms`, `2.0s`, `3m 5s`, `2h 10m` (never
 /// humantime's nanoseconds).
@@ -21,5 +21,25 @@ pub fn short_duration(d: std::time::Duration) -> String {
         60..3600 => format!("{}m", secs / 60),
         3600..86400 => format!("{}h", secs / 3600),
         _ => format!("{}d", secs / 86400),
+    }
+}
+
+/// `text` cut to at most `max` characters, `…` marking the cut.
+pub fn clip(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_string(),
+        Some((end, _)) => format!("{}…", &text[..end]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::clip;
+
+    #[test]
+    fn clip_cuts_by_characters_and_marks_the_cut() {
+        assert_eq!(clip("abc", 3), "abc");
+        assert_eq!(clip("abcd", 3), "abc…");
+        assert_eq!(clip("ééé", 2), "éé…");
     }
 }

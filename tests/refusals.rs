@@ -155,3 +155,33 @@ fn a_signal_from_an_approver_decides_the_gate() {
         "{history:#}"
     );
 }
+
+#[test]
+fn a_huge_name_in_a_refused_signal_does_not_break_the_run() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let id = at_the_gate(&env);
+    // A 1.2 MB name: under the server's 2 MB payload limit, but noted twice
+    // (name and reason) it would pass the memo's limit and fail every
+    // workflow task of the run from then on.
+    let huge = "m".repeat(1_200_000);
+    let input = env.path("huge.json");
+    std::fs::write(&input, json!({ "by": huge }).to_string()).unwrap();
+    env.temporal([
+        "workflow",
+        "signal",
+        "--workflow-id",
+        &id,
+        "--name",
+        "approve",
+    ])
+    .arg("--input-file")
+    .arg(&input)
+    .ok();
+    let ignored = env.history_entry(&id, "signal_ignored");
+    let detail = ignored["detail"].as_str().unwrap();
+    assert!(detail.contains("(NotAllowed)"), "{detail}");
+    assert!(detail.len() < 2_000, "{} bytes", detail.len());
+    env.orca(["approve", &id, "--as", "carol"]).ok();
+    env.wait_phase(&id, "completed");
+}

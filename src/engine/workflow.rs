@@ -14,6 +14,8 @@ use temporalio_sdk::{
     MemoValue, SyncWorkflowContext, WorkflowContext, WorkflowContextView, WorkflowResult,
 };
 
+use crate::human::clip;
+
 pub(super) use super::run::{now, rfc3339, set_memo, set_phase};
 use super::{
     gate,
@@ -26,6 +28,8 @@ type HandlerError = Box<dyn std::error::Error + Send + Sync>;
 
 /// Marks histories in which a refused approve/reject signal is noted in the memo.
 const IGNORED_SIGNAL_PATCH: &str = "orca-ignored-signal-memo";
+/// Characters kept of an ignored signal's name and of the reason.
+const IGNORED_NOTE_LIMIT: usize = 500;
 
 #[workflow]
 pub struct PipelineWorkflow {
@@ -170,6 +174,8 @@ impl PipelineWorkflow {
 
     /// A signal has no one to answer, so a refused one is noted in the
     /// memo (`orca_ignored`): `orca history` shows it as ignored, and why.
+    /// The name and reason are cut short: anyone may send a signal, and a
+    /// note past the memo's size limit would fail every workflow task.
     fn vote_by_signal(
         &mut self,
         ctx: &SyncWorkflowContext<Self>,
@@ -185,9 +191,9 @@ impl PipelineWorkflow {
         if ctx.patched(IGNORED_SIGNAL_PATCH) {
             let note = IgnoredSignal {
                 signal: kind,
-                by,
+                by: clip(&by, IGNORED_NOTE_LIMIT),
                 refusal: refusal.kind(),
-                reason: refusal.to_string(),
+                reason: clip(&refusal.to_string(), IGNORED_NOTE_LIMIT),
             };
             let _ = ctx.upsert_memo([(MEMO_IGNORED, Some(MemoValue::new(note)))]);
         }

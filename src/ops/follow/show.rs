@@ -279,10 +279,5 @@ fn print_end_text(printer: &Printer, id: &str, end: &RunEnd) {
 }
 
 fn compact(value: &Value) -> String {
-    let text = serde_json::to_string(value).unwrap_or_default();
-    if text.chars().count() > 200 {
-        format!("{}…", text.chars().take(200).collect::<String>())
-    } else {
-        text
-    }
+    crate::human::clip(&serde_json::to_string(value).unwrap_or_default(), 200)
 }
