@@ -120,3 +120,29 @@ fn watch_timeout_is_exit_8_and_leaves_the_run_alone() {
         .run_within(Duration::from_secs(15));
     assert_eq!(done.code, 8, "{done}");
 }
+
+/// The run that ended, in `-o json`: `watch` and `wait` name it as `start
+/// --wait` does, so a script can tell this run from a later one of the ID.
+fn ended_run_id_of(command: &str) {
+    let env = Env::new();
+    let _worker = env.worker();
+    let id = env.start(&["sample", "--input", "task=which run"]);
+    env.wait_phase(&id, "awaiting_approval");
+    let following = env.orca([command, &id, "-o", "json"]).spawn();
+    env.orca(["approve", &id, "--as", "alice"]).ok();
+    let done = following.finish(Duration::from_secs(30));
+    assert_eq!(done.code, 0, "{done}");
+    let run_id = env.status(&id)["run_id"].clone();
+    assert!(run_id.is_string(), "{run_id}");
+    assert_eq!(done.json()["run_id"], run_id, "{done}");
+}
+
+#[test]
+fn watch_json_names_the_run_that_ended() {
+    ended_run_id_of("watch");
+}
+
+#[test]
+fn wait_json_names_the_run_that_ended() {
+    ended_run_id_of("wait");
+}

@@ -60,9 +60,11 @@ pub async fn to_end(
     observer: &mut dyn Observer,
 ) -> Result<Ended> {
     if !observer.watches() {
-        // Nothing to show on the way: the server's long poll says when.
+        // Nothing to show on the way: the server's long poll says when;
+        // then which run that was (best effort: the end is what counts).
         let end = orca.wait(id, timeout).await?;
-        return Ok(Ended { end, run_id: None });
+        let run_id = orca.describe(id).await.ok().map(|d| d.run_id().to_string());
+        return Ok(Ended { end, run_id });
     }
     let never = |_: &RunView| None::<Infallible>;
     match until(orca, id, never, timeout, observer).await? {
