@@ -65,10 +65,21 @@ fn sigterm_lets_a_running_command_finish_and_exits_0() {
 
 #[test]
 fn a_second_sigterm_stops_at_once_and_kills_the_command() {
+    second_sigterm_stops_at_once("60s", 2);
+}
+
+/// The longest grace a user can type: the worker still ends on a second
+/// signal (no overflow reckoning when it must stop).
+#[test]
+fn a_second_sigterm_stops_at_once_whatever_the_grace() {
+    second_sigterm_stops_at_once("18446744073709551615s", 4);
+}
+
+fn second_sigterm_stops_at_once(grace: &str, tag: u32) {
     let env = Env::new();
-    let seconds = marker(30, 2);
+    let seconds = marker(30, tag);
     let file = slow_command(&env, &seconds);
-    let mut worker = env.worker_with(&["--allow-commands", "--shutdown-grace", "60s"]);
+    let mut worker = env.worker_with(&["--allow-commands", "--shutdown-grace", grace]);
     env.start(&[&file]);
     let command = format!("sleep {seconds}");
     eventually(Duration::from_secs(20), "the command running", || {
@@ -85,6 +96,7 @@ fn a_second_sigterm_stops_at_once_and_kills_the_command() {
         second.elapsed()
     );
     assert!(worker.log().contains("second signal"), "{}", worker.log());
+    assert!(!worker.log().contains("panicked"), "{}", worker.log());
     // The command's process group went with the worker.
     eventually(Duration::from_secs(5), "the command gone", || {
         processes_with(&command).is_empty()

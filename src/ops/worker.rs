@@ -121,7 +121,7 @@ fn drain_on(
         stop();
         tokio::select! {
             _ = shutdown_signal() => tracing::warn!("second signal: exiting now"),
-            _ = tokio::time::sleep(grace + Duration::from_secs(5)) => {
+            _ = tokio::time::sleep(grace.saturating_add(Duration::from_secs(5))) => {
                 tracing::warn!("grace period over: exiting now")
             }
         }
