@@ -72,11 +72,12 @@ fn list(dir: Option<&Path>, printer: &Printer) -> Result<()> {
 fn show(name: &str, printer: &Printer) -> Result<()> {
     let text = match pipeline::builtin_source(name) {
         Some(text) => text.to_string(),
-        None if name.ends_with(".toml") || name.contains('/') => std::fs::read_to_string(name)
-            .map_err(|source| Error::Io {
+        None if pipeline::is_path(name) => {
+            std::fs::read_to_string(name).map_err(|source| Error::Io {
                 path: name.into(),
                 source,
-            })?,
+            })?
+        }
         None => {
             return Err(Error::UnknownPipeline {
                 name: name.to_string(),

@@ -17,7 +17,7 @@ use crate::{
 /// How long a follower gives a worker to answer for a run that has just
 /// closed: the answer needs a replay of the whole history, which a busy
 /// worker may not finish within the usual deadline.
-pub const CLOSED_RUN_QUERY_DEADLINE: Duration = Duration::from_secs(5);
+const CLOSED_RUN_QUERY_DEADLINE: Duration = Duration::from_secs(5);
 
 /// The most of a foreign workflow's result `status` shows (as text).
 const RESULT_LIMIT: usize = 4096;
@@ -90,26 +90,32 @@ pub async fn view(orca: &Orca, id: &str) -> Result<RunView> {
 /// run has since closed without the worker answering in time; then asked
 /// again with `CLOSED_RUN_QUERY_DEADLINE`, so the last events (the decision,
 /// the final step) are not lost to a slow replay.
-pub async fn closed_view(orca: &Orca, id: &str, latest: RunView) -> Result<RunView> {
+pub async fn closed_view(orca: &Orca, id: &str, mut latest: RunView) -> Result<RunView> {
     if latest.is_running() || latest.live || !latest.is_orca() {
         return Ok(latest);
     }
-    view_within(orca, id, CLOSED_RUN_QUERY_DEADLINE).await
+    // A closed run's description does not change: only the query is asked again.
+    if let Ok(Some(status)) = orca.query_status(id, CLOSED_RUN_QUERY_DEADLINE).await {
+        latest.live = true;
+        apply_live(&mut latest, status);
+    }
+    Ok(latest)
 }
 
 /// `view`, giving the worker `deadline` to answer the status query.
-pub async fn view_within(orca: &Orca, id: &str, deadline: Duration) -> Result<RunView> {
+async fn view_within(orca: &Orca, id: &str, deadline: Duration) -> Result<RunView> {
     // Describe and query at once (one round trip saved); the query's answer
     // is used, or its wait abandoned, once describe says what the run is.
     let query = orca.query_status(id, deadline);
-    tokio::pin!(query);
+    let describe = orca.describe(id);
+    tokio::pin!(query, describe);
     let mut answered = None;
     let description = tokio::select! {
         biased;
-        description = orca.describe(id) => description?,
+        description = &mut describe => description?,
         live = &mut query => {
             answered = Some(live);
-            orca.describe(id).await?
+            describe.await?
         }
     };
     // Only orca's workflows answer the status query; others get the server's view.

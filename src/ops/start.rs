@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use crate::{
     Error, Result,
     cli::args::InputArgs,
-    client::{FailureKind, Orca, QUERY_DEADLINE, RunEnd, StartedRun},
+    client::{FailureKind, Orca, RunEnd, StartedRun},
     engine::status::RunRequest,
     pipeline::{self, InputError, PipelineSpec},
 };
@@ -40,9 +40,7 @@ pub fn prepare(
     requested_by: &str,
     dir: Option<&Path>,
 ) -> Result<Prepared> {
-    // A path names a file; a bare word is a pipeline's name.
-    let is_file = pipeline.ends_with(".toml") || pipeline.contains('/');
-    let (reference, name, worker_only) = if is_file {
+    let (reference, name, worker_only) = if pipeline::is_path(pipeline) {
         let spec = pipeline::load_file(Path::new(pipeline)).map_err(|e| match e {
             pipeline::LoadError::Io(source) => Error::LocalFile {
                 what: "pipeline file",
@@ -235,11 +233,12 @@ fn json_kind(value: &Value) -> &'static str {
 /// (the run's first activity). An unknown name is exit 2 with the
 /// worker's list; with no worker to ask in time, a warning, and the run
 /// waits for one.
-pub async fn await_resolution(orca: &Orca, id: &str, name: &str) -> Result<()> {
+async fn await_resolution(orca: &Orca, id: &str, name: &str) -> Result<()> {
     let started = Instant::now();
     loop {
-        let description = orca.describe(id).await?;
-        if !crate::client::TemporalStatus::from(description.status()).is_running() {
+        // Describe and the status query at once, as every look at a run.
+        let view = super::run::view(orca, id).await?;
+        if !view.is_running() {
             return match orca.wait(id, None).await? {
                 RunEnd::Failed {
                     kind: Some(kind),
@@ -250,9 +249,7 @@ pub async fn await_resolution(orca: &Orca, id: &str, name: &str) -> Result<()> {
                 _ => Ok(()),
             };
         }
-        if let Ok(Some(status)) = orca.query_status(id, QUERY_DEADLINE).await
-            && !status.steps.is_empty()
-        {
+        if !view.steps.is_empty() {
             return Ok(());
         }
         if started.elapsed() > RESOLVE_WAIT {

@@ -2,7 +2,7 @@
 
 use crate::{
     client::{RunPhase, TemporalStatus},
-    engine::status::{DecisionKind, Outcome, Phase, StepState},
+    engine::status::{DecisionKind, Phase, StepState},
     output::{Tone, Toned},
 };
 
@@ -31,16 +31,6 @@ impl Toned for Phase {
             Phase::AwaitingApproval | Phase::Paused | Phase::Stopped => Tone::Waiting,
             Phase::Running => Tone::Active,
         }
-    }
-}
-
-impl Toned for Outcome {
-    fn word(&self) -> &str {
-        self.phase().as_str()
-    }
-
-    fn tone(&self) -> Tone {
-        self.phase().tone()
     }
 }
 

@@ -211,6 +211,12 @@ pub fn toml_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
+/// Whether a pipeline argument names a file (a `.toml` name or a path)
+/// rather than a pipeline by its name.
+pub fn is_path(pipeline: &str) -> bool {
+    pipeline.ends_with(".toml") || pipeline.contains('/')
+}
+
 /// Reads, parses and validates a pipeline file.
 pub fn load_file(path: &Path) -> Result<PipelineSpec, LoadError> {
     let text = std::fs::read_to_string(path).map_err(LoadError::Io)?;

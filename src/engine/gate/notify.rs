@@ -98,11 +98,7 @@ fn message(ctx: &Ctx, step: &Step) -> (serde_json::Value, String) {
     let mut context = render_context(ctx, &Scope::default());
     let approve_command = format!("orca approve {run_id}");
     let reject_command = format!("orca reject {run_id}");
-    let who = if gate.allowed.is_empty() {
-        "anyone".to_string()
-    } else {
-        gate.allowed.join(", ")
-    };
+    let who = names_or_anyone(&gate.allowed);
     if let Some(map) = context.as_object_mut() {
         map.insert("step".into(), json!(step.id));
         map.insert("prompt".into(), json!(gate.prompt));

@@ -162,6 +162,15 @@ impl fmt::Display for DecisionKind {
     }
 }
 
+/// Who may decide, as people read it: the names, or `anyone` for none.
+pub fn names_or_anyone(names: &[String]) -> String {
+    if names.is_empty() {
+        "anyone".to_string()
+    } else {
+        names.join(", ")
+    }
+}
+
 /// The gate a run waits at (or last waited at).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct ApprovalStatus {

@@ -8,7 +8,9 @@ use serde_json::{Map, Value};
 
 use crate::{
     client::RunPhase,
-    engine::status::{ApprovalStatus, DecisionKind, StepState, StepStatus, step_detail},
+    engine::status::{
+        ApprovalStatus, DecisionKind, StepState, StepStatus, names_or_anyone, step_detail,
+    },
     ops::run::RunView,
 };
 
@@ -95,8 +97,7 @@ pub fn changes(before: Option<&RunView>, now: &RunView) -> Vec<RunEvent> {
     }
     // A gate with no row of its own (inside a loop) is told after the steps.
     if !gate_told && let Some(gate) = &now.approval {
-        events.extend(gate_opened(gate, old_gate));
-        events.extend(gate_decided(gate, old_gate));
+        events.extend(gate_events(gate, old_gate));
     }
     events.extend(retries(before, now));
     events
@@ -121,8 +122,7 @@ fn step_events(
         }
     }
     if let Some(gate) = gate {
-        events.extend(gate_opened(gate, old_gate));
-        events.extend(gate_decided(gate, old_gate));
+        events.extend(gate_events(gate, old_gate));
     }
     let finished = !matches!(
         step.state,
@@ -153,6 +153,14 @@ fn step_events(
 
 /// A gate seen for the first time is announced even if it was decided
 /// between two polls: the stream still tells the whole story.
+/// A gate's events: its opening, then its decision, each told once.
+fn gate_events(gate: &ApprovalStatus, old: Option<&ApprovalStatus>) -> Vec<RunEvent> {
+    [gate_opened(gate, old), gate_decided(gate, old)]
+        .into_iter()
+        .flatten()
+        .collect()
+}
+
 fn gate_opened(gate: &ApprovalStatus, old: Option<&ApprovalStatus>) -> Option<RunEvent> {
     old.is_none_or(|o| o.step != gate.step)
         .then(|| RunEvent::ApprovalRequested {
@@ -235,11 +243,7 @@ pub fn describe(event: &RunEvent, id: &str) -> String {
             approvers,
             ..
         } => {
-            let who = if approvers.is_empty() {
-                "anyone".to_string()
-            } else {
-                approvers.join(", ")
-            };
+            let who = names_or_anyone(approvers);
             format!("awaiting approval at {step}: {prompt} (approvers: {who}; orca approve {id})")
         }
         RunEvent::ApprovalDecided {

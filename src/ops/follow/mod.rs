@@ -1,7 +1,7 @@
 //! Following a run: one loop for `watch`, `wait` and `start --wait /
 //! --follow`, with one poll interval, one timeout (exit 8, the run goes on)
 //! and one way of handling a run that closes while followed. What is shown
-//! meanwhile is the observer's business (`show.rs`).
+//! meanwhile is the display's business (`show.rs`).
 
 pub mod events;
 mod show;
@@ -22,7 +22,7 @@ use crate::{
 };
 
 /// How often a followed run is looked at.
-pub const POLL: Duration = Duration::from_millis(500);
+const POLL: Duration = Duration::from_millis(500);
 
 /// How a follow ended: `stop` said so (with what it saw), or the run ended.
 #[derive(Debug)]
@@ -38,28 +38,14 @@ pub struct Ended {
     pub run_id: Option<String>,
 }
 
-/// Who is told about each view while the run is followed.
-pub trait Observer {
-    /// A new view; `before` is the last one the worker answered for.
-    fn seen(&mut self, before: Option<&RunView>, now: &RunView);
-    /// Something worth a word meanwhile (Temporal is away for a moment).
-    fn note(&mut self, _text: &str) {}
-    /// The follow is over: tidy the terminal.
-    fn close(&mut self) {}
-    /// Whether views are wanted at all (else only the end is awaited).
-    fn watches(&self) -> bool {
-        true
-    }
-}
-
 /// Follows run `id` until its end, at most `timeout`.
 pub async fn to_end(
     orca: &Orca,
     id: &str,
     timeout: Option<Duration>,
-    observer: &mut dyn Observer,
+    display: &mut Display<'_>,
 ) -> Result<Ended> {
-    if !observer.watches() {
+    if !display.watches() {
         // Nothing to show on the way: the server's long poll says when;
         // then which run that was (best effort: the end is what counts).
         let end = orca.wait(id, timeout).await?;
@@ -67,7 +53,7 @@ pub async fn to_end(
         return Ok(Ended { end, run_id });
     }
     let never = |_: &RunView| None::<Infallible>;
-    match until(orca, id, never, timeout, observer).await? {
+    match until(orca, id, never, timeout, display).await? {
         Followed::Ended(ended) => Ok(ended),
         Followed::Stopped(never) => match never {},
     }
@@ -78,10 +64,10 @@ pub async fn to_decision(
     orca: &Orca,
     id: &str,
     timeout: Option<Duration>,
-    observer: &mut dyn Observer,
+    display: &mut Display<'_>,
 ) -> Result<Followed<Decision>> {
     let decided = |view: &RunView| view.approval.as_ref().and_then(|g| g.decision.clone());
-    until(orca, id, decided, timeout, observer).await
+    until(orca, id, decided, timeout, display).await
 }
 
 /// The loop: looks at the run every `POLL` until `stop` finds what it
@@ -91,30 +77,30 @@ async fn until<T>(
     id: &str,
     stop: impl Fn(&RunView) -> Option<T>,
     timeout: Option<Duration>,
-    observer: &mut dyn Observer,
+    display: &mut Display<'_>,
 ) -> Result<Followed<T>> {
     let started = Instant::now();
+    let timed_out = |last: &Option<RunView>| {
+        timeout
+            .filter(|limit| started.elapsed() >= *limit)
+            .map(|_| Error::StillRunning {
+                id: id.to_string(),
+                phase: last
+                    .as_ref()
+                    .map_or(crate::client::RunPhase::RUNNING, RunView::phase_or_running),
+                waited: started.elapsed(),
+            })
+    };
     let mut last: Option<RunView> = None;
     let mut seen_running = false;
     loop {
-        let timed_out = |last: &Option<RunView>| {
-            timeout
-                .filter(|limit| started.elapsed() >= *limit)
-                .map(|_| Error::StillRunning {
-                    id: id.to_string(),
-                    phase: last
-                        .as_ref()
-                        .map_or(crate::client::RunPhase::RUNNING, RunView::phase_or_running),
-                    waited: started.elapsed(),
-                })
-        };
         let current = match run::view(orca, id).await {
             Ok(current) => current,
             // The server is away (restarting?): keep following, within the timeout.
             Err(Error::Unreachable { .. }) => {
-                observer.note("Temporal is unreachable; still watching");
+                display.note("Temporal is unreachable; still watching");
                 if let Some(error) = timed_out(&last) {
-                    observer.close();
+                    display.close();
                     return Err(error);
                 }
                 tokio::time::sleep(Duration::from_secs(1)).await;
@@ -129,13 +115,13 @@ async fn until<T>(
             false => current,
         };
         seen_running |= current.is_running();
-        observer.seen(last.as_ref(), &current);
+        display.seen(last.as_ref(), &current);
         if let Some(found) = stop(&current) {
-            observer.close();
+            display.close();
             return Ok(Followed::Stopped(found));
         }
         if !current.is_running() {
-            observer.close();
+            display.close();
             let end = orca.wait(id, None).await?;
             let run_id = Some(current.run_id);
             return Ok(Followed::Ended(Ended { end, run_id }));
@@ -144,7 +130,7 @@ async fn until<T>(
             last = Some(current);
         }
         if let Some(error) = timed_out(&last) {
-            observer.close();
+            display.close();
             return Err(error);
         }
         tokio::time::sleep(POLL).await;

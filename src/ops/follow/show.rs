@@ -8,13 +8,10 @@ use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::{
-    Observer,
-    events::{RunEvent, changes, describe},
-};
+use super::events::{RunEvent, changes, describe};
 use crate::{
     client::{RunEnd, StartedRun},
-    engine::status::StepState,
+    engine::status::{StepState, names_or_anyone},
     ops::run::RunView,
     output::OutputFormat,
     output::Printer,
@@ -56,8 +53,10 @@ struct Stamped<'e> {
     time: String,
 }
 
-impl Observer for Display<'_> {
-    fn seen(&mut self, before: Option<&RunView>, now: &RunView) {
+/// What the follow loop tells the display.
+impl Display<'_> {
+    /// A new view; `before` is the last one the worker answered for.
+    pub(super) fn seen(&mut self, before: Option<&RunView>, now: &RunView) {
         match self {
             Display::Live(board) => board.draw(now),
             Display::Lines { printer, id } => {
@@ -77,7 +76,8 @@ impl Observer for Display<'_> {
         }
     }
 
-    fn note(&mut self, text: &str) {
+    /// Something worth a word meanwhile (Temporal is away for a moment).
+    pub(super) fn note(&mut self, text: &str) {
         match self {
             Display::Live(board) => board.header.set_message(text.to_string()),
             Display::Lines { printer, .. } if printer.is_text() => eprintln!("{text}"),
@@ -85,13 +85,15 @@ impl Observer for Display<'_> {
         }
     }
 
-    fn close(&mut self) {
+    /// The follow is over: tidy the terminal.
+    pub(super) fn close(&mut self) {
         if let Display::Live(board) = self {
             board.close();
         }
     }
 
-    fn watches(&self) -> bool {
+    /// Whether views are wanted at all (else only the end is awaited).
+    pub(super) fn watches(&self) -> bool {
         !matches!(self, Display::Quiet)
     }
 }
@@ -196,11 +198,7 @@ impl Board {
             bar.set_style(spinner("  {msg}"));
             bar
         });
-        let who = if gate.approvers.is_empty() {
-            "anyone".into()
-        } else {
-            gate.approvers.join(", ")
-        };
+        let who = names_or_anyone(&gate.approvers);
         line.set_message(format!(
             "awaiting approval: {} (approvers: {who}) → orca approve {}",
             gate.prompt, view.workflow_id
