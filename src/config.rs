@@ -15,6 +15,8 @@ use temporalio_common::envconfig::{
 
 use crate::{Error, Result, cli::GlobalArgs};
 
+/// Temporal's frontend port.
+const DEFAULT_PORT: u16 = 7233;
 pub const DEFAULT_ADDRESS: &str = "localhost:7233";
 pub const DEFAULT_NAMESPACE: &str = "default";
 
@@ -212,11 +214,11 @@ fn host_address(host: &str, port: Option<String>) -> Result<String> {
             message: format!("TEMPORAL_HOST `{host}` is not a host name or address"),
         })?;
     let name = parsed.host_str().unwrap_or_default();
-    Ok(match (parsed.port(), port) {
-        (Some(port), _) => format!("{name}:{port}"),
-        (None, Some(port)) => format!("{name}:{port}"),
-        (None, None) => format!("{name}:7233"),
-    })
+    let port = match parsed.port() {
+        Some(port) => port.to_string(),
+        None => port.unwrap_or_else(|| DEFAULT_PORT.to_string()),
+    };
+    Ok(format!("{name}:{port}"))
 }
 
 /// `localhost:7233`, `127.0.0.1:7233`, `[::1]:7233`, with or without a scheme.

@@ -6,8 +6,8 @@
 pub fn human_duration(d: std::time::Duration) -> String {
     let secs = d.as_secs();
     match secs {
-        0 if d.as_millis() < 1000 => format!("{}ms", d.as_millis()),
-        0..60 => format!("{:.1}s", d.as_secs_f64()),
+        0 => format!("{}ms", d.as_millis()),
+        1..60 => format!("{:.1}s", d.as_secs_f64()),
         60..3600 => format!("{}m {}s", secs / 60, secs % 60),
         _ => format!("{}h {}m", secs / 3600, secs % 3600 / 60),
     }

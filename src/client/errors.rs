@@ -8,7 +8,7 @@ use temporalio_client::{
     tonic::{Code, Status},
 };
 
-use super::{Orca, TemporalStatus, shown_phase};
+use super::Orca;
 use crate::{Error, connect};
 
 impl Orca {
@@ -19,16 +19,22 @@ impl Orca {
         }
     }
 
-    /// A NotFound status is about the run, or about the whole namespace:
-    /// the server says which in the status's typed details.
+    /// A NotFound status about run `id`, or about the whole namespace.
     pub(super) fn missing(&self, id: &str, status: &Status) -> Error {
+        self.missing_or(status, self.not_found(id))
+    }
+
+    /// A NotFound status is about what was asked for (`otherwise`), or
+    /// about the whole namespace: the server says which in the status's
+    /// typed details.
+    pub(super) fn missing_or(&self, status: &Status, otherwise: Error) -> Error {
         if namespace_not_found(status) {
             Error::NamespaceNotFound {
                 namespace: self.settings.namespace.clone(),
                 address: self.settings.address.clone(),
             }
         } else {
-            self.not_found(id)
+            otherwise
         }
     }
 
@@ -43,14 +49,8 @@ impl Orca {
     /// NotFound from a message call means one of two things: no such run,
     /// or a run that has already closed. Describe tells which.
     pub(super) async fn gone(&self, id: &str) -> Error {
-        match self.describe(id).await {
-            Ok(description) if !TemporalStatus::from(description.status()).is_running() => {
-                Error::RunClosed {
-                    id: id.to_string(),
-                    phase: Some(shown_phase(&description)),
-                }
-            }
-            Ok(_) => self.not_found(id),
+        match self.ensure_running(id).await {
+            Ok(()) => self.not_found(id),
             Err(e) => e,
         }
     }
@@ -106,7 +106,7 @@ impl Orca {
 }
 
 /// Whether the server's status details name a `NamespaceNotFoundFailure`.
-pub(crate) fn namespace_not_found(status: &Status) -> bool {
+fn namespace_not_found(status: &Status) -> bool {
     use prost::Message;
     use temporalio_common::protos::google::rpc::Status as Details;
     Details::decode(status.details()).is_ok_and(|details| {

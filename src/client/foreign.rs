@@ -7,14 +7,13 @@ use serde_json::Value;
 use temporalio_client::{
     UntypedSignal, UntypedUpdate, UntypedWorkflow, WorkflowExecuteUpdateOptions,
     WorkflowIdConflictPolicy, WorkflowSignalOptions, WorkflowStartOptions,
-    errors::WorkflowUpdateError,
 };
 use temporalio_common::data_converters::{
     GenericPayloadConverter, RawValue, SerializationContext, SerializationContextData,
     WorkflowSerializationContext,
 };
 
-use super::{Orca, StartedRun, UPDATE_DEADLINE};
+use super::{Orca, StartedRun};
 use crate::{Error, Result};
 
 impl Orca {
@@ -73,20 +72,7 @@ impl Orca {
             input,
             WorkflowExecuteUpdateOptions::default(),
         );
-        let raw = match tokio::time::timeout(UPDATE_DEADLINE, call).await {
-            Err(_) => return Err(self.no_worker(id, UPDATE_DEADLINE)),
-            Ok(Ok(raw)) => raw,
-            Ok(Err(WorkflowUpdateError::Failed(failure))) => {
-                return Err(super::messages::refused(id, &failure));
-            }
-            Ok(Err(WorkflowUpdateError::NotFound(_))) => return Err(self.gone(id).await),
-            Ok(Err(WorkflowUpdateError::Rpc(status))) => {
-                return Err(self.rpc_error(id, name, &status).await);
-            }
-            Ok(Err(other)) => {
-                return Err(Error::Unexpected(anyhow::anyhow!("update failed: {other}")));
-            }
-        };
+        let raw = self.update_answer(id, name, call).await?;
         self.json(raw)
     }
 

@@ -64,10 +64,21 @@ impl Orca {
                 }
             }
         };
-        let operation = kind.message_name();
+        self.update_answer(id, kind.message_name(), call).await
+    }
+
+    /// An update's answer as orca reports it: no worker within the
+    /// deadline, a refusal (by its type), a run gone or closed, or the
+    /// server's error, each named after `operation`.
+    pub(super) async fn update_answer<T>(
+        &self,
+        id: &str,
+        operation: &str,
+        call: impl Future<Output = std::result::Result<T, WorkflowUpdateError>>,
+    ) -> Result<T> {
         match tokio::time::timeout(UPDATE_DEADLINE, call).await {
             Err(_) => Err(self.no_worker(id, UPDATE_DEADLINE)),
-            Ok(Ok(decision)) => Ok(decision),
+            Ok(Ok(answer)) => Ok(answer),
             Ok(Err(WorkflowUpdateError::Failed(failure))) => Err(refused(id, &failure)),
             Ok(Err(WorkflowUpdateError::NotFound(_))) => Err(self.gone(id).await),
             Ok(Err(WorkflowUpdateError::Rpc(status))) => {
@@ -150,6 +161,6 @@ pub(super) fn refused(id: &str, failure: &Failure) -> Error {
 /// The first application failure type in the failure's chain that names a
 /// refusal. orca's validator puts it on the cause (see `engine::refusal`);
 /// other clients may put it on the failure itself.
-pub fn refusal_kind(failure: &Failure) -> Option<RefusalKind> {
+fn refusal_kind(failure: &Failure) -> Option<RefusalKind> {
     crate::failure::typed(failure).find_map(|(type_name, _)| RefusalKind::parse(type_name))
 }

@@ -30,7 +30,7 @@ use temporalio_common::{
 
 pub use crate::state::{RunPhase, TemporalStatus, orca_attributes};
 pub use end::{FailureKind, RunEnd};
-pub use messages::{Control, refusal_kind};
+pub use messages::Control;
 
 use crate::state::{PHASE_KEY, PIPELINE_KEY};
 use crate::{

@@ -198,16 +198,13 @@ impl Orca {
 
     fn schedule_status(&self, name: &str, operation: &str, status: &tonic::Status) -> Error {
         match status.code() {
-            Code::NotFound if super::errors::namespace_not_found(status) => {
-                Error::NamespaceNotFound {
+            Code::NotFound => self.missing_or(
+                status,
+                Error::ScheduleNotFound {
+                    name: name.to_string(),
                     namespace: self.settings.namespace.clone(),
-                    address: self.settings.address.clone(),
-                }
-            }
-            Code::NotFound => Error::ScheduleNotFound {
-                name: name.to_string(),
-                namespace: self.settings.namespace.clone(),
-            },
+                },
+            ),
             Code::AlreadyExists => Error::ScheduleExists {
                 name: name.to_string(),
             },

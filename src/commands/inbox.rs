@@ -11,8 +11,9 @@ use crate::{
     Result,
     client::Orca,
     config::Settings,
+    human::short_duration,
     ops::query::RunQuery,
-    output::{Cell, Printer, short_duration},
+    output::{Cell, Printer},
 };
 
 #[derive(Debug, Clone, Args)]

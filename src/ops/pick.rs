@@ -7,8 +7,8 @@ use std::time::SystemTime;
 use crate::{
     Result,
     client::{Orca, RunSummary},
+    human::short_duration,
     ops::query::RunQuery,
-    output::short_duration,
     prompt,
 };
 

@@ -115,7 +115,7 @@ fn drain_on(
     tokio::spawn(async move {
         shutdown.await;
         tracing::info!(
-            grace = %crate::output::human_duration(grace),
+            grace = %crate::human::human_duration(grace),
             "shutting down: no new work is taken; running steps may finish"
         );
         stop();
