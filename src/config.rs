@@ -34,6 +34,17 @@ pub struct Settings {
     pub connection: ConnectionOptions,
 }
 
+impl Settings {
+    /// These settings with another connect timeout: orca's own bound on
+    /// the first connection and the SDK's, which must agree.
+    pub fn with_connect_timeout(&self, timeout: Duration) -> Settings {
+        let mut settings = self.clone();
+        settings.connect_timeout = timeout;
+        settings.connection.connect_timeout = Some(timeout);
+        settings
+    }
+}
+
 // The API key must never be printed, not even by `{:?}` in a debug log.
 impl std::fmt::Debug for Settings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -89,7 +100,6 @@ impl Settings {
             });
         }
         connection.identity = format!("orca:{identity}@{}", hostname());
-        connection.connect_timeout = Some(global.connect_timeout);
         // Compressing small messages on loopback only costs CPU; keep gzip
         // for real networks, where histories can be large.
         if is_loopback(&address) {
@@ -99,6 +109,7 @@ impl Settings {
         // fails fast instead of on the first call after a lazy connect.
         connection.dns_load_balancing = None;
 
+        connection.connect_timeout = Some(global.connect_timeout);
         Ok(Settings {
             address,
             namespace,

@@ -265,3 +265,11 @@ pub fn shown_phase(description: &WorkflowExecutionDescription) -> RunPhase {
 pub fn rfc3339(time: Option<SystemTime>) -> Option<String> {
     time.map(|t| humantime::format_rfc3339_seconds(t).to_string())
 }
+
+/// A protobuf timestamp (history events, schedules) as a `SystemTime`;
+/// `None` before the epoch.
+pub fn system_time(time: &prost_wkt_types::Timestamp) -> Option<SystemTime> {
+    let seconds = std::time::Duration::from_secs(u64::try_from(time.seconds).ok()?);
+    let since = seconds + std::time::Duration::from_nanos(time.nanos.max(0) as u64);
+    SystemTime::UNIX_EPOCH.checked_add(since)
+}

@@ -15,7 +15,7 @@ use crate::{
     engine::status::{DecisionRequest, VoteKind, VoteResult},
     ops::{
         decide::decide_all,
-        pick::{gate_line, pick},
+        pick::{gate_line, given_or_pick},
         query::RunQuery,
     },
     output::Printer,
@@ -138,12 +138,8 @@ async fn run(
     let query = narrowed(RunQuery::inbox(&by), &args.narrow);
     let question = format!("Which run do you {verb}?");
     let none = format!("no runs are awaiting approval by {by}");
-    let id = match args.id {
-        Some(id) => id,
-        None => match pick(&orca, &query, &question, &none, gate_line).await? {
-            Some(id) => id,
-            None => return Ok(()),
-        },
+    let Some(id) = given_or_pick(&orca, args.id, &query, &question, &none, gate_line).await? else {
+        return Ok(());
     };
     // On a terminal, a rejection without a reason asks for one.
     let comment = match comment {

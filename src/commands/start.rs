@@ -15,7 +15,7 @@ use crate::{
     client::Orca,
     config::Settings,
     ops::{
-        follow::{Display, print_end, to_end, watch},
+        follow::{await_outcome, watch},
         start::{Launch, new_run_id, parse_inputs, prepare},
     },
     output::Printer,
@@ -129,9 +129,7 @@ pub async fn run(args: StartArgs, settings: Settings, printer: &Printer) -> Resu
     if printer.is_text() {
         printer.line(&started.workflow_id);
     }
-    let ended = to_end(&orca, &id, args.timeout, &mut Display::Quiet).await?;
-    print_end(printer, &started, &ended.end);
-    ended.end.into_result(&id)
+    await_outcome(&orca, &started, printer, args.timeout).await
 }
 
 /// `--args-json`, each a JSON value.

@@ -78,7 +78,7 @@ fn tally(gate: &ApprovalStatus) -> String {
         .filter(|v| v.vote == VoteKind::Approve)
         .map(|v| v.by.as_str())
         .collect();
-    let mut tally = format!("{} of {}", gate.approvals(), gate.required);
+    let mut tally = format!("{} of {}", approvers.len(), gate.required);
     if !approvers.is_empty() {
         tally.push_str(&format!(" ({})", approvers.join(", ")));
     }

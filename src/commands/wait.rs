@@ -15,7 +15,7 @@ use crate::{
     client::{Orca, StartedRun},
     config::Settings,
     engine::status::{Decision, Outcome},
-    ops::follow::{Display, Ended, Followed, print_end, to_decision, to_end},
+    ops::follow::{Display, Followed, await_outcome, to_decision},
     output::Printer,
 };
 
@@ -44,23 +44,17 @@ pub enum WaitFor {
 
 pub async fn run(args: WaitArgs, settings: Settings, printer: &Printer) -> Result<()> {
     let orca = Orca::connect(settings).await?;
-    let id = &args.id;
-    let followed = match args.target {
-        WaitFor::Completion => {
-            Followed::Ended(to_end(&orca, id, args.timeout, &mut Display::Quiet).await?)
-        }
-        WaitFor::Approval => to_decision(&orca, id, args.timeout, &mut Display::Quiet).await?,
+    let started = StartedRun {
+        workflow_id: args.id.clone(),
+        run_id: None,
     };
-    match followed {
-        Followed::Ended(Ended { end, run_id }) => {
-            let started = StartedRun {
-                workflow_id: id.clone(),
-                run_id,
-            };
-            print_end(printer, &started, &end);
-            end.into_result(id)
-        }
-        Followed::Stopped(decision) => decided(printer, id, decision),
+    if args.target == WaitFor::Completion {
+        return await_outcome(&orca, &started, printer, args.timeout).await;
+    }
+    // The run may end without a decided gate (denied first, or no gate).
+    match to_decision(&orca, &args.id, args.timeout, &mut Display::Quiet).await? {
+        Followed::Ended(ended) => ended.report(printer, &Display::Quiet, &started),
+        Followed::Stopped(decision) => decided(printer, &args.id, decision),
     }
 }
 

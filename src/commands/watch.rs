@@ -14,7 +14,7 @@ use crate::{
     config::Settings,
     ops::{
         follow::watch,
-        pick::{pick, running_line},
+        pick::{given_or_pick, running_line},
         query::RunQuery,
     },
     output::Printer,
@@ -47,20 +47,17 @@ pub async fn run(args: WatchArgs, settings: Settings, printer: &Printer) -> Resu
         pipeline: args.pipeline.clone(),
         ..RunQuery::running()
     };
-    let id = match args.id {
-        Some(id) => id,
-        None => match pick(
-            &orca,
-            &query,
-            "Which run do you watch?",
-            "no runs are going",
-            running_line,
-        )
-        .await?
-        {
-            Some(id) => id,
-            None => return Ok(()),
-        },
+    let question = "Which run do you watch?";
+    let picked = given_or_pick(
+        &orca,
+        args.id,
+        &query,
+        question,
+        "no runs are going",
+        running_line,
+    );
+    let Some(id) = picked.await? else {
+        return Ok(());
     };
     let started = StartedRun {
         workflow_id: id.clone(),

@@ -87,9 +87,7 @@ impl DevServer {
     /// exits or stays silent.
     pub async fn ready(&mut self, settings: &Settings) -> Result<temporalio_client::Client> {
         let started = Instant::now();
-        let mut quick = settings.clone();
-        quick.connect_timeout = Duration::from_secs(2);
-        quick.connection.connect_timeout = Some(Duration::from_secs(2));
+        let quick = settings.with_connect_timeout(Duration::from_secs(2));
         let failed = loop {
             if let Ok(Some(status)) = self.child.try_wait() {
                 break Error::DevServerNotReady {

@@ -15,7 +15,7 @@ use crate::{
 /// Offers the runs `query` finds (the newest `limit`), each shown as `line`
 /// makes it; the chosen run's ID, or `None` when there is none (said on
 /// stderr as `none`) or the person backs out.
-pub async fn pick(
+async fn pick(
     orca: &Orca,
     query: &RunQuery,
     question: &str,
@@ -30,6 +30,22 @@ pub async fn pick(
     let items: Vec<String> = runs.iter().map(line).collect();
     let chosen = prompt::select(question, &items)?;
     Ok(chosen.map(|i| runs[i].workflow_id.clone()))
+}
+
+/// The run ID `given`, else the one picked from what `query` finds (see
+/// `pick`); `None` when there was nothing to pick or the person backed out.
+pub async fn given_or_pick(
+    orca: &Orca,
+    given: Option<String>,
+    query: &RunQuery,
+    question: &str,
+    none: &str,
+    line: fn(&RunSummary) -> String,
+) -> Result<Option<String>> {
+    match given {
+        Some(id) => Ok(Some(id)),
+        None => pick(orca, query, question, none, line).await,
+    }
 }
 
 /// A gate waiting for a decision: ID, pipeline, prompt, age.

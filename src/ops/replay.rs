@@ -59,8 +59,12 @@ pub fn parse_history(bytes: &[u8]) -> std::result::Result<History, String> {
     if let Ok(history) = serde_json::from_slice::<History>(bytes) {
         return Ok(history);
     }
-    let pool =
-        DescriptorPool::decode(DESCRIPTORS).map_err(|e| format!("protobuf descriptors: {e}"))?;
+    // Decoded once per process: a corpus of files replays with one pool.
+    static POOL: std::sync::LazyLock<std::result::Result<DescriptorPool, String>> =
+        std::sync::LazyLock::new(|| {
+            DescriptorPool::decode(DESCRIPTORS).map_err(|e| format!("protobuf descriptors: {e}"))
+        });
+    let pool = POOL.as_ref().map_err(Clone::clone)?;
     let descriptor = pool
         .get_message_by_name("temporal.api.history.v1.History")
         .ok_or("protobuf descriptors lack temporal.api.history.v1.History")?;

@@ -258,7 +258,7 @@ fn load_groups(options: &WorkerOptions) -> Result<std::collections::BTreeMap<Str
 /// Registers orca's search attributes when they are missing. Without
 /// permission (Temporal Cloud API keys usually lack it) this is a warning:
 /// the attributes may already exist, or an operator must add them.
-pub async fn ensure_search_attributes(client: &Client, settings: &Settings) {
+async fn ensure_search_attributes(client: &Client, settings: &Settings) {
     let mut service = client.clone();
     let wanted = [
         (SA_PIPELINE, IndexedValueType::Keyword),

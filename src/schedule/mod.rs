@@ -105,6 +105,13 @@ pub struct Change {
     pub to: Value,
 }
 
+/// `field: from → to`, as `schedule update` and `apply` list changes.
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {} → {}", self.field, self.from, self.to)
+    }
+}
+
 impl ScheduleDef {
     /// A definition with every option at its default and no spec yet.
     pub fn new(name: &str, pipeline: &str) -> ScheduleDef {

@@ -48,10 +48,7 @@ fn print_plan(printer: &Printer, plan: &[PlanItem]) {
             item.name
         ));
         for change in &item.changes {
-            printer.line(&format!(
-                "    {}: {} → {}",
-                change.field, change.from, change.to
-            ));
+            printer.line(&format!("    {change}"));
         }
     }
 }

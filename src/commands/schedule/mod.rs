@@ -301,10 +301,7 @@ async fn update(args: UpdateArgs, settings: Settings, printer: &Printer) -> Resu
         |p| {
             p.line(&format!("updated schedule {}", def.name));
             for change in &changes {
-                p.line(&format!(
-                    "  {}: {} → {}",
-                    change.field, change.from, change.to
-                ));
+                p.line(&format!("  {change}"));
             }
         },
     );

@@ -11,7 +11,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-pub use show::{Display, print_end};
+pub use show::Display;
 
 use crate::{
     Error, Result,
@@ -145,13 +145,41 @@ pub async fn watch(
     printer: &Printer,
     timeout: Option<Duration>,
 ) -> Result<()> {
-    let id = &started.workflow_id;
-    let mut display = Display::for_watch(printer, id);
-    let ended = to_end(orca, id, timeout, &mut display).await?;
-    let started = StartedRun {
-        run_id: started.run_id.clone().or(ended.run_id.clone()),
-        ..started.clone()
-    };
-    display.finish(printer, &started, &ended.end);
-    ended.end.into_result(id)
+    let display = Display::for_watch(printer, &started.workflow_id);
+    to_outcome(orca, started, printer, timeout, display).await
+}
+
+/// Awaits a run's end showing nothing meanwhile (`wait`, `start --wait`),
+/// prints it, and answers with its outcome (exit 0/3/4).
+pub async fn await_outcome(
+    orca: &Orca,
+    started: &StartedRun,
+    printer: &Printer,
+    timeout: Option<Duration>,
+) -> Result<()> {
+    to_outcome(orca, started, printer, timeout, Display::Quiet).await
+}
+
+async fn to_outcome(
+    orca: &Orca,
+    started: &StartedRun,
+    printer: &Printer,
+    timeout: Option<Duration>,
+    mut display: Display<'_>,
+) -> Result<()> {
+    let ended = to_end(orca, &started.workflow_id, timeout, &mut display).await?;
+    ended.report(printer, &display, started)
+}
+
+impl Ended {
+    /// Prints the end as `display` ends a follow (naming the run that
+    /// ended), and answers with the outcome (exit 0/3/4).
+    pub fn report(self, printer: &Printer, display: &Display, started: &StartedRun) -> Result<()> {
+        let started = StartedRun {
+            run_id: started.run_id.clone().or(self.run_id),
+            ..started.clone()
+        };
+        display.finish(printer, &started, &self.end);
+        self.end.into_result(&started.workflow_id)
+    }
 }

@@ -235,7 +235,7 @@ impl Display<'_> {
 
 /// The final report of a followed or awaited run: the outcome and each
 /// step's output in text, one document (one line with jsonl) otherwise.
-pub fn print_end(printer: &Printer, started: &StartedRun, end: &RunEnd) {
+fn print_end(printer: &Printer, started: &StartedRun, end: &RunEnd) {
     if printer.is_text() {
         print_end_text(printer, &started.workflow_id, end);
     } else {

@@ -130,7 +130,11 @@ pub async fn plan(orca: &Orca, file: &ScheduleFile, prune: bool) -> Result<Vec<P
     }
     if prune {
         let listed: HashSet<&str> = file.schedules.iter().map(|d| d.name.as_str()).collect();
-        for name in orca.schedule_names().await? {
+        let unlisted = orca.schedule_names().await?;
+        for name in unlisted
+            .into_iter()
+            .filter(|n| !listed.contains(n.as_str()))
+        {
             // A schedule deleted moments ago may still be listed: skipped.
             let described = match orca.describe_schedule(&name).await {
                 Ok(described) => described,
@@ -142,7 +146,7 @@ pub async fn plan(orca: &Orca, file: &ScheduleFile, prune: bool) -> Result<Vec<P
                 .as_ref()
                 .and_then(definition_of)
                 .is_some();
-            if ours && !listed.contains(name.as_str()) {
+            if ours {
                 plan.push(PlanItem {
                     action: Action::Delete,
                     name,

@@ -11,7 +11,7 @@ use temporalio_common::protos::temporal::api::{
 
 use crate::{
     Result,
-    client::{Orca, RunPhase, rfc3339, shown_phase},
+    client::{Orca, RunPhase, rfc3339, shown_phase, system_time},
     schedule::{Overlap, ScheduleDef, definition_of},
 };
 
@@ -56,12 +56,12 @@ pub struct RecentRun {
 
 /// A schedule with its `recent` latest runs and how each ended.
 pub async fn view(orca: &Orca, name: &str, recent: usize) -> Result<ScheduleView> {
-    let described: DescribeScheduleResponse = orca.describe_schedule(name).await?;
-    let schedule: Schedule = described.schedule.clone().unwrap_or_default();
-    let info = described.info.clone().unwrap_or_default();
+    let DescribeScheduleResponse { schedule, info, .. } = orca.describe_schedule(name).await?;
+    let mut schedule: Schedule = schedule.unwrap_or_default();
+    let info = info.unwrap_or_default();
     let definition = definition_of(&schedule);
-    let state = schedule.state.clone().unwrap_or_default();
-    let policies = schedule.policies.unwrap_or_default();
+    let state = schedule.state.take().unwrap_or_default();
+    let policies = schedule.policies.take().unwrap_or_default();
     let mut recent_runs = Vec::new();
     for action in info.recent_actions.iter().rev().take(recent) {
         let Some(run) = &action.start_workflow_result else {
@@ -124,10 +124,7 @@ pub async fn view(orca: &Orca, name: &str, recent: usize) -> Result<ScheduleView
 
 /// A protobuf timestamp as RFC 3339.
 fn timestamp(time: Option<&prost_wkt_types::Timestamp>) -> Option<String> {
-    let time = time?;
-    let since_epoch = Duration::from_secs(u64::try_from(time.seconds).ok()?)
-        + Duration::from_nanos(time.nanos.max(0) as u64);
-    rfc3339(std::time::UNIX_EPOCH.checked_add(since_epoch))
+    rfc3339(time.and_then(system_time))
 }
 
 /// For schedules orca did not make: intervals and cron strings in words.

@@ -170,7 +170,7 @@ fn describe(
             }
             line(EntryKind::Signal, detail)
         }
-        other => steps::lines(event, other, time, memory),
+        other => steps::lines(event, other, time, memory).unwrap_or_else(|| closing_lines(other)),
     }
 }
 
@@ -283,9 +283,10 @@ fn decision_text(arg: Value) -> String {
 }
 
 fn event_time(event: &HistoryEvent) -> Option<SystemTime> {
-    let t = event.event_time.as_ref()?;
-    let since = std::time::Duration::new(u64::try_from(t.seconds).ok()?, t.nanos.max(0) as u32);
-    SystemTime::UNIX_EPOCH.checked_add(since)
+    event
+        .event_time
+        .as_ref()
+        .and_then(crate::client::system_time)
 }
 
 /// An activity failure's message, with its cause (where the real one is).

@@ -8,21 +8,21 @@ use temporalio_common::protos::temporal::api::{
     history::v1::{HistoryEvent, history_event::Attributes},
 };
 
-use super::{EntryKind, Line, Memory, closing_lines, failure_text, line};
+use super::{EntryKind, Line, Memory, failure_text, line};
 use crate::human::human_duration;
 
-/// Steps (activities) and durable timers.
+/// Steps (activities) and durable timers; `None` for any other event.
 pub(super) fn lines(
     event: &HistoryEvent,
     attributes: &Attributes,
     time: SystemTime,
     memory: &mut Memory,
-) -> Vec<Line> {
+) -> Option<Vec<Line>> {
     use Attributes as A;
     if let Some((scheduled, kind, failure)) = activity_ended(attributes) {
-        return activity_end(memory, scheduled, time, kind, failure);
+        return Some(activity_end(memory, scheduled, time, kind, failure));
     }
-    match attributes {
+    Some(match attributes {
         A::ActivityTaskScheduledEventAttributes(a) => {
             let activity = a.activity_type.as_ref().map(|t| t.name.clone());
             memory.activities.insert(
@@ -69,8 +69,8 @@ pub(super) fn lines(
             let duration = memory.timers.get(&a.timer_id).cloned().unwrap_or_default();
             line(EntryKind::TimerFired, format!("after {duration}"))
         }
-        other => closing_lines(other),
-    }
+        _ => return None,
+    })
 }
 
 /// A step's attempt ended: its scheduled event, how, the failure.
