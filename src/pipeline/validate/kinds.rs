@@ -91,20 +91,22 @@ pub(super) fn http_request(at: &At, http: &spec::HttpStep) -> Result<(), SpecErr
 }
 
 pub(super) fn approver_names(at: &At, gate: &spec::ApprovalStep) -> Result<(), SpecError> {
-    for name in gate.approvers.iter().chain(&gate.escalate_to) {
-        if name.trim().is_empty()
-            || name == crate::engine::status::OPEN_TO_ANYONE
-            || name.starts_with(crate::engine::status::VOTED_PREFIX)
-        {
-            return at.fail(
-                Some("approvers"),
-                format!("{name:?} is not an approver name"),
-            );
-        }
-        // Groups may also come from the worker's --approvers-file, so an
-        // unknown group is checked when the run starts, not here.
-        if name.strip_prefix("group:").is_some_and(str::is_empty) {
-            return at.fail(Some("approvers"), format!("{name:?} names no group"));
+    for (key, names) in [
+        ("approvers", &gate.approvers),
+        ("escalate_to", &gate.escalate_to),
+    ] {
+        for name in names {
+            if name.trim().is_empty()
+                || name == crate::engine::status::OPEN_TO_ANYONE
+                || name.starts_with(crate::engine::status::VOTED_PREFIX)
+            {
+                return at.fail(Some(key), format!("{name:?} is not an approver name"));
+            }
+            // Groups may also come from the worker's --approvers-file, so an
+            // unknown group is checked when the run starts, not here.
+            if name.strip_prefix("group:").is_some_and(str::is_empty) {
+                return at.fail(Some(key), format!("{name:?} names no group"));
+            }
         }
     }
     Ok(())

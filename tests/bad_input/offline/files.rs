@@ -126,6 +126,15 @@ fn an_approver_name_orca_reserves_for_the_inbox() {
 }
 
 #[test]
+fn an_escalation_name_orca_reserves_is_located_at_escalate_to() {
+    bad_file(
+        "reserved-escalation.toml",
+        "name = \"x\"\n[[steps]]\nid = \"gate\"\nkind = \"approval\"\nprompt = \"ok?\"\napprovers = [\"alice\"]\ntimeout = \"1h\"\non_timeout = \"escalate\"\nescalate_to = [\"*\"]\nescalation_timeout = \"1h\"\n",
+        "reserved-escalation.toml:9:1: step `gate`: \"*\" is not an approver name",
+    );
+}
+
+#[test]
 fn schedule_malformed_apply_file() {
     let env = Env::offline();
     let file = env.write(
