@@ -5,13 +5,9 @@
 
 use serde::{Deserialize, Serialize};
 use temporalio_client::WorkflowExecutionStatus;
-use temporalio_common::search_attributes::{SearchAttributeKey, SearchAttributes};
+use temporalio_common::search_attributes::SearchAttributes;
 
-use crate::engine::status::{Outcome, Phase, SA_PHASE, SA_PIPELINE};
-
-pub(super) const PIPELINE_KEY: SearchAttributeKey<String> =
-    SearchAttributeKey::keyword(SA_PIPELINE);
-pub(super) const PHASE_KEY: SearchAttributeKey<String> = SearchAttributeKey::keyword(SA_PHASE);
+use crate::engine::status::{Outcome, PHASE_KEY, PIPELINE_KEY, Phase};
 
 /// Temporal's execution status (`temporal workflow describe`'s view).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]

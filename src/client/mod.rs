@@ -32,7 +32,7 @@ pub use crate::state::{RunPhase, TemporalStatus, orca_attributes};
 pub use end::{FailureKind, RunEnd};
 pub use messages::Control;
 
-use crate::state::{PHASE_KEY, PIPELINE_KEY};
+use crate::engine::status::{PHASE_KEY, PIPELINE_KEY};
 use crate::{
     Error, Result,
     config::Settings,

@@ -7,24 +7,19 @@
 use std::time::{Duration, SystemTime};
 
 use serde_json::Value;
-use temporalio_common::{RetryPolicy, search_attributes::SearchAttributeKey};
+use temporalio_common::RetryPolicy;
 use temporalio_sdk::{
-    ActivityExecutionError, ApplicationFailure, LocalActivityOptions, MemoValue, WorkflowContext,
-    WorkflowResult, WorkflowTermination,
+    ActivityExecutionError, ApplicationFailure, LocalActivityOptions, MemoValue, WorkflowResult,
+    WorkflowTermination,
 };
 
 use super::{
     activities::{PipelineActivities, ResolveRequest, ResolvedPipeline},
     status::*,
-    steps::{Scope, StepEnd, activity_error_message, execute, step_id},
+    steps::{Ctx, Scope, StepEnd, activity_error_message, execute, step_id},
     workflow::PipelineWorkflow,
 };
 use crate::pipeline::{PipelineSpec, Step, StepKind};
-
-const SA_PIPELINE_KEY: SearchAttributeKey<String> = SearchAttributeKey::keyword(SA_PIPELINE);
-const SA_PHASE_KEY: SearchAttributeKey<String> = SearchAttributeKey::keyword(SA_PHASE);
-
-type Ctx = WorkflowContext<PipelineWorkflow>;
 
 /// The run itself: resolve the pipeline, then its steps in order.
 pub(super) async fn run_pipeline(ctx: &mut Ctx) -> WorkflowResult<RunResult> {
@@ -112,8 +107,8 @@ async fn begin(ctx: &Ctx) -> WorkflowResult<PipelineSpec> {
         s.published_phase = Some(Phase::Running);
     });
     ctx.upsert_search_attributes([
-        SA_PIPELINE_KEY.value_set(spec.name.clone()),
-        SA_PHASE_KEY.value_set(Phase::Running.to_string()),
+        PIPELINE_KEY.value_set(spec.name.clone()),
+        PHASE_KEY.value_set(Phase::Running.to_string()),
     ]);
     Ok(spec)
 }
@@ -246,7 +241,7 @@ pub(super) fn set_memo(ctx: &Ctx, key: &str, value: Option<String>) {
 pub(super) fn set_phase(ctx: &Ctx, phase: Phase) {
     let changed = ctx.state_mut(|s| s.published_phase.replace(phase) != Some(phase));
     if changed {
-        ctx.upsert_search_attributes([SA_PHASE_KEY.value_set(phase.to_string())]);
+        ctx.upsert_search_attributes([PHASE_KEY.value_set(phase.to_string())]);
     }
 }
 

@@ -16,7 +16,6 @@ use temporalio_sdk::{
 
 use crate::human::clip;
 
-pub(super) use super::run::{now, rfc3339, set_memo, set_phase};
 use super::{
     gate,
     refusal::Refusal,

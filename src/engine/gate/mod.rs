@@ -19,9 +19,10 @@ use temporalio_sdk::{
 };
 
 use super::{
+    run::{now, rfc3339, set_memo, set_phase},
     status::*,
     steps::{Ctx, Scope, StepEnd, done_with, render},
-    workflow::{PipelineWorkflow, now, rfc3339, set_memo, set_phase},
+    workflow::PipelineWorkflow,
 };
 use crate::pipeline::{
     Step,

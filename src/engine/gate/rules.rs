@@ -5,7 +5,7 @@
 
 use std::{collections::BTreeMap, time::SystemTime};
 
-use crate::engine::{refusal::Refusal, status::*, workflow::rfc3339};
+use crate::engine::{refusal::Refusal, run::rfc3339, status::*};
 
 /// Every rule of the gate, in the order a person would want to hear them.
 pub(in crate::engine) fn check_vote(

@@ -7,6 +7,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
+use temporalio_common::search_attributes::SearchAttributeKey;
 
 mod gate;
 
@@ -33,6 +34,9 @@ pub const MEMO_PROMPT: &str = "orca_prompt";
 pub const SA_PIPELINE: &str = "OrcaPipeline";
 pub const SA_PHASE: &str = "OrcaPhase";
 pub const SA_APPROVERS: &str = "OrcaApprovers";
+/// The typed keys of the two Keyword attributes, for workflow and client.
+pub const PIPELINE_KEY: SearchAttributeKey<String> = SearchAttributeKey::keyword(SA_PIPELINE);
+pub const PHASE_KEY: SearchAttributeKey<String> = SearchAttributeKey::keyword(SA_PHASE);
 /// In `OrcaApprovers`: a gate open to anyone, and a person who has already
 /// voted on such a gate (so `orca inbox` can leave it out for them).
 pub const OPEN_TO_ANYONE: &str = "*";

@@ -227,8 +227,10 @@ impl<'a> Foreach<'a> {
                 shared.next - 1
             };
             let item_scope = self.item_scope(index);
-            let end = execute(self.ctx, &self.each.step, item_scope.clone()).await?;
-            if self.record(index, &item_scope, end) {
+            // `until` sees the item's scope too: kept only when there is one.
+            let until_scope = self.each.until.is_some().then(|| item_scope.clone());
+            let end = execute(self.ctx, &self.each.step, item_scope).await?;
+            if self.record(index, until_scope, end) {
                 let finished = {
                     let mut shared = self.shared.borrow_mut();
                     shared.finished += 1;
@@ -254,7 +256,7 @@ impl<'a> Foreach<'a> {
     }
 
     /// Records how item `index` ended; true when it counts as finished.
-    fn record(&self, index: usize, item_scope: &Scope, end: StepEnd) -> bool {
+    fn record(&self, index: usize, until_scope: Option<Scope>, end: StepEnd) -> bool {
         match end {
             StepEnd::Done(out) => {
                 if let Some(summary) = out.summary.clone() {
@@ -265,8 +267,8 @@ impl<'a> Foreach<'a> {
                         }
                     });
                 }
-                if let Some(until) = &self.each.until {
-                    self.check_until(index, item_scope, until, &out.output);
+                if let (Some(until), Some(scope)) = (&self.each.until, until_scope) {
+                    self.check_until(index, scope, until, &out.output);
                 }
                 self.shared.borrow_mut().outputs[index] = out.output;
                 true
@@ -297,13 +299,8 @@ impl<'a> Foreach<'a> {
 
     /// `until`, rendered with the item's `output`: once it holds, no
     /// further item starts.
-    fn check_until(&self, index: usize, item_scope: &Scope, until: &str, output: &Value) {
-        let mut vars = item_scope.vars.clone();
-        vars.insert("output".into(), output.clone());
-        let scope = Scope {
-            vars,
-            ..item_scope.clone()
-        };
+    fn check_until(&self, index: usize, mut scope: Scope, until: &str, output: &Value) {
+        scope.vars.insert("output".into(), output.clone());
         let mut shared = self.shared.borrow_mut();
         match render(self.ctx, &scope, until) {
             Ok(rendered) if is_truthy(&rendered) => {

@@ -30,8 +30,9 @@ use super::{
         AgentRequest, CommandRequest, HeaderSource, HttpRequest, PipelineActivities, StepOutput,
     },
     run::{Resume, gate},
+    run::{now, set_memo},
     status::*,
-    workflow::{PipelineWorkflow, now, set_memo},
+    workflow::PipelineWorkflow,
 };
 use crate::pipeline::{
     Step, StepKind,
