@@ -52,6 +52,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recent runs; --awaiting-approval shows every gate waiting')
             [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'The gates you (or --as NAME) may decide right now')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'A run''s timeline: steps, attempts, approvals, signals, outcome')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-check a run''s signed decisions and requester from its history (exit 4 if any fail)')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Check that this build replays a recorded run exactly (before rolling out workers)')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause a run: no new step starts until `orca resume`')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume a paused run')
@@ -80,6 +81,9 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--default-step-timeout', '--default-step-timeout', [CompletionResultType]::ParameterName, 'Timeout of each attempt of command, http and agent steps that set none [default: 10m]')
             [CompletionResult]::new('--metrics-address', '--metrics-address', [CompletionResultType]::ParameterName, 'Serve Prometheus metrics (the SDK''s and orca''s) at http://HOST:PORT/metrics')
             [CompletionResult]::new('--approvers-file', '--approvers-file', [CompletionResultType]::ParameterName, 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table')
+            [CompletionResult]::new('--allowed-signers', '--allowed-signers', [CompletionResultType]::ParameterName, 'Keys that may sign decisions and starts, in git''s allowed_signers format (README "Verified approvals"); read again each time a gate opens')
+            [CompletionResult]::new('--signature-window', '--signature-window', [CompletionResultType]::ParameterName, 'How far a signature''s time may be from the run''s clock, either way')
+            [CompletionResult]::new('--inline-pipelines', '--inline-pipelines', [CompletionResultType]::ParameterName, 'Whether a start may send its own pipeline spec; with `deny` only built-ins and --pipelines DIR run, so a requester cannot write the rules of their own gate')
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
             [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
@@ -98,6 +102,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--headless', '--headless', [CompletionResultType]::ParameterName, 'Do not start the web UI')
             [CompletionResult]::new('--ephemeral', '--ephemeral', [CompletionResultType]::ParameterName, 'Keep everything in memory: runs are gone when the server stops')
             [CompletionResult]::new('--allow-commands', '--allow-commands', [CompletionResultType]::ParameterName, 'Run `command` steps (off by default: a pipeline can then run any program as this user)')
+            [CompletionResult]::new('--require-signed-approvals', '--require-signed-approvals', [CompletionResultType]::ParameterName, 'Every gate takes only signed decisions (needs --allowed-signers)')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -117,6 +122,9 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--default-step-timeout', '--default-step-timeout', [CompletionResultType]::ParameterName, 'Timeout of each attempt of command, http and agent steps that set none [default: 10m]')
             [CompletionResult]::new('--metrics-address', '--metrics-address', [CompletionResultType]::ParameterName, 'Serve Prometheus metrics (the SDK''s and orca''s) at http://HOST:PORT/metrics')
             [CompletionResult]::new('--approvers-file', '--approvers-file', [CompletionResultType]::ParameterName, 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table')
+            [CompletionResult]::new('--allowed-signers', '--allowed-signers', [CompletionResultType]::ParameterName, 'Keys that may sign decisions and starts, in git''s allowed_signers format (README "Verified approvals"); read again each time a gate opens')
+            [CompletionResult]::new('--signature-window', '--signature-window', [CompletionResultType]::ParameterName, 'How far a signature''s time may be from the run''s clock, either way')
+            [CompletionResult]::new('--inline-pipelines', '--inline-pipelines', [CompletionResultType]::ParameterName, 'Whether a start may send its own pipeline spec; with `deny` only built-ins and --pipelines DIR run, so a requester cannot write the rules of their own gate')
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
             [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
@@ -133,6 +141,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
             [CompletionResult]::new('--allow-commands', '--allow-commands', [CompletionResultType]::ParameterName, 'Run `command` steps (off by default: a pipeline can then run any program as this user)')
+            [CompletionResult]::new('--require-signed-approvals', '--require-signed-approvals', [CompletionResultType]::ParameterName, 'Every gate takes only signed decisions (needs --allowed-signers)')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -148,6 +157,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'With --wait or --follow: stop waiting after this long (exit 8, the run goes on)')
             [CompletionResult]::new('--execution-timeout', '--execution-timeout', [CompletionResultType]::ParameterName, 'The run fails (exit 4) if it has not ended after this long [default: no limit]')
             [CompletionResult]::new('--pipelines', '--pipelines', [CompletionResultType]::ParameterName, 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)')
+            [CompletionResult]::new('--signing-key', '--signing-key', [CompletionResultType]::ParameterName, 'Sign with this SSH key: a key file (private, or public with the private half in ssh-agent) or `key::ssh-ed25519 AAAA…` held by ssh-agent [default: git''s user.signingkey when gpg.format = ssh]')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Start a workflow that is not orca''s, by type (a migration from another worker); its arguments come from --args-json')
             [CompletionResult]::new('--args-json', '--args-json', [CompletionResultType]::ParameterName, 'With --type: one workflow argument as JSON; repeatable')
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
@@ -167,6 +177,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
             [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait for the run to end; exit 0 completed, 3 rejected/denied/stopped, 4 failed')
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Follow the run live (as `orca watch`) and exit with its outcome')
+            [CompletionResult]::new('--no-sign', '--no-sign', [CompletionResultType]::ParameterName, 'Do not sign, even when git has a signing key')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -178,6 +189,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Decide as NAME [default: --identity, else the OS user]')
             [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'Only runs of this pipeline (the picker, --all)')
             [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'Only runs also matching this visibility query (the picker, --all)')
+            [CompletionResult]::new('--signing-key', '--signing-key', [CompletionResultType]::ParameterName, 'Sign with this SSH key: a key file (private, or public with the private half in ssh-agent) or `key::ssh-ed25519 AAAA…` held by ssh-agent [default: git''s user.signingkey when gpg.format = ssh]')
             [CompletionResult]::new('--signal', '--signal', [CompletionResultType]::ParameterName, 'Not an orca run: send this signal instead (payload from --payload-json)')
             [CompletionResult]::new('--update', '--update', [CompletionResultType]::ParameterName, 'Not an orca run: execute this update instead and print its result')
             [CompletionResult]::new('--payload-json', '--payload-json', [CompletionResultType]::ParameterName, 'JSON payload for --signal / --update')
@@ -199,6 +211,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Decide every run awaiting approval that matches the filters')
+            [CompletionResult]::new('--no-sign', '--no-sign', [CompletionResultType]::ParameterName, 'Do not sign, even when git has a signing key')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed for --all when not on a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed for --all when not on a terminal)')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
@@ -212,6 +225,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'Decide as NAME [default: --identity, else the OS user]')
             [CompletionResult]::new('--pipeline', '--pipeline', [CompletionResultType]::ParameterName, 'Only runs of this pipeline (the picker, --all)')
             [CompletionResult]::new('--query', '--query', [CompletionResultType]::ParameterName, 'Only runs also matching this visibility query (the picker, --all)')
+            [CompletionResult]::new('--signing-key', '--signing-key', [CompletionResultType]::ParameterName, 'Sign with this SSH key: a key file (private, or public with the private half in ssh-agent) or `key::ssh-ed25519 AAAA…` held by ssh-agent [default: git''s user.signingkey when gpg.format = ssh]')
             [CompletionResult]::new('--signal', '--signal', [CompletionResultType]::ParameterName, 'Not an orca run: send this signal instead (payload from --payload-json)')
             [CompletionResult]::new('--update', '--update', [CompletionResultType]::ParameterName, 'Not an orca run: execute this update instead and print its result')
             [CompletionResult]::new('--payload-json', '--payload-json', [CompletionResultType]::ParameterName, 'JSON payload for --signal / --update')
@@ -233,6 +247,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
             [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Decide every run awaiting approval that matches the filters')
+            [CompletionResult]::new('--no-sign', '--no-sign', [CompletionResultType]::ParameterName, 'Do not sign, even when git has a signing key')
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed for --all when not on a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Do not ask for confirmation (needed for --all when not on a terminal)')
             [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
@@ -371,6 +386,31 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             break
         }
         'orca;history' {
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
+            [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
+            [CompletionResult]::new('--task-queue', '--task-queue', [CompletionResultType]::ParameterName, 'Task queue of orca workers')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile of the temporal.toml config file [default: default]')
+            [CompletionResult]::new('--config-file', '--config-file', [CompletionResultType]::ParameterName, 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]')
+            [CompletionResult]::new('--tls-cert-path', '--tls-cert-path', [CompletionResultType]::ParameterName, 'Client certificate for mTLS (PEM)')
+            [CompletionResult]::new('--tls-key-path', '--tls-key-path', [CompletionResultType]::ParameterName, 'Client private key for mTLS (PEM)')
+            [CompletionResult]::new('--tls-ca-path', '--tls-ca-path', [CompletionResultType]::ParameterName, 'CA certificate that signed the server''s certificate (PEM)')
+            [CompletionResult]::new('--tls-server-name', '--tls-server-name', [CompletionResultType]::ParameterName, 'Server name to verify the server''s certificate against')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'Give up connecting to Temporal after this long')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (NO_COLOR is honoured in `auto`)')
+            [CompletionResult]::new('--tls', '--tls', [CompletionResultType]::ParameterName, 'Use TLS (implied by an API key or any other TLS option)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'orca;verify' {
+            [CompletionResult]::new('--allowed-signers', '--allowed-signers', [CompletionResultType]::ParameterName, 'The keys you trust, in git''s allowed_signers format')
+            [CompletionResult]::new('--signature-window', '--signature-window', [CompletionResultType]::ParameterName, 'How far a signature''s time may be from when the server took the decision')
             [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Temporal frontend address, HOST:PORT [default: localhost:7233]')
             [CompletionResult]::new('-n', '-n', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
             [CompletionResult]::new('--namespace', '--namespace', [CompletionResultType]::ParameterName, 'Temporal namespace [default: default]')
@@ -1070,6 +1110,7 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List recent runs; --awaiting-approval shows every gate waiting')
             [CompletionResult]::new('inbox', 'inbox', [CompletionResultType]::ParameterValue, 'The gates you (or --as NAME) may decide right now')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'A run''s timeline: steps, attempts, approvals, signals, outcome')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Re-check a run''s signed decisions and requester from its history (exit 4 if any fail)')
             [CompletionResult]::new('replay', 'replay', [CompletionResultType]::ParameterValue, 'Check that this build replays a recorded run exactly (before rolling out workers)')
             [CompletionResult]::new('pause', 'pause', [CompletionResultType]::ParameterValue, 'Pause a run: no new step starts until `orca resume`')
             [CompletionResult]::new('resume', 'resume', [CompletionResultType]::ParameterValue, 'Resume a paused run')
@@ -1114,6 +1155,9 @@ Register-ArgumentCompleter -Native -CommandName 'orca' -ScriptBlock {
             break
         }
         'orca;help;history' {
+            break
+        }
+        'orca;help;verify' {
             break
         }
         'orca;help;replay' {

@@ -55,6 +55,7 @@ complete -c orca -n "__fish_orca_needs_command" -f -a "wait" -d 'Wait for a run\
 complete -c orca -n "__fish_orca_needs_command" -f -a "list" -d 'List recent runs; --awaiting-approval shows every gate waiting'
 complete -c orca -n "__fish_orca_needs_command" -f -a "inbox" -d 'The gates you (or --as NAME) may decide right now'
 complete -c orca -n "__fish_orca_needs_command" -f -a "history" -d 'A run\'s timeline: steps, attempts, approvals, signals, outcome'
+complete -c orca -n "__fish_orca_needs_command" -f -a "verify" -d 'Re-check a run\'s signed decisions and requester from its history (exit 4 if any fail)'
 complete -c orca -n "__fish_orca_needs_command" -f -a "replay" -d 'Check that this build replays a recorded run exactly (before rolling out workers)'
 complete -c orca -n "__fish_orca_needs_command" -f -a "pause" -d 'Pause a run: no new step starts until `orca resume`'
 complete -c orca -n "__fish_orca_needs_command" -f -a "resume" -d 'Resume a paused run'
@@ -81,6 +82,10 @@ complete -c orca -n "__fish_orca_using_subcommand dev" -l pipelines -d 'The *.to
 complete -c orca -n "__fish_orca_using_subcommand dev" -l default-step-timeout -d 'Timeout of each attempt of command, http and agent steps that set none [default: 10m]' -r
 complete -c orca -n "__fish_orca_using_subcommand dev" -l metrics-address -d 'Serve Prometheus metrics (the SDK\'s and orca\'s) at http://HOST:PORT/metrics' -r
 complete -c orca -n "__fish_orca_using_subcommand dev" -l approvers-file -d 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table' -r -F
+complete -c orca -n "__fish_orca_using_subcommand dev" -l allowed-signers -d 'Keys that may sign decisions and starts, in git\'s allowed_signers format (README "Verified approvals"); read again each time a gate opens' -r -F
+complete -c orca -n "__fish_orca_using_subcommand dev" -l signature-window -d 'How far a signature\'s time may be from the run\'s clock, either way' -r
+complete -c orca -n "__fish_orca_using_subcommand dev" -l inline-pipelines -d 'Whether a start may send its own pipeline spec; with `deny` only built-ins and --pipelines DIR run, so a requester cannot write the rules of their own gate' -r -f -a "allow\t''
+deny\t''"
 complete -c orca -n "__fish_orca_using_subcommand dev" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand dev" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand dev" -l task-queue -d 'Task queue of orca workers' -r
@@ -101,6 +106,7 @@ never\t''"
 complete -c orca -n "__fish_orca_using_subcommand dev" -l headless -d 'Do not start the web UI'
 complete -c orca -n "__fish_orca_using_subcommand dev" -l ephemeral -d 'Keep everything in memory: runs are gone when the server stops'
 complete -c orca -n "__fish_orca_using_subcommand dev" -l allow-commands -d 'Run `command` steps (off by default: a pipeline can then run any program as this user)'
+complete -c orca -n "__fish_orca_using_subcommand dev" -l require-signed-approvals -d 'Every gate takes only signed decisions (needs --allowed-signers)'
 complete -c orca -n "__fish_orca_using_subcommand dev" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand dev" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand dev" -s V -l version -d 'Print version'
@@ -116,6 +122,10 @@ complete -c orca -n "__fish_orca_using_subcommand worker" -l pipelines -d 'The *
 complete -c orca -n "__fish_orca_using_subcommand worker" -l default-step-timeout -d 'Timeout of each attempt of command, http and agent steps that set none [default: 10m]' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -l metrics-address -d 'Serve Prometheus metrics (the SDK\'s and orca\'s) at http://HOST:PORT/metrics' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -l approvers-file -d 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table' -r -F
+complete -c orca -n "__fish_orca_using_subcommand worker" -l allowed-signers -d 'Keys that may sign decisions and starts, in git\'s allowed_signers format (README "Verified approvals"); read again each time a gate opens' -r -F
+complete -c orca -n "__fish_orca_using_subcommand worker" -l signature-window -d 'How far a signature\'s time may be from the run\'s clock, either way' -r
+complete -c orca -n "__fish_orca_using_subcommand worker" -l inline-pipelines -d 'Whether a start may send its own pipeline spec; with `deny` only built-ins and --pipelines DIR run, so a requester cannot write the rules of their own gate' -r -f -a "allow\t''
+deny\t''"
 complete -c orca -n "__fish_orca_using_subcommand worker" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -l task-queue -d 'Task queue of orca workers' -r
@@ -134,6 +144,7 @@ complete -c orca -n "__fish_orca_using_subcommand worker" -l color -d 'When to u
 always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand worker" -l allow-commands -d 'Run `command` steps (off by default: a pipeline can then run any program as this user)'
+complete -c orca -n "__fish_orca_using_subcommand worker" -l require-signed-approvals -d 'Every gate takes only signed decisions (needs --allowed-signers)'
 complete -c orca -n "__fish_orca_using_subcommand worker" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand worker" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand worker" -s V -l version -d 'Print version'
@@ -143,6 +154,7 @@ complete -c orca -n "__fish_orca_using_subcommand start" -l id -d 'Workflow ID o
 complete -c orca -n "__fish_orca_using_subcommand start" -l timeout -d 'With --wait or --follow: stop waiting after this long (exit 8, the run goes on)' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l execution-timeout -d 'The run fails (exit 4) if it has not ended after this long [default: no limit]' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l pipelines -d 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand start" -l signing-key -d 'Sign with this SSH key: a key file (private, or public with the private half in ssh-agent) or `key::ssh-ed25519 AAAA…` held by ssh-agent [default: git\'s user.signingkey when gpg.format = ssh]' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l type -d 'Start a workflow that is not orca\'s, by type (a migration from another worker); its arguments come from --args-json' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l args-json -d 'With --type: one workflow argument as JSON; repeatable' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
@@ -164,12 +176,14 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand start" -l wait -d 'Wait for the run to end; exit 0 completed, 3 rejected/denied/stopped, 4 failed'
 complete -c orca -n "__fish_orca_using_subcommand start" -l follow -d 'Follow the run live (as `orca watch`) and exit with its outcome'
+complete -c orca -n "__fish_orca_using_subcommand start" -l no-sign -d 'Do not sign, even when git has a signing key'
 complete -c orca -n "__fish_orca_using_subcommand start" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand start" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand approve" -l as -d 'Decide as NAME [default: --identity, else the OS user]' -r
 complete -c orca -n "__fish_orca_using_subcommand approve" -l pipeline -d 'Only runs of this pipeline (the picker, --all)' -r
 complete -c orca -n "__fish_orca_using_subcommand approve" -l query -d 'Only runs also matching this visibility query (the picker, --all)' -r
+complete -c orca -n "__fish_orca_using_subcommand approve" -l signing-key -d 'Sign with this SSH key: a key file (private, or public with the private half in ssh-agent) or `key::ssh-ed25519 AAAA…` held by ssh-agent [default: git\'s user.signingkey when gpg.format = ssh]' -r
 complete -c orca -n "__fish_orca_using_subcommand approve" -l signal -d 'Not an orca run: send this signal instead (payload from --payload-json)' -r
 complete -c orca -n "__fish_orca_using_subcommand approve" -l update -d 'Not an orca run: execute this update instead and print its result' -r
 complete -c orca -n "__fish_orca_using_subcommand approve" -l payload-json -d 'JSON payload for --signal / --update' -r
@@ -192,6 +206,7 @@ complete -c orca -n "__fish_orca_using_subcommand approve" -l color -d 'When to 
 always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand approve" -l all -d 'Decide every run awaiting approval that matches the filters'
+complete -c orca -n "__fish_orca_using_subcommand approve" -l no-sign -d 'Do not sign, even when git has a signing key'
 complete -c orca -n "__fish_orca_using_subcommand approve" -s y -l yes -d 'Do not ask for confirmation (needed for --all when not on a terminal)'
 complete -c orca -n "__fish_orca_using_subcommand approve" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand approve" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -199,6 +214,7 @@ complete -c orca -n "__fish_orca_using_subcommand approve" -s V -l version -d 'P
 complete -c orca -n "__fish_orca_using_subcommand reject" -l as -d 'Decide as NAME [default: --identity, else the OS user]' -r
 complete -c orca -n "__fish_orca_using_subcommand reject" -l pipeline -d 'Only runs of this pipeline (the picker, --all)' -r
 complete -c orca -n "__fish_orca_using_subcommand reject" -l query -d 'Only runs also matching this visibility query (the picker, --all)' -r
+complete -c orca -n "__fish_orca_using_subcommand reject" -l signing-key -d 'Sign with this SSH key: a key file (private, or public with the private half in ssh-agent) or `key::ssh-ed25519 AAAA…` held by ssh-agent [default: git\'s user.signingkey when gpg.format = ssh]' -r
 complete -c orca -n "__fish_orca_using_subcommand reject" -l signal -d 'Not an orca run: send this signal instead (payload from --payload-json)' -r
 complete -c orca -n "__fish_orca_using_subcommand reject" -l update -d 'Not an orca run: execute this update instead and print its result' -r
 complete -c orca -n "__fish_orca_using_subcommand reject" -l payload-json -d 'JSON payload for --signal / --update' -r
@@ -221,6 +237,7 @@ complete -c orca -n "__fish_orca_using_subcommand reject" -l color -d 'When to u
 always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand reject" -l all -d 'Decide every run awaiting approval that matches the filters'
+complete -c orca -n "__fish_orca_using_subcommand reject" -l no-sign -d 'Do not sign, even when git has a signing key'
 complete -c orca -n "__fish_orca_using_subcommand reject" -s y -l yes -d 'Do not ask for confirmation (needed for --all when not on a terminal)'
 complete -c orca -n "__fish_orca_using_subcommand reject" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand reject" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -371,6 +388,28 @@ never\t''"
 complete -c orca -n "__fish_orca_using_subcommand history" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand history" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand verify" -l allowed-signers -d 'The keys you trust, in git\'s allowed_signers format' -r -F
+complete -c orca -n "__fish_orca_using_subcommand verify" -l signature-window -d 'How far a signature\'s time may be from when the server took the decision' -r
+complete -c orca -n "__fish_orca_using_subcommand verify" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
+complete -c orca -n "__fish_orca_using_subcommand verify" -s n -l namespace -d 'Temporal namespace [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand verify" -l task-queue -d 'Task queue of orca workers' -r
+complete -c orca -n "__fish_orca_using_subcommand verify" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand verify" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand verify" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand verify" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand verify" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand verify" -l tls-server-name -d 'Server name to verify the server\'s certificate against' -r
+complete -c orca -n "__fish_orca_using_subcommand verify" -l identity -d 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]' -r
+complete -c orca -n "__fish_orca_using_subcommand verify" -l connect-timeout -d 'Give up connecting to Temporal after this long' -r
+complete -c orca -n "__fish_orca_using_subcommand verify" -s o -l output -d 'Output format' -r -f -a "text\t'Tables and sentences for people'
+json\t'One JSON document, stable field names'
+jsonl\t'One JSON object per line'"
+complete -c orca -n "__fish_orca_using_subcommand verify" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orca -n "__fish_orca_using_subcommand verify" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
+complete -c orca -n "__fish_orca_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orca -n "__fish_orca_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand replay" -l id -d 'Fetch the history of this run from the server' -r
 complete -c orca -n "__fish_orca_using_subcommand replay" -l save -d 'Also write the history (orca\'s JSON form) to this file' -r -F
 complete -c orca -n "__fish_orca_using_subcommand replay" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
@@ -932,28 +971,29 @@ never\t''"
 complete -c orca -n "__fish_orca_using_subcommand man" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand man" -s V -l version -d 'Print version'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "dev" -d 'Run a local Temporal dev server and a worker in one process'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "worker" -d 'Run a worker that executes pipelines from the task queue'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "start" -d 'Start a pipeline run'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "approve" -d 'Approve a run that is waiting at an approval gate'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "reject" -d 'Reject a run that is waiting at an approval gate'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "status" -d 'Show where a run is: phase, steps, approval'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "watch" -d 'Follow a run live until it ends; exits with its outcome (0/3/4)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "wait" -d 'Wait for a run\'s approval or end; exit 0/3/4, or 8 on --timeout'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "list" -d 'List recent runs; --awaiting-approval shows every gate waiting'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "inbox" -d 'The gates you (or --as NAME) may decide right now'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "history" -d 'A run\'s timeline: steps, attempts, approvals, signals, outcome'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "replay" -d 'Check that this build replays a recorded run exactly (before rolling out workers)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "pause" -d 'Pause a run: no new step starts until `orca resume`'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "resume" -d 'Resume a paused run'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "stop" -d 'Stop a run after its current step; it ends with outcome `stopped`'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "cancel" -d 'Cancel a run (Temporal cancellation: running steps are cancelled)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "terminate" -d 'Terminate a run at once (asks first on a terminal)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "schedule" -d 'Start pipelines on a schedule: every N seconds, daily times, cron'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "pipelines" -d 'List and show the pipelines this binary knows'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "dev" -d 'Run a local Temporal dev server and a worker in one process'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "worker" -d 'Run a worker that executes pipelines from the task queue'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "start" -d 'Start a pipeline run'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "approve" -d 'Approve a run that is waiting at an approval gate'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "reject" -d 'Reject a run that is waiting at an approval gate'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "status" -d 'Show where a run is: phase, steps, approval'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "watch" -d 'Follow a run live until it ends; exits with its outcome (0/3/4)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "wait" -d 'Wait for a run\'s approval or end; exit 0/3/4, or 8 on --timeout'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "list" -d 'List recent runs; --awaiting-approval shows every gate waiting'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "inbox" -d 'The gates you (or --as NAME) may decide right now'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "history" -d 'A run\'s timeline: steps, attempts, approvals, signals, outcome'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "verify" -d 'Re-check a run\'s signed decisions and requester from its history (exit 4 if any fail)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "replay" -d 'Check that this build replays a recorded run exactly (before rolling out workers)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "pause" -d 'Pause a run: no new step starts until `orca resume`'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "resume" -d 'Resume a paused run'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "stop" -d 'Stop a run after its current step; it ends with outcome `stopped`'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "cancel" -d 'Cancel a run (Temporal cancellation: running steps are cancelled)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "terminate" -d 'Terminate a run at once (asks first on a terminal)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "schedule" -d 'Start pipelines on a schedule: every N seconds, daily times, cron'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "pipelines" -d 'List and show the pipelines this binary knows'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "create" -d 'Create a schedule that starts PIPELINE (exactly one of --every, --cron, --at)'
 complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "list" -d 'List schedules: spec in words, paused, next run, last result, skips'
 complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "describe" -d 'Show a schedule: spec, state, next 5 runs, recent runs and their outcomes'

@@ -177,6 +177,16 @@ pub enum Error {
         problem: String,
     },
 
+    /// `--signing-key`: the key could not sign (missing, not in the
+    /// agent, wrong passphrase, ssh-keygen absent).
+    #[error("cannot sign with {key}: {message}")]
+    Signing { key: String, message: String },
+
+    /// `orca verify`: some recorded decisions (or the requester) did not
+    /// verify (each was reported).
+    #[error("{failed} of {total} signatures in the audit trail did not verify")]
+    Unverified { failed: usize, total: usize },
+
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -222,10 +232,12 @@ impl Error {
             | Error::InvalidSpec { .. }
             | Error::FilesInvalid { .. }
             | Error::MissingInput { .. }
-            | Error::UnknownPipeline { .. } => USAGE,
+            | Error::UnknownPipeline { .. }
+            | Error::Signing { .. } => USAGE,
             Error::RunRefused { .. } => BUSINESS_REFUSAL,
             Error::ReplaysFailed { diverged: 0, .. } => USAGE,
             Error::RunFailed { .. }
+            | Error::Unverified { .. }
             | Error::ReplayDiverged { .. }
             | Error::ReplaysFailed { .. } => RUN_FAILED,
             Error::RunNotFound { .. }
@@ -248,6 +260,26 @@ impl Error {
             | Error::Io { .. }
             | Error::Unexpected(_) => UNEXPECTED,
         }
+    }
+
+    /// Hints about signed decisions (README "Verified approvals").
+    fn signature_hint(&self) -> Option<String> {
+        let hint = match self {
+            Error::Refused {
+                kind: Some(RefusalKind::SignatureRequired),
+                ..
+            } => {
+                "sign it: --signing-key KEY or ORCA_SIGNING_KEY (git's user.signingkey is used when gpg.format = ssh)"
+            }
+            Error::Signing { .. } => {
+                "a key file (private, or public with the private half in ssh-agent: ssh-add -L), or key::ssh-ed25519 AAAA… for a key only the agent holds"
+            }
+            Error::Unverified { .. } => {
+                "a decision that does not verify was not made by the key holder it names, or was checked against other allowed signers"
+            }
+            _ => return None,
+        };
+        Some(hint.to_string())
     }
 
     /// The `hint:` line, when there is an obvious next step.
@@ -305,7 +337,9 @@ impl Error {
             Error::DevServerNotReady { .. } => {
                 Some("is the port already in use? try: orca dev --port 7234".into())
             }
-            Error::Refused { .. } => None,
+            Error::Refused { .. } | Error::Signing { .. } | Error::Unverified { .. } => {
+                self.signature_hint()
+            }
             Error::RunClosed { id, .. } => Some(format!("see how it ended: orca status {id}")),
             Error::RunExists { .. } => Some("choose another --id, or omit it".into()),
             Error::BulkIncomplete { .. } => {

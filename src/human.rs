@@ -24,6 +24,15 @@ pub fn short_duration(d: std::time::Duration) -> String {
     }
 }
 
+/// How a decision (or a start) is proven: `verified (SHA256:…)` when a
+/// signature checked out, else `unverified`.
+pub fn proof(key: Option<&str>) -> String {
+    match key {
+        Some(key) => format!("verified ({key})"),
+        None => "unverified".to_string(),
+    }
+}
+
 /// `text` cut to at most `max` characters, `…` marking the cut.
 pub fn clip(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {

@@ -20,6 +20,7 @@ pub mod output;
 pub mod pipeline;
 pub mod prompt;
 pub mod schedule;
+pub mod signing;
 pub mod state;
 
 pub use error::{Error, Result};

@@ -85,6 +85,13 @@ pub struct Cell {
 }
 
 impl Cell {
+    pub fn new(text: impl Into<String>, tone: Tone) -> Cell {
+        Cell {
+            text: text.into(),
+            tone,
+        }
+    }
+
     pub fn toned(state: &dyn Toned) -> Cell {
         Cell {
             text: state.word().to_string(),

@@ -63,6 +63,30 @@ pub struct PipelinesDirArg {
     pub pipelines: Option<PathBuf>,
 }
 
+/// `--signing-key` / `--no-sign`: who signs a decision or a start.
+#[derive(Debug, Clone, Default, Args)]
+pub struct SigningArgs {
+    /// Sign with this SSH key: a key file (private, or public with the private
+    /// half in ssh-agent) or `key::ssh-ed25519 AAAA…` held by ssh-agent
+    /// [default: git's user.signingkey when gpg.format = ssh]
+    #[arg(long, value_name = "KEY", env = "ORCA_SIGNING_KEY")]
+    pub signing_key: Option<String>,
+
+    /// Do not sign, even when git has a signing key
+    #[arg(long, conflicts_with = "signing_key")]
+    pub no_sign: bool,
+}
+
+impl SigningArgs {
+    /// The key to sign with, if any.
+    pub fn key(&self) -> Option<crate::signing::sign::SigningKey> {
+        if self.no_sign {
+            return None;
+        }
+        crate::signing::sign::SigningKey::resolve(self.signing_key.as_deref()).map(|(key, _)| key)
+    }
+}
+
 /// `--pipeline` / `--query`: narrow the picker, or `--all`.
 #[derive(Debug, Clone, Default, Args)]
 pub struct NarrowArgs {

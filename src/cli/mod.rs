@@ -60,6 +60,8 @@ pub enum Command {
     Inbox(commands::inbox::InboxArgs),
     /// A run's timeline: steps, attempts, approvals, signals, outcome
     History(commands::history::HistoryArgs),
+    /// Re-check a run's signed decisions and requester from its history (exit 4 if any fail)
+    Verify(commands::verify::VerifyArgs),
     /// Check that this build replays a recorded run exactly (before rolling out workers)
     Replay(commands::replay::ReplayArgs),
     /// Pause a run: no new step starts until `orca resume`

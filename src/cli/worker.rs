@@ -67,6 +67,31 @@ pub struct WorkerOptions {
     /// Run `command` steps (off by default: a pipeline can then run any program as this user)
     #[arg(long, env = "ORCA_ALLOW_COMMANDS")]
     pub allow_commands: bool,
+
+    /// Keys that may sign decisions and starts, in git's allowed_signers format
+    /// (README "Verified approvals"); read again each time a gate opens
+    #[arg(long, value_name = "FILE", env = "ORCA_ALLOWED_SIGNERS")]
+    pub allowed_signers: Option<PathBuf>,
+
+    /// Every gate takes only signed decisions (needs --allowed-signers)
+    #[arg(long, env = "ORCA_REQUIRE_SIGNED_APPROVALS")]
+    pub require_signed_approvals: bool,
+
+    /// How far a signature's time may be from the run's clock, either way
+    #[arg(long, value_name = "DURATION", default_value = "10m", value_parser = parse_duration)]
+    pub signature_window: Duration,
+
+    /// Whether a start may send its own pipeline spec; with `deny` only
+    /// built-ins and --pipelines DIR run, so a requester cannot write the
+    /// rules of their own gate
+    #[arg(long, value_enum, env = "ORCA_INLINE_PIPELINES", default_value_t = InlinePipelines::Allow)]
+    pub inline_pipelines: InlinePipelines,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InlinePipelines {
+    Allow,
+    Deny,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]

@@ -42,6 +42,10 @@ pub enum FailureKind {
     },
     InvalidSpec,
     InvalidInput,
+    /// An inline spec sent to a worker with `--inline-pipelines deny`.
+    InlineDenied,
+    /// The start was signed, and the signature does not verify.
+    BadSignature,
 }
 
 impl FailureKind {
@@ -55,6 +59,8 @@ impl FailureKind {
             }),
             failure_type::INVALID_SPEC => Some(FailureKind::InvalidSpec),
             failure_type::INVALID_INPUT => Some(FailureKind::InvalidInput),
+            failure_type::INLINE_DENIED => Some(FailureKind::InlineDenied),
+            "BadSignature" => Some(FailureKind::BadSignature),
             _ => None,
         })
     }

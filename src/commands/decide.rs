@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 
 use crate::{
     Error, Result,
-    cli::args::{NarrowArgs, run_id},
+    cli::args::{NarrowArgs, SigningArgs, run_id},
     client::Orca,
     config::Settings,
     engine::status::{DecisionRequest, VoteKind, VoteResult},
@@ -17,9 +17,11 @@ use crate::{
         decide::decide_all,
         pick::{gate_line, given_or_pick},
         query::RunQuery,
+        sign::sign_decision,
     },
     output::Printer,
     prompt,
+    signing::sign::SigningKey,
 };
 
 #[derive(Debug, Clone, Args)]
@@ -38,6 +40,9 @@ pub struct DecideArgs {
 
     #[command(flatten)]
     pub narrow: NarrowArgs,
+
+    #[command(flatten)]
+    pub signing: SigningArgs,
 
     /// Do not ask for confirmation (needed for --all when not on a terminal)
     #[arg(short, long)]
@@ -132,8 +137,14 @@ async fn run(
         .as_name
         .clone()
         .unwrap_or_else(|| orca.settings.identity.clone());
+    let key = args.signing.key();
     if args.all {
-        return all(&orca, kind, &args, DecisionRequest { by, comment }, printer).await;
+        let request = DecisionRequest {
+            by,
+            comment,
+            signed: None,
+        };
+        return all(&orca, kind, &args, request, key.as_ref(), printer).await;
     }
     let query = narrowed(RunQuery::inbox(&by), &args.narrow);
     let question = format!("Which run do you {verb}?");
@@ -148,9 +159,20 @@ async fn run(
         }
         other => other,
     };
-    let vote = orca
-        .decide(&id, kind, DecisionRequest { by, comment })
-        .await?;
+    let mut request = DecisionRequest {
+        by,
+        comment,
+        signed: None,
+    };
+    if let Some(key) = &key {
+        sign_decision(&orca, &id, kind, &mut request, key).await?;
+    }
+    let vote = orca.decide(&id, kind, request).await?;
+    if key.is_some() && vote.key.is_none() {
+        eprintln!(
+            "warning: the worker has no --allowed-signers, so the signature was not checked: the vote is recorded unverified"
+        );
+    }
     printer.emit(&vote, |p| p.line(&describe(p, &id, &vote)));
     Ok(())
 }
@@ -193,6 +215,7 @@ async fn all(
     kind: VoteKind,
     args: &DecideArgs,
     request: DecisionRequest,
+    key: Option<&SigningKey>,
     printer: &Printer,
 ) -> Result<()> {
     let verb = kind.message_name();
@@ -210,7 +233,7 @@ async fn all(
         return Ok(());
     }
     let bar = printer.progress_bar(count as u64, verb);
-    let tally = decide_all(orca, &runs, kind, &request, || bar.inc(1)).await;
+    let tally = decide_all(orca, &runs, kind, &request, key, || bar.inc(1)).await;
     bar.finish_and_clear();
     printer.emit(&tally, |p| {
         for unmade in tally.refused.iter().chain(&tally.failed) {
@@ -240,8 +263,10 @@ fn describe(printer: &Printer, id: &str, vote: &VoteResult) -> String {
             VoteKind::Reject => ("rejection", vote.rejections, vote.reject_quorum),
         };
         return format!(
-            "recorded {}'s {what} of {id} at step `{}`{comment}: {have} of {need} {what}s; the gate stays open",
-            vote.by, vote.step
+            "recorded {}'s {what}{} of {id} at step `{}`{comment}: {have} of {need} {what}s; the gate stays open",
+            vote.by,
+            verified(vote),
+            vote.step
         );
     };
     let tally = if vote.required > 1 && decision.is_approval() {
@@ -255,9 +280,18 @@ fn describe(printer: &Printer, id: &str, vote: &VoteResult) -> String {
         String::new()
     };
     format!(
-        "{} {id} at step `{}` as {}{comment}{tally}",
+        "{} {id} at step `{}` as {}{}{comment}{tally}",
         printer.state(&decision),
         vote.step,
-        vote.by
+        vote.by,
+        verified(vote)
     )
+}
+
+/// " (verified SHA256:…)" for a vote a signature proved.
+fn verified(vote: &VoteResult) -> String {
+    vote.key
+        .as_deref()
+        .map(|key| format!(" (verified {key})"))
+        .unwrap_or_default()
 }

@@ -13,6 +13,7 @@ pub mod replay;
 pub mod schedule;
 pub mod start;
 pub mod status;
+pub mod verify;
 pub mod wait;
 pub mod watch;
 pub mod worker;
@@ -58,6 +59,7 @@ pub fn run(cli: Cli) -> Result<()> {
                     Command::Wait(args) => wait::run(args, settings, &printer).await,
                     Command::History(args) => history::run(args, settings, &printer).await,
                     Command::Replay(args) => replay::run(args, settings, &printer).await,
+                    Command::Verify(args) => verify::run(args, settings, &printer).await,
                     Command::Cancel(args) => control::cancel(args, settings, &printer).await,
                     Command::Schedule(command) => schedule::run(command, settings, &printer).await,
                     Command::Terminate(args) => control::terminate(args, settings, &printer).await,

@@ -9,13 +9,14 @@ use serde_json::Value;
 use crate::{
     Error, Result,
     cli::{
-        args::{ExecutionTimeoutArg, InputArgs, PipelinesDirArg, run_id},
+        args::{ExecutionTimeoutArg, InputArgs, PipelinesDirArg, SigningArgs, run_id},
         parse_duration,
     },
     client::Orca,
     config::Settings,
     ops::{
         follow::{await_outcome, watch},
+        sign::sign_start,
         start::{Launch, new_run_id, parse_inputs, prepare},
     },
     output::Printer,
@@ -53,6 +54,9 @@ pub struct StartArgs {
 
     #[command(flatten)]
     pub pipelines: PipelinesDirArg,
+
+    #[command(flatten)]
+    pub signing: SigningArgs,
 
     /// Start a workflow that is not orca's, by type (a migration from another
     /// worker); its arguments come from --args-json
@@ -97,7 +101,7 @@ pub async fn run(args: StartArgs, settings: Settings, printer: &Printer) -> Resu
         return Err(Error::usage("--timeout needs --wait or --follow"));
     }
     // Everything that can be checked here is, before connecting.
-    let launch = match &args.workflow_type {
+    let mut launch = match &args.workflow_type {
         Some(workflow_type) => Launch::Foreign {
             workflow_type: workflow_type.clone(),
             args: args_json(&args.args_json)?,
@@ -109,8 +113,11 @@ pub async fn run(args: StartArgs, settings: Settings, printer: &Printer) -> Resu
             args.pipelines.pipelines.as_deref(),
         )?),
     };
-    let orca = Orca::connect(settings).await?;
     let id = args.id.clone().unwrap_or_else(|| new_run_id(launch.name()));
+    if let (Launch::Pipeline(prepared), Some(key)) = (&mut launch, args.signing.key()) {
+        sign_start(&mut prepared.request, &id, &key)?;
+    }
+    let orca = Orca::connect(settings).await?;
     let started = launch
         .start(&orca, &id, args.execution.execution_timeout.map(|t| t.0))
         .await?;

@@ -11,6 +11,7 @@ use crate::{
     client::Orca,
     config::Settings,
     engine::status::{ApprovalStatus, StepState, VoteKind},
+    human::proof,
     ops::run::{RunView, view},
     output::{Cell, Printer},
 };
@@ -51,10 +52,26 @@ fn approval_rows(
     };
     rows.push((
         "Approvers",
-        format!("{who}{}", if gate.escalated { " (escalated)" } else { "" }),
+        format!(
+            "{who}{}{}",
+            if gate.escalated { " (escalated)" } else { "" },
+            if gate.signed {
+                " (signed decisions only)"
+            } else {
+                ""
+            }
+        ),
     ));
     if gate.required > 1 || !gate.votes.is_empty() {
         rows.push(("Approvals", tally(gate)));
+    }
+    if !gate.votes.is_empty() {
+        let votes: Vec<String> = gate
+            .votes
+            .iter()
+            .map(|v| format!("{} {}, {}", v.by, v.vote.past(), proof(v.key.as_deref())))
+            .collect();
+        rows.push(("Votes", votes.join("; ")));
     }
     rows.push(("Decision", decision_text(p, r, gate)));
     if !gate.notifications.is_empty() {
@@ -136,7 +153,12 @@ fn print_text(p: &Printer, r: &RunView) {
         ("Temporal", r.temporal_status.to_string()),
     ];
     if let Some(who) = &r.requested_by {
-        rows.push(("Requested by", who.clone()));
+        let how = match (&r.requester_key, &r.scheduled_by) {
+            (_, Some(schedule)) => format!(", started by schedule {schedule}"),
+            (key, None) if r.live => format!(", {}", proof(key.as_deref())),
+            _ => String::new(),
+        };
+        rows.push(("Requested by", format!("{who}{how}")));
     }
     rows.push(("Started", r.started_at.clone().unwrap_or_else(dash)));
     if let Some(closed) = &r.closed_at {

@@ -5,6 +5,7 @@
 
 use std::{sync::Arc, sync::OnceLock, time::Duration};
 
+use super::refusal::RefusalKind;
 use temporalio_common::telemetry::metrics::{
     CoreMeter, Counter, Gauge, HistogramDuration, MetricKeyValue, MetricParameters, NewAttributes,
 };
@@ -17,6 +18,8 @@ pub struct Metrics {
     step_attempts: Counter,
     step_retries: Counter,
     awaiting_approval: Gauge,
+    decisions: Counter,
+    decisions_refused: Counter,
 }
 
 static METRICS: OnceLock<Metrics> = OnceLock::new();
@@ -28,6 +31,8 @@ pub const STEP_DURATION: &str = "orca_step_duration";
 pub const STEP_ATTEMPTS: &str = "orca_step_attempts";
 pub const STEP_RETRIES: &str = "orca_step_retries";
 pub const AWAITING_APPROVAL: &str = "orca_runs_awaiting_approval";
+pub const DECISIONS: &str = "orca_decisions";
+pub const DECISIONS_REFUSED: &str = "orca_decisions_refused";
 
 /// Makes the metrics live for this process (the worker calls it once).
 pub fn install(meter: Arc<dyn CoreMeter>) {
@@ -63,6 +68,14 @@ pub fn install(meter: Arc<dyn CoreMeter>) {
             "Runs waiting at an approval gate in the namespace",
             "",
         )),
+        decisions: counter(
+            DECISIONS,
+            "Votes recorded at gates, by pipeline and whether a signature verified them",
+        ),
+        decisions_refused: counter(
+            DECISIONS_REFUSED,
+            "Decisions a gate refused, by pipeline and refusal type",
+        ),
         meter,
     };
     let _ = METRICS.set(metrics);
@@ -117,5 +130,22 @@ impl Metrics {
 
     pub fn set_awaiting_approval(&self, runs: u64) {
         self.awaiting_approval.record(runs, &self.labels(&[]));
+    }
+
+    /// A vote recorded (count once: never while replaying).
+    pub fn decision_recorded(&self, pipeline: &str, verified: bool) {
+        let verified = if verified { "true" } else { "false" };
+        self.decisions.add(
+            1,
+            &self.labels(&[("pipeline", pipeline), ("verified", verified)]),
+        );
+    }
+
+    /// A decision refused by the update validator (which never replays).
+    pub fn decision_refused(&self, pipeline: &str, refusal: RefusalKind) {
+        self.decisions_refused.add(
+            1,
+            &self.labels(&[("pipeline", pipeline), ("refusal", refusal.as_str())]),
+        );
     }
 }

@@ -10,6 +10,7 @@ pub mod refusal;
 mod run;
 pub mod status;
 mod steps;
+mod trust;
 pub mod workflow;
 
 pub use noop::NoopWorkflow;

@@ -23,16 +23,28 @@ pub enum RefusalKind {
     NotAllowed,
     /// The person who started the run may not decide its four-eyes gate.
     SelfApproval,
+    /// The gate takes only signed decisions and this one was not signed.
+    SignatureRequired,
+    /// The signature does not prove this decision: forged, altered, for
+    /// another run, gate, opening or decision, stale, or not the named
+    /// approver's key.
+    BadSignature,
+    /// A signed four-eyes gate whose run was started by an unverified
+    /// requester: nobody can show they are not the requester.
+    RequesterUnverified,
 }
 
 impl RefusalKind {
-    pub const ALL: [RefusalKind; 6] = [
+    pub const ALL: [RefusalKind; 9] = [
         RefusalKind::NoApprover,
         RefusalKind::NotAwaiting,
         RefusalKind::AlreadyDecided,
         RefusalKind::AlreadyVoted,
         RefusalKind::NotAllowed,
         RefusalKind::SelfApproval,
+        RefusalKind::SignatureRequired,
+        RefusalKind::BadSignature,
+        RefusalKind::RequesterUnverified,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -43,6 +55,9 @@ impl RefusalKind {
             RefusalKind::AlreadyVoted => "AlreadyVoted",
             RefusalKind::NotAllowed => "NotAllowed",
             RefusalKind::SelfApproval => "SelfApproval",
+            RefusalKind::SignatureRequired => "SignatureRequired",
+            RefusalKind::BadSignature => "BadSignature",
+            RefusalKind::RequesterUnverified => "RequesterUnverified",
         }
     }
 
@@ -95,6 +110,22 @@ pub enum Refusal {
         step: String,
         vote: VoteKind,
     },
+    /// The key that signed this vote already voted at this gate (under
+    /// another name the allowed signers give it).
+    KeyAlreadyVoted {
+        key: String,
+        by: String,
+    },
+    SignatureRequired {
+        step: String,
+    },
+    BadSignature {
+        reason: String,
+    },
+    RequesterUnverified {
+        step: String,
+        requested_by: Option<String>,
+    },
 }
 
 impl Refusal {
@@ -106,6 +137,10 @@ impl Refusal {
             Refusal::AlreadyVoted { .. } => RefusalKind::AlreadyVoted,
             Refusal::NotAllowed { .. } => RefusalKind::NotAllowed,
             Refusal::SelfApproval { .. } => RefusalKind::SelfApproval,
+            Refusal::KeyAlreadyVoted { .. } => RefusalKind::AlreadyVoted,
+            Refusal::SignatureRequired { .. } => RefusalKind::SignatureRequired,
+            Refusal::BadSignature { .. } => RefusalKind::BadSignature,
+            Refusal::RequesterUnverified { .. } => RefusalKind::RequesterUnverified,
         }
     }
 
@@ -155,6 +190,20 @@ impl std::fmt::Display for Refusal {
                     VoteKind::Approve => "approve",
                     VoteKind::Reject => "decide",
                 }
+            ),
+            Refusal::KeyAlreadyVoted { key, by } => write!(
+                f,
+                "key {key} already voted at this gate as {by}: one decision per key"
+            ),
+            Refusal::SignatureRequired { step } => write!(
+                f,
+                "gate `{step}` takes only signed decisions, and this one is not signed"
+            ),
+            Refusal::BadSignature { reason } => write!(f, "bad signature: {reason}"),
+            Refusal::RequesterUnverified { step, requested_by } => write!(
+                f,
+                "gate `{step}` is signed and four-eyes, but the run's requester ({}) is not verified, so no approver can be told apart from them; start the run signed: orca start --signing-key KEY",
+                requested_by.as_deref().unwrap_or("nobody named")
             ),
         }
     }

@@ -14,9 +14,10 @@ use temporalio_sdk::{
 };
 
 use super::{
-    activities::{PipelineActivities, ResolveRequest, ResolvedPipeline},
+    activities::{PipelineActivities, ResolveRequest, ResolvedPipeline, SigningPolicy},
     status::*,
     steps::{Ctx, Scope, StepEnd, activity_error_message, execute, step_id},
+    trust::verify_requester,
     workflow::PipelineWorkflow,
 };
 use crate::pipeline::{PipelineSpec, Step, StepKind};
@@ -92,6 +93,16 @@ async fn begin(ctx: &Ctx) -> WorkflowResult<PipelineSpec> {
         s.status.requested_by = request.requested_by.clone();
     });
     let resolved = resolve(ctx, &request).await?;
+    if let Err(why) = verify_requester(ctx, &request, &resolved.signing) {
+        ctx.state_mut(|s| s.status.phase = Phase::Failed);
+        set_phase(ctx, Phase::Failed);
+        let failure =
+            ApplicationFailure::builder(format!("the start's signature does not verify: {why}"))
+                .type_name(RefusalKind::BadSignature.as_str().to_string())
+                .non_retryable(true)
+                .build();
+        return Err(WorkflowTermination::failed_application(failure));
+    }
     let spec = resolved.spec;
     ctx.state_mut(|s| {
         s.status.pipeline = spec.name.clone();
@@ -99,6 +110,10 @@ async fn begin(ctx: &Ctx) -> WorkflowResult<PipelineSpec> {
         s.status.input = resolved.input.clone();
         s.groups = resolved.groups.clone();
         s.default_step_timeout = resolved.default_step_timeout_ms.map(Duration::from_millis);
+        s.signing = SigningPolicy {
+            signers_at_start: Vec::new(),
+            ..resolved.signing.clone()
+        };
         let mut rows = Vec::new();
         for step in &spec.steps {
             status_rows(step, None, &mut rows);
@@ -129,6 +144,7 @@ async fn resolve(ctx: &Ctx, request: &RunRequest) -> WorkflowResult<ResolvedPipe
     let resolve = ResolveRequest {
         pipeline: request.pipeline.clone(),
         input: request.input.clone(),
+        signed: request.signed.is_some(),
     };
     ctx.execute_local_activity(PipelineActivities::resolve, resolve, options)
         .await

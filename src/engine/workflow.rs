@@ -6,7 +6,10 @@
 //! the commands this emits for an existing history must go behind
 //! `ctx.patched(...)` (README "Changing the engine").
 
-use std::time::Duration;
+use std::{
+    collections::BTreeMap,
+    time::{Duration, SystemTime},
+};
 
 use serde_json::{Map, Value};
 use temporalio_macros::{workflow, workflow_methods};
@@ -14,10 +17,11 @@ use temporalio_sdk::{
     MemoValue, SyncWorkflowContext, WorkflowContext, WorkflowContextView, WorkflowResult,
 };
 
-use crate::human::clip;
+use crate::{human::clip, signing::AllowedSigner};
 
 use super::{
-    gate,
+    activities::SigningPolicy,
+    gate::{self, signature::Trust},
     refusal::Refusal,
     run::{count_run, run_pipeline},
     status::*,
@@ -44,6 +48,12 @@ pub struct PipelineWorkflow {
     pub(super) groups: std::collections::BTreeMap<String, Vec<String>>,
     /// The worker's default step timeout, from resolve.
     pub(super) default_step_timeout: Option<Duration>,
+    /// Whether and how decisions are signed (the worker's, from resolve).
+    pub(super) signing: SigningPolicy,
+    /// The keys the open gate trusts, read when it opened.
+    pub(super) trusted: Vec<AllowedSigner>,
+    /// How many times each gate has opened, by step ID.
+    pub(super) openings: BTreeMap<String, u32>,
 }
 
 #[workflow_methods]
@@ -64,11 +74,16 @@ impl PipelineWorkflow {
                 outcome: None,
                 paused: false,
                 stop_requested: false,
+                requester_key: None,
+                scheduled_by: None,
             },
             outputs: Map::new(),
             published_phase: None,
             groups: Default::default(),
             default_step_timeout: None,
+            signing: SigningPolicy::default(),
+            trusted: Vec::new(),
+            openings: BTreeMap::new(),
         }
     }
 
@@ -84,10 +99,10 @@ impl PipelineWorkflow {
     #[update_validator(approve_update)]
     fn validate_approve(
         &self,
-        _ctx: &WorkflowContextView,
+        ctx: &WorkflowContextView,
         request: &DecisionRequest,
     ) -> Result<(), HandlerError> {
-        self.check(request, VoteKind::Approve)
+        self.check(ctx, request, VoteKind::Approve)
     }
 
     #[update(name = "approve")]
@@ -102,10 +117,10 @@ impl PipelineWorkflow {
     #[update_validator(reject_update)]
     fn validate_reject(
         &self,
-        _ctx: &WorkflowContextView,
+        ctx: &WorkflowContextView,
         request: &DecisionRequest,
     ) -> Result<(), HandlerError> {
-        self.check(request, VoteKind::Reject)
+        self.check(ctx, request, VoteKind::Reject)
     }
 
     #[update(name = "reject")]
@@ -157,8 +172,29 @@ impl PipelineWorkflow {
 
 /// The votes behind both messages of the contract, update and signal.
 impl PipelineWorkflow {
-    fn check(&self, request: &DecisionRequest, kind: VoteKind) -> Result<(), HandlerError> {
-        gate::check_vote(&self.status, request, kind).map_err(Refusal::into_handler_error)
+    /// The validator. It has no workflow time, so a signature's age is
+    /// checked against the worker's clock here (a validator never runs on
+    /// replay, and what it refuses is never recorded); the handler checks
+    /// it again against workflow time.
+    fn check(
+        &self,
+        ctx: &WorkflowContextView,
+        request: &DecisionRequest,
+        kind: VoteKind,
+    ) -> Result<(), HandlerError> {
+        let now = Some(SystemTime::now());
+        let trust = trust(
+            &self.signing,
+            &self.trusted,
+            ctx.workflow_id(),
+            ctx.run_id(),
+            now,
+        );
+        let checked = gate::check_vote(&self.status, request, kind, &trust);
+        if let (Err(refusal), Some(metrics)) = (&checked, super::metrics::get()) {
+            metrics.decision_refused(&self.status.pipeline, refusal.kind());
+        }
+        checked.map(drop).map_err(Refusal::into_handler_error)
     }
 
     fn vote(
@@ -167,8 +203,16 @@ impl PipelineWorkflow {
         request: DecisionRequest,
         kind: VoteKind,
     ) -> Result<VoteResult, HandlerError> {
-        gate::cast_vote(&mut self.status, ctx.workflow_time(), request, kind)
-            .map_err(Refusal::into_handler_error)
+        let (workflow_id, run_id) = (ctx.workflow_id().to_string(), ctx.run_id().to_string());
+        let now = ctx.workflow_time();
+        let trust = trust(&self.signing, &self.trusted, &workflow_id, &run_id, now);
+        let cast = gate::cast_vote(&mut self.status, &trust, request, kind);
+        if let (Ok(vote), Some(metrics)) = (&cast, super::metrics::get())
+            && !ctx.is_replaying()
+        {
+            metrics.decision_recorded(&self.status.pipeline, vote.key.is_some());
+        }
+        cast.map_err(Refusal::into_handler_error)
     }
 
     /// A signal has no one to answer, so a refused one is noted in the
@@ -182,8 +226,11 @@ impl PipelineWorkflow {
         kind: VoteKind,
     ) {
         let by = request.by.clone();
-        let Err(refusal) = gate::cast_vote(&mut self.status, ctx.workflow_time(), request, kind)
-        else {
+        let (workflow_id, run_id) = (ctx.workflow_id().to_string(), ctx.run_id().to_string());
+        let now = ctx.workflow_time();
+        let trust = trust(&self.signing, &self.trusted, &workflow_id, &run_id, now);
+        let cast = gate::cast_vote(&mut self.status, &trust, request, kind);
+        let Err(refusal) = cast else {
             return;
         };
         // Runs recorded before this note existed replay without it.
@@ -196,5 +243,23 @@ impl PipelineWorkflow {
             };
             let _ = ctx.upsert_memo([(MEMO_IGNORED, Some(MemoValue::new(note)))]);
         }
+    }
+}
+
+/// What a signature is checked against: this run, the open gate's keys, `now`.
+fn trust<'a>(
+    signing: &SigningPolicy,
+    trusted: &'a [AllowedSigner],
+    workflow_id: &'a str,
+    run_id: &'a str,
+    now: Option<SystemTime>,
+) -> Trust<'a> {
+    Trust {
+        workflow_id,
+        run_id,
+        now,
+        configured: signing.configured,
+        signers: trusted,
+        window: signing.window(),
     }
 }

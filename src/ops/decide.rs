@@ -10,6 +10,8 @@ use crate::{
     Error, Result,
     client::{Orca, RunSummary},
     engine::status::{DecisionRequest, VoteKind},
+    ops::sign::sign_decision,
+    signing::sign::SigningKey,
 };
 
 /// Decisions in flight at once during `--all`.
@@ -78,14 +80,21 @@ pub async fn decide_all(
     runs: &[RunSummary],
     kind: VoteKind,
     request: &DecisionRequest,
+    key: Option<&SigningKey>,
     progress: impl Fn(),
 ) -> Tally {
     let mut tally = Tally::default();
     let mut answers = stream::iter(runs.iter().map(|run| {
-        let request = request.clone();
+        let mut request = request.clone();
         async move {
-            let answer = orca.decide(&run.workflow_id, kind, request).await;
-            (run.workflow_id.clone(), answer.map(drop))
+            let id = run.workflow_id.clone();
+            if let Some(key) = key
+                && let Err(e) = sign_decision(orca, &id, kind, &mut request, key).await
+            {
+                return (id, Err(e));
+            }
+            let answer = orca.decide(&id, kind, request).await;
+            (id, answer.map(drop))
         }
     }))
     .buffer_unordered(BULK_CONCURRENCY);

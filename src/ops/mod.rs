@@ -5,12 +5,13 @@
 //!
 //! `run`: one typed view of a run; `follow`: the loop behind `watch`,
 //! `wait` and `start --wait`; `query`: every visibility query; `pick`: the
-//! pickers; `start`, `decide`: starting runs and deciding gates;
+//! pickers; `start`, `decide`, `sign`: starting runs, deciding gates, signing both;
 //! `pipelines`: the catalogue a client or worker knows; `timeline`: a
 //! history as a readable timeline; `replay`: replaying histories on this
 //! build; `schedules`: schedule plans and views; `worker`, `dev`: running a
 //! worker and a dev server; `tone`: what each state word means to a reader.
 
+pub mod audit;
 pub mod decide;
 pub mod dev;
 pub mod follow;
@@ -20,6 +21,7 @@ pub mod query;
 pub mod replay;
 pub mod run;
 pub mod schedules;
+pub mod sign;
 pub mod start;
 pub mod timeline;
 mod tone;

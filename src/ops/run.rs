@@ -45,6 +45,12 @@ pub struct RunView {
     pub approval: Option<ApprovalStatus>,
     pub paused: bool,
     pub stop_requested: bool,
+    /// The key that signed the start (`SHA256:…`): `requested_by` is verified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requester_key: Option<String>,
+    /// The schedule that started the run.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scheduled_by: Option<String>,
     /// False when no worker answered the status query in time: only the
     /// server's view is shown.
     pub live: bool,
@@ -157,6 +163,8 @@ async fn view_within(orca: &Orca, id: &str, deadline: Duration) -> Result<RunVie
         approval: None,
         paused: false,
         stop_requested: false,
+        requester_key: None,
+        scheduled_by: None,
         live: live.is_some(),
         pending,
         result: None,
@@ -183,6 +191,8 @@ fn apply_live(view: &mut RunView, status: RunStatus) {
     view.approval = status.approval;
     view.paused = status.paused;
     view.stop_requested = status.stop_requested;
+    view.requester_key = status.requester_key;
+    view.scheduled_by = status.scheduled_by;
 }
 
 /// A closed foreign workflow's result or failure, as `temporal workflow

@@ -13,7 +13,7 @@ use crate::{
     Error, Result,
     cli::args::InputArgs,
     client::{FailureKind, Orca, RunEnd, StartedRun},
-    engine::status::RunRequest,
+    engine::status::{RefusalKind, RunRequest},
     pipeline::{self, InputError, PipelineSpec},
 };
 
@@ -78,6 +78,7 @@ pub fn prepare(
         pipeline: reference,
         input,
         requested_by: Some(requested_by.to_string()),
+        signed: None,
     };
     check_size(&request)?;
     Ok(Prepared {
@@ -152,7 +153,12 @@ impl Launch {
                 let started = orca
                     .start(id, &prepared.name, &prepared.request, execution_timeout)
                     .await?;
-                if prepared.worker_only {
+                // A name only a worker knows, an inline spec a worker may
+                // refuse, a signature it checks: wait for its word.
+                if prepared.worker_only
+                    || prepared.request.pipeline.is_object()
+                    || prepared.request.signed.is_some()
+                {
                     await_resolution(orca, id, &prepared.name).await?;
                 }
                 Ok(started)
@@ -244,7 +250,7 @@ async fn await_resolution(orca: &Orca, id: &str, name: &str) -> Result<()> {
                     kind: Some(kind),
                     message,
                     ..
-                } => Err(refused_by_the_worker(name, kind, message)),
+                } => Err(refused_by_the_worker(id, name, kind, message)),
                 // It resolved and ended (or failed later): `start` is done.
                 _ => Ok(()),
             };
@@ -265,7 +271,12 @@ async fn await_resolution(orca: &Orca, id: &str, name: &str) -> Result<()> {
 
 /// What the worker's resolution refused, as `start` reports it: exit 2,
 /// as if it had been checked here.
-fn refused_by_the_worker(name: &str, kind: FailureKind, message: Option<String>) -> Error {
+fn refused_by_the_worker(
+    id: &str,
+    name: &str,
+    kind: FailureKind,
+    message: Option<String>,
+) -> Error {
     let message = message.unwrap_or_default();
     match kind {
         FailureKind::UnknownPipeline { known } => Error::UnknownPipeline {
@@ -274,6 +285,15 @@ fn refused_by_the_worker(name: &str, kind: FailureKind, message: Option<String>)
         },
         FailureKind::InvalidSpec => Error::InvalidSpec { message },
         FailureKind::InvalidInput => Error::usage(message),
+        FailureKind::InlineDenied => Error::usage_with_hint(
+            message,
+            "ask the worker's operator to add the file to its --pipelines DIR",
+        ),
+        FailureKind::BadSignature => Error::Refused {
+            id: id.to_string(),
+            kind: Some(RefusalKind::BadSignature),
+            reason: message,
+        },
     }
 }
 

@@ -23,12 +23,12 @@ use temporalio_sdk::{
 
 use crate::{
     Error, Result,
-    cli::worker::{LogFormat, WorkerOptions},
+    cli::worker::{InlinePipelines, LogFormat, WorkerOptions},
     config::Settings,
     connect,
     engine::{
         NoopWorkflow, PipelineWorkflow,
-        activities::PipelineActivities,
+        activities::{PipelineActivities, WorkerTrust},
         status::{SA_APPROVERS, SA_PHASE, SA_PIPELINE},
     },
     ops::query::RunQuery,
@@ -38,12 +38,40 @@ use crate::{
 /// The worker's activities, with the pipelines and approver groups its
 /// files define: read before anything connects, so a bad file is exit 2.
 pub fn activities(options: &WorkerOptions) -> Result<PipelineActivities> {
-    Ok(PipelineActivities::new(
+    let mut activities = PipelineActivities::new(
         load_catalogue(options.pipelines.pipelines.as_deref())?,
         load_groups(options)?,
         options.allow_commands,
         options.default_step_timeout.map(|t| t.0),
-    ))
+    );
+    activities.trust = load_trust(options)?;
+    Ok(activities)
+}
+
+/// Whom the worker trusts. The allowed signers are read now so a bad file
+/// is exit 2 at start (gates read it again when they open).
+fn load_trust(options: &WorkerOptions) -> Result<WorkerTrust> {
+    if options.require_signed_approvals && options.allowed_signers.is_none() {
+        return Err(Error::usage_with_hint(
+            "--require-signed-approvals needs --allowed-signers FILE: the keys to check signatures with",
+            "one line per person: NAME ssh-ed25519 AAAA… (git's allowed_signers format)",
+        ));
+    }
+    let trust = WorkerTrust {
+        allowed_signers: options.allowed_signers.clone(),
+        require_signed: options.require_signed_approvals,
+        window: Some(options.signature_window),
+        deny_inline: options.inline_pipelines == InlinePipelines::Deny,
+    };
+    if let Some(path) = &options.allowed_signers {
+        let signers = trust.read_signers().map_err(|problem| Error::InvalidFile {
+            what: "allowed signers file",
+            path: path.clone(),
+            problem,
+        })?;
+        tracing::info!(keys = signers.len(), file = %path.display(), "loaded allowed signers");
+    }
+    Ok(trust)
 }
 
 /// Runs a worker on `client` until `shutdown` resolves, then drains it.

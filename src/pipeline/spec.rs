@@ -125,6 +125,10 @@ pub struct ApprovalStep {
     /// Let the person who started the run decide a gate that names approvers.
     #[serde(default, skip_serializing_if = "is_false")]
     pub allow_self_approval: bool,
+    /// Every decision must be signed with a key the worker's allowed
+    /// signers list for the approver (README "Verified approvals").
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub signed: bool,
     /// What a gate that times out (step `timeout`) does.
     #[serde(default)]
     pub on_timeout: OnTimeout,

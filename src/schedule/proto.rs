@@ -87,6 +87,7 @@ impl ScheduleDef {
             pipeline: Value::String(self.pipeline.clone()),
             input: self.input.clone(),
             requested_by: Some(format!("schedule:{}", self.name)),
+            signed: None,
         };
         let definition = serde_json::to_value(self).map_err(|e| e.to_string())?;
         Ok(NewWorkflowExecutionInfo {

@@ -21,9 +21,47 @@ pub use agent::AgentRequest;
 pub use command::{CommandRequest, kill_running_commands};
 pub use http::{HeaderSource, HttpRequest};
 pub use notify::NotifyRequest;
-pub use resolve::{ResolveRequest, ResolvedPipeline};
+pub use resolve::{ResolveRequest, ResolvedPipeline, SigningPolicy};
 
-use crate::pipeline::Catalogue;
+use crate::{
+    pipeline::Catalogue,
+    signing::{AllowedSigner, allowed},
+};
+
+/// Whom the worker trusts, and with what (`--allowed-signers`,
+/// `--require-signed-approvals`, `--signature-window`, `--inline-pipelines`).
+#[derive(Debug, Clone, Default)]
+pub struct WorkerTrust {
+    pub allowed_signers: Option<std::path::PathBuf>,
+    pub require_signed: bool,
+    pub window: Option<std::time::Duration>,
+    pub deny_inline: bool,
+}
+
+impl WorkerTrust {
+    /// The allowed signers as the file says now (none without a file).
+    pub fn read_signers(&self) -> Result<Vec<AllowedSigner>, String> {
+        let Some(path) = &self.allowed_signers else {
+            return Ok(Vec::new());
+        };
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        allowed::parse(&text).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    /// The policy a run records when it starts.
+    fn policy(&self, signed_start: bool) -> Result<SigningPolicy, String> {
+        Ok(SigningPolicy {
+            configured: self.allowed_signers.is_some(),
+            require: self.require_signed,
+            window_secs: self.window.map_or(0, |w| w.as_secs().max(1)),
+            signers_at_start: match signed_start {
+                true => self.read_signers()?,
+                false => Vec::new(),
+            },
+        })
+    }
+}
 
 /// Failure type names the workflow and users can rely on (and list in
 /// `retry.non_retryable`).
@@ -31,6 +69,8 @@ pub mod failure_type {
     pub const UNKNOWN_PIPELINE: &str = "UnknownPipeline";
     pub const INVALID_SPEC: &str = "InvalidSpec";
     pub const INVALID_INPUT: &str = "InvalidInput";
+    /// An inline spec sent to a worker with `--inline-pipelines deny`.
+    pub const INLINE_DENIED: &str = "InlineDenied";
 }
 
 /// A failure that retrying cannot fix, typed so a pipeline (and orca)
@@ -39,6 +79,13 @@ fn final_failure(type_name: &str, message: String) -> ActivityError {
     temporalio_sdk::ApplicationFailure::builder(message)
         .type_name(type_name.to_string())
         .non_retryable(true)
+        .build()
+        .into()
+}
+
+/// A failure worth retrying (a file mid-rotation, …).
+fn retryable(message: String) -> ActivityError {
+    temporalio_sdk::ApplicationFailure::builder(message)
         .build()
         .into()
 }
@@ -64,6 +111,8 @@ pub struct PipelineActivities {
     /// The worker's default step timeout, handed to runs through resolve.
     pub default_step_timeout: Option<std::time::Duration>,
     pub http: reqwest::Client,
+    /// Signed approvals and inline pipelines (default: trust no keys, allow inline).
+    pub trust: WorkerTrust,
 }
 
 impl PipelineActivities {
@@ -79,6 +128,7 @@ impl PipelineActivities {
             allow_commands,
             default_step_timeout,
             http: http::client(),
+            trust: WorkerTrust::default(),
         }
     }
 }
@@ -94,9 +144,29 @@ impl PipelineActivities {
         _ctx: ActivityContext,
         request: ResolveRequest,
     ) -> Result<ResolvedPipeline, ActivityError> {
-        let mut resolved = resolve::resolve(&self.catalogue, &self.groups, request)?;
+        let signed = request.signed;
+        let mut resolved = resolve::resolve(
+            &self.catalogue,
+            &self.groups,
+            request,
+            self.trust.deny_inline,
+        )?;
         resolved.default_step_timeout_ms = self.default_step_timeout.map(|d| d.as_millis() as u64);
+        // A file that cannot be read now may be mid-rotation: retried.
+        resolved.signing = self.trust.policy(signed).map_err(retryable)?;
         Ok(resolved)
+    }
+
+    /// The keys a gate trusts, read when it opens (a local activity: the
+    /// list is recorded in history, so a replay trusts the same keys and a
+    /// key removed before the gate opened is never trusted).
+    #[activity(name = "orca.signers")]
+    pub async fn signers(
+        self: Arc<Self>,
+        _ctx: ActivityContext,
+        _gate: String,
+    ) -> Result<Vec<AllowedSigner>, ActivityError> {
+        self.trust.read_signers().map_err(retryable)
     }
 
     /// The simulated agent step (see `AgentStep`).

@@ -5,15 +5,55 @@ use serde_json::{Map, Value};
 use temporalio_sdk::{ApplicationFailure, activities::ActivityError};
 
 use super::{failure_type, final_failure};
-use std::collections::BTreeMap;
+use std::{collections::BTreeMap, time::Duration};
 
-use crate::pipeline::{self, Catalogue, PipelineSpec, StepKind};
+use crate::{
+    pipeline::{self, Catalogue, PipelineSpec, StepKind},
+    signing::AllowedSigner,
+};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ResolveRequest {
     pub pipeline: Value,
     #[serde(default)]
     pub input: Map<String, Value>,
+    /// The start is signed: resolve hands back the allowed signers to check it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub signed: bool,
+}
+
+/// How this worker trusts decisions, recorded with the resolution so a
+/// replay on a worker configured otherwise decides the same.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SigningPolicy {
+    /// The worker has `--allowed-signers`: a gate reads them when it opens.
+    #[serde(default)]
+    pub configured: bool,
+    /// `--require-signed-approvals`: every gate is signed.
+    #[serde(default)]
+    pub require: bool,
+    /// `--signature-window` in seconds (0: the default).
+    #[serde(default)]
+    pub window_secs: u64,
+    /// The allowed signers when the run started, to check a signed start.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signers_at_start: Vec<AllowedSigner>,
+}
+
+impl SigningPolicy {
+    /// How far a signing time may be from workflow time.
+    pub const DEFAULT_WINDOW: Duration = Duration::from_secs(600);
+
+    pub fn window(&self) -> Duration {
+        match self.window_secs {
+            0 => Self::DEFAULT_WINDOW,
+            secs => Duration::from_secs(secs),
+        }
+    }
+
+    fn is_off(&self) -> bool {
+        *self == SigningPolicy::default()
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -28,13 +68,23 @@ pub struct ResolvedPipeline {
     /// replay on a worker configured otherwise decides the same).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub default_step_timeout_ms: Option<u64>,
+    /// Absent in runs resolved before signed approvals: nothing signed.
+    #[serde(default, skip_serializing_if = "SigningPolicy::is_off")]
+    pub signing: SigningPolicy,
 }
 
 pub fn resolve(
     catalogue: &Catalogue,
     worker_groups: &BTreeMap<String, Vec<String>>,
     request: ResolveRequest,
+    deny_inline: bool,
 ) -> Result<ResolvedPipeline, ActivityError> {
+    if deny_inline && request.pipeline.is_object() {
+        return Err(final_failure(
+            failure_type::INLINE_DENIED,
+            "this worker runs only the pipelines it knows (--inline-pipelines deny): put the file in the worker's --pipelines DIR and start it by name".into(),
+        ));
+    }
     let spec = match &request.pipeline {
         Value::String(name) => catalogue.get(name).cloned().ok_or_else(|| {
             // The names travel as details too: a client lists them without
@@ -92,5 +142,6 @@ pub fn resolve(
         input,
         groups,
         default_step_timeout_ms: None,
+        signing: SigningPolicy::default(),
     })
 }

@@ -86,6 +86,7 @@ async fn an_unknown_pipeline_is_final_and_lists_the_known_ones() {
     let request = ResolveRequest {
         pipeline: Value::String("nope".into()),
         input: Default::default(),
+        signed: false,
     };
     match env.run(PipelineActivities::resolve, request).await {
         Err(ActivityEnvironmentError::Activity(ActivityError::Application(app))) => {
@@ -102,6 +103,7 @@ async fn a_built_in_resolves_with_its_defaults() {
     let request = ResolveRequest {
         pipeline: Value::String("long-running-task".into()),
         input: Default::default(),
+        signed: false,
     };
     let resolved = env.run(PipelineActivities::resolve, request).await.unwrap();
     assert_eq!(resolved.spec.name, "long-running-task");

@@ -4,6 +4,7 @@
 
 mod notify;
 mod rules;
+pub(super) mod signature;
 
 pub(super) use rules::{cast_vote, check_vote};
 use rules::{expand, waiting_on};
@@ -35,7 +36,11 @@ const SA_APPROVERS_KEY: SearchAttributeKey<Vec<String>> =
 /// The gate step: open, notify, wait for a quorum, a stop or a timeout.
 pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> WorkflowResult<StepEnd> {
     let groups = ctx.state(|s| s.groups.clone());
-    if let Err(e) = open(ctx, step, spec, &groups) {
+    let signed = spec.signed || ctx.state(|s| s.signing.require);
+    if let Err(e) = super::trust::read_gate_keys(ctx, &step.id, signed).await? {
+        return Ok(StepEnd::Failed(e));
+    }
+    if let Err(e) = open(ctx, step, spec, &groups, signed) {
         return Ok(StepEnd::Failed(e));
     }
     let mut notifying = Some(notify(ctx, step, spec, NotifyReason::Opened));
@@ -115,11 +120,15 @@ fn open(
     step: &Step,
     spec: &ApprovalStep,
     groups: &BTreeMap<String, Vec<String>>,
+    signed: bool,
 ) -> Result<(), String> {
     let prompt = render(ctx, &Scope::default(), &spec.prompt)?;
     let allowed =
         expand(&spec.approvers, groups).map_err(|e| format!("gate `{}`: {e}", step.id))?;
     ctx.state_mut(|s| {
+        let opening = s.openings.entry(step.id.clone()).or_insert(0);
+        *opening += 1;
+        let opening = *opening;
         s.status.phase = Phase::AwaitingApproval;
         if let Some(st) = s.status.step_mut(&step.id) {
             st.state = StepState::Waiting;
@@ -132,6 +141,8 @@ fn open(
             required: spec.required,
             reject_quorum: spec.reject_quorum,
             allow_self_approval: spec.allow_self_approval,
+            opening,
+            signed,
             ..ApprovalStatus::default()
         };
         gate.waiting_on = waiting_on(&gate, s.status.requested_by.as_deref());
@@ -318,7 +329,13 @@ fn publish(ctx: &Ctx) {
         } else {
             gate.waiting_on.clone()
         };
-        (who, format!("{}/{}", gate.approvals(), gate.required))
+        let mut approvals = format!("{}/{}", gate.approvals(), gate.required);
+        // Only gates with signatures say so: older runs replay the same memo.
+        let verified = gate.votes.iter().filter(|v| v.key.is_some()).count();
+        if gate.signed || verified > 0 {
+            approvals.push_str(&format!(" ({verified} verified)"));
+        }
+        (who, approvals)
     });
     ctx.upsert_search_attributes([SA_APPROVERS_KEY.value_set(who)]);
     set_memo(ctx, MEMO_APPROVALS, Some(approvals));

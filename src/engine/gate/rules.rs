@@ -3,16 +3,20 @@
 //! handler both call `check_vote` (validators do not run on replay), so a
 //! client that bypasses orca is held to the same rules.
 
-use std::{collections::BTreeMap, time::SystemTime};
+use std::collections::BTreeMap;
 
+use super::signature::{self, Proof, Trust};
 use crate::engine::{refusal::Refusal, run::rfc3339, status::*};
 
 /// Every rule of the gate, in the order a person would want to hear them.
+/// A signed decision's proof comes back: the rules then hold for the
+/// verified name and key.
 pub(in crate::engine) fn check_vote(
     status: &RunStatus,
     request: &DecisionRequest,
     kind: VoteKind,
-) -> Result<(), Refusal> {
+    trust: &Trust,
+) -> Result<Option<Proof>, Refusal> {
     let by = request.by.trim();
     if by.is_empty() {
         return Err(Refusal::NoApprover);
@@ -32,10 +36,22 @@ pub(in crate::engine) fn check_vote(
     if status.phase != Phase::AwaitingApproval {
         return Err(not_awaiting());
     }
+    let proof = signature::check(gate, request, kind, trust)?;
     if let Some(earlier) = gate.votes.iter().find(|v| v.by == by) {
         return Err(Refusal::AlreadyVoted {
             by: by.to_string(),
             vote: earlier.vote,
+        });
+    }
+    if let Some(proof) = &proof
+        && let Some(earlier) = gate
+            .votes
+            .iter()
+            .find(|v| v.key.as_ref() == Some(&proof.key))
+    {
+        return Err(Refusal::KeyAlreadyVoted {
+            key: proof.key.clone(),
+            by: earlier.by.clone(),
         });
     }
     if !gate.allowed.is_empty() && !gate.allowed.iter().any(|a| a == by) {
@@ -45,28 +61,36 @@ pub(in crate::engine) fn check_vote(
             allowed: gate.allowed.clone(),
         });
     }
-    if !gate.allowed.is_empty()
-        && !gate.allow_self_approval
-        && status.requested_by.as_deref() == Some(by)
-    {
+    let four_eyes = !gate.allowed.is_empty() && !gate.allow_self_approval;
+    let own_key = proof
+        .as_ref()
+        .is_some_and(|p| status.requester_key.as_ref() == Some(&p.key));
+    if four_eyes && (status.requested_by.as_deref() == Some(by) || own_key) {
         return Err(Refusal::SelfApproval {
             by: by.to_string(),
             step: gate.step.clone(),
             vote: kind,
         });
     }
-    Ok(())
+    if four_eyes && gate.signed && status.requester_key.is_none() && status.scheduled_by.is_none() {
+        return Err(Refusal::RequesterUnverified {
+            step: gate.step.clone(),
+            requested_by: status.requested_by.clone(),
+        });
+    }
+    Ok(proof)
 }
 
 /// Records a vote (after `check_vote` again: validators do not run on
 /// replay) and closes the gate when a quorum is reached.
 pub(in crate::engine) fn cast_vote(
     status: &mut RunStatus,
-    at: Option<SystemTime>,
+    trust: &Trust,
     request: DecisionRequest,
     kind: VoteKind,
 ) -> Result<VoteResult, Refusal> {
-    check_vote(status, &request, kind)?;
+    let proof = check_vote(status, &request, kind, trust)?;
+    let at = trust.now;
     let requested_by = status.requested_by.clone();
     let phase = status.phase;
     let gate = status
@@ -78,6 +102,8 @@ pub(in crate::engine) fn cast_vote(
         vote: kind,
         comment: request.comment.filter(|c| !c.trim().is_empty()),
         at: rfc3339(at),
+        key: proof.as_ref().map(|p| p.key.clone()),
+        signed_at: proof.map(|p| rfc3339(Some(p.signed_at))),
     };
     gate.votes.push(vote.clone());
     let (approvals, rejections) = (gate.approvals(), gate.rejections());
@@ -114,6 +140,7 @@ pub(in crate::engine) fn cast_vote(
         vote: kind,
         comment: vote.comment,
         at: vote.at,
+        key: vote.key,
         approvals,
         required: gate.required,
         rejections,
@@ -185,26 +212,39 @@ mod tests {
             outcome: None,
             paused: false,
             stop_requested: false,
+            requester_key: None,
+            scheduled_by: None,
         }
     }
 
     fn by(name: &str) -> DecisionRequest {
         DecisionRequest {
             by: name.into(),
-            comment: None,
+            ..DecisionRequest::default()
+        }
+    }
+
+    fn trust() -> Trust<'static> {
+        Trust {
+            workflow_id: "w",
+            run_id: "r",
+            now: None,
+            configured: false,
+            signers: &[],
+            window: std::time::Duration::from_secs(600),
         }
     }
 
     #[test]
     fn quorum_of_two_distinct_approvers() {
         let mut status = waiting(&["alice", "bob", "carol"], 2, "dave");
-        let first = cast_vote(&mut status, None, by("alice"), VoteKind::Approve).unwrap();
+        let first = cast_vote(&mut status, &trust(), by("alice"), VoteKind::Approve).unwrap();
         assert_eq!((first.approvals, first.decision), (1, None));
         assert_eq!(
             status.approval.as_ref().unwrap().waiting_on,
             ["bob", "carol"]
         );
-        let again = cast_vote(&mut status, None, by("alice"), VoteKind::Approve).unwrap_err();
+        let again = cast_vote(&mut status, &trust(), by("alice"), VoteKind::Approve).unwrap_err();
         assert_eq!(
             again,
             Refusal::AlreadyVoted {
@@ -216,7 +256,7 @@ mod tests {
             again.to_string(),
             "already approved by alice: one decision per person"
         );
-        let second = cast_vote(&mut status, None, by("bob"), VoteKind::Approve).unwrap();
+        let second = cast_vote(&mut status, &trust(), by("bob"), VoteKind::Approve).unwrap();
         assert_eq!(second.decision, Some(DecisionKind::Approved));
         assert!(second.approved);
     }
@@ -224,15 +264,16 @@ mod tests {
     #[test]
     fn four_eyes_and_allow_lists() {
         let status = waiting(&["alice", "bob"], 1, "alice");
-        let own = check_vote(&status, &by("alice"), VoteKind::Approve).unwrap_err();
+        let own = check_vote(&status, &by("alice"), VoteKind::Approve, &trust()).unwrap_err();
         assert_eq!(own.kind(), RefusalKind::SelfApproval);
         assert!(own.to_string().contains("started this run"), "{own}");
-        let stranger = check_vote(&status, &by("mallory"), VoteKind::Approve).unwrap_err();
+        let stranger =
+            check_vote(&status, &by("mallory"), VoteKind::Approve, &trust()).unwrap_err();
         assert_eq!(stranger.kind(), RefusalKind::NotAllowed);
-        assert!(check_vote(&status, &by("bob"), VoteKind::Approve).is_ok());
+        assert!(check_vote(&status, &by("bob"), VoteKind::Approve, &trust()).is_ok());
         // A gate open to anyone lets the requester decide.
         let open = waiting(&[], 1, "alice");
-        assert!(check_vote(&open, &by("alice"), VoteKind::Approve).is_ok());
+        assert!(check_vote(&open, &by("alice"), VoteKind::Approve, &trust()).is_ok());
     }
 
     #[test]

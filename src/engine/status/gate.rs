@@ -6,6 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{APPROVE, REJECT, RefusalKind};
+use crate::signing::Signed;
 
 /// The argument of the `approve` / `reject` updates and signals.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -14,6 +15,9 @@ pub struct DecisionRequest {
     pub by: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// The decision signed by `by`'s SSH key (README "Verified approvals").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<Signed>,
 }
 
 /// An approve/reject signal the gate refused, as noted in `orca_ignored`.
@@ -36,6 +40,13 @@ pub struct Vote {
     pub comment: Option<String>,
     /// RFC 3339, workflow time.
     pub at: String,
+    /// The key that signed the vote (`SHA256:…`), verified against the
+    /// allowed signers the gate trusted; absent for an unverified vote.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+    /// When the signer says they signed (RFC 3339).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_at: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,6 +84,9 @@ pub struct VoteResult {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     pub at: String,
+    /// The verified key (`SHA256:…`); absent when the vote is unverified.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
     pub approvals: u32,
     pub required: u32,
     pub rejections: u32,
@@ -191,6 +205,14 @@ pub struct ApprovalStatus {
     pub reject_quorum: u32,
     #[serde(default)]
     pub allow_self_approval: bool,
+    /// Which time the run reached this gate (1 = the first); a signature
+    /// names it, so a gate reached again needs a new one.
+    #[serde(default)]
+    pub opening: u32,
+    /// Decisions must be signed (the step's `signed`, or the worker's
+    /// `--require-signed-approvals`).
+    #[serde(default)]
+    pub signed: bool,
     #[serde(default)]
     pub votes: Vec<Vote>,
     /// The first timeout passed and `escalate_to` may now decide too.

@@ -57,6 +57,9 @@ pub struct RunRequest {
     pub input: Map<String, Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested_by: Option<String>,
+    /// The start signed by `requested_by`'s SSH key.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed: Option<crate::signing::Signed>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -271,4 +274,12 @@ pub struct RunStatus {
     /// `stop` was received: the run ends after its current step.
     #[serde(default)]
     pub stop_requested: bool,
+    /// The key that signed the start (`SHA256:…`): `requested_by` is
+    /// verified. Absent for an unsigned start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requester_key: Option<String>,
+    /// The schedule that started the run (set by the server, not the
+    /// client: a schedule is never a person).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scheduled_by: Option<String>,
 }

@@ -65,6 +65,9 @@ pub enum RunEvent {
         approved: bool,
         by: Option<String>,
         comment: Option<String>,
+        /// The deciding vote's verified key; absent when unverified.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        key: Option<String>,
     },
 }
 
@@ -180,6 +183,12 @@ fn gate_decided(gate: &ApprovalStatus, old: Option<&ApprovalStatus>) -> Option<R
             approved: decision.approved,
             by: decision.by.clone(),
             comment: decision.comment.clone(),
+            key: decision
+                .votes
+                .iter()
+                .rev()
+                .find(|v| Some(&v.by) == decision.by.as_ref())
+                .and_then(|v| v.key.clone()),
         })
 }
 
@@ -250,10 +259,15 @@ pub fn describe(event: &RunEvent, id: &str) -> String {
             decision,
             by,
             comment,
+            key,
             ..
         } => format!(
-            "{decision} by {}{}",
+            "{decision} by {}{}{}",
             by.as_deref().unwrap_or("timeout"),
+            match by {
+                Some(_) => format!(", {}", crate::human::proof(key.as_deref())),
+                None => String::new(),
+            },
             comment
                 .as_deref()
                 .map(|c| format!(": {c}"))

@@ -43,6 +43,8 @@ fn view(phase: Phase, steps: Vec<StepStatus>, approval: Option<ApprovalStatus>) 
         approval,
         paused: false,
         stop_requested: false,
+        requester_key: None,
+        scheduled_by: None,
         live: true,
         pending: Vec::new(),
         result: None,

@@ -17,7 +17,7 @@ use temporalio_common::protos::temporal::api::{
 
 use crate::engine::status::{
     APPROVE, DecisionRequest, IgnoredSignal, MEMO_IGNORED, MEMO_PROGRESS, MEMO_PROMPT, REJECT,
-    RunRequest, RunResult, SA_PHASE,
+    RunRequest, RunResult, SA_PHASE, VoteResult,
 };
 
 /// What a line of the timeline is about.
@@ -83,6 +83,36 @@ pub struct Entry {
 struct Memory {
     activities: HashMap<i64, (String, String, SystemTime)>,
     timers: HashMap<String, String>,
+    /// Accepted decision updates: their line, until they complete.
+    updates: HashMap<String, usize>,
+}
+
+/// The ID of an accepted approve/reject update.
+fn accepted_update(attributes: &Attributes) -> Option<String> {
+    let Attributes::WorkflowExecutionUpdateAcceptedEventAttributes(a) = attributes else {
+        return None;
+    };
+    let request = a.accepted_request.as_ref()?;
+    let name = request.input.as_ref()?.name.as_str();
+    matches!(name, APPROVE | REJECT).then(|| request.meta.as_ref().map(|m| m.update_id.clone()))?
+}
+
+/// What a decision update's completion adds to its line: how the vote is
+/// proven, or why the handler refused it.
+fn update_outcome(attributes: &Attributes) -> Option<(String, String)> {
+    use temporalio_common::protos::temporal::api::update::v1::outcome::Value as Outcome;
+    let Attributes::WorkflowExecutionUpdateCompletedEventAttributes(a) = attributes else {
+        return None;
+    };
+    let id = a.meta.as_ref()?.update_id.clone();
+    let text = match a.outcome.as_ref()?.value.as_ref()? {
+        Outcome::Success(payloads) => {
+            let vote = serde_json::from_value::<VoteResult>(first(&Some(payloads.clone()))).ok()?;
+            format!(" — {}", crate::human::proof(vote.key.as_deref()))
+        }
+        Outcome::Failure(failure) => format!(" — refused: {}", failure_text(Some(failure))),
+    };
+    Some((id, text))
 }
 
 /// The timeline of a history.
@@ -93,12 +123,21 @@ pub fn timeline(history: &History) -> Vec<Entry> {
         .and_then(event_time)
         .unwrap_or(SystemTime::UNIX_EPOCH);
     let mut memory = Memory::default();
-    let mut entries = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
     for event in &history.events {
         let time = event_time(event).unwrap_or(start);
         let Some(attributes) = &event.attributes else {
             continue;
         };
+        if let Some((id, outcome)) = update_outcome(attributes) {
+            if let Some(entry) = memory.updates.remove(&id).and_then(|i| entries.get_mut(i)) {
+                entry.detail.push_str(&outcome);
+            }
+            continue;
+        }
+        if let Some(id) = accepted_update(attributes) {
+            memory.updates.insert(id, entries.len());
+        }
         for (event_kind, step, attempt, detail) in describe(event, attributes, time, &mut memory) {
             entries.push(Entry {
                 time: humantime::format_rfc3339_millis(time).to_string(),
@@ -263,6 +302,9 @@ fn started_detail(input: Value, workflow_type: Option<String>) -> String {
     };
     if let Some(who) = &request.requested_by {
         detail.push_str(&format!(", requested by {who}"));
+        if request.signed.is_some() {
+            detail.push_str(" (signed; check: orca verify)");
+        }
     }
     if !request.input.is_empty() {
         detail.push_str(&format!(", input {}", Value::Object(request.input)));
@@ -300,7 +342,7 @@ fn failure_text(failure: Option<&Failure>) -> String {
     }
 }
 
-fn first(payloads: &Option<Payloads>) -> Value {
+pub(super) fn first(payloads: &Option<Payloads>) -> Value {
     payloads
         .as_ref()
         .and_then(|p| p.payloads.first())
@@ -309,7 +351,7 @@ fn first(payloads: &Option<Payloads>) -> Value {
 }
 
 /// A JSON payload's value (others read as null).
-fn decode(payload: &Payload) -> Value {
+pub(super) fn decode(payload: &Payload) -> Value {
     serde_json::from_slice(&payload.data).unwrap_or(Value::Null)
 }
 

@@ -1,0 +1,172 @@
+//! One signature re-checked: the start's, or a decision's. The same checks
+//! the workflow made when it accepted them, except the gate and its
+//! opening, which the history alone does not tell: they are read from the
+//! signed message (the workflow compared them with the open gate).
+
+use std::time::SystemTime;
+
+use serde_json::{Value, json};
+
+use super::{Against, Check};
+use crate::{
+    engine::status::{DecisionRequest, RunRequest, VoteKind},
+    signing::{
+        DecisionMessage, Signed, StartMessage, comment_digest, data_digest, input_digest,
+        message::timestamp,
+        pipeline_label,
+        verify::{stale, verify},
+    },
+};
+
+/// The start: signed and verified, started by a schedule, or unverified.
+pub fn start(
+    input: Value,
+    scheduled: Option<String>,
+    time: SystemTime,
+    against: &Against,
+) -> Check {
+    let request: Option<RunRequest> = serde_json::from_value(input).ok();
+    let principal = request
+        .as_ref()
+        .and_then(|r| r.requested_by.clone())
+        .unwrap_or_default();
+    let mut check = Check {
+        subject: "requester".into(),
+        action: "start".into(),
+        principal,
+        key: None,
+        signed_at: None,
+        verified: false,
+        reason: None,
+    };
+    let Some(request) = request else {
+        check.reason = Some("not an orca run".into());
+        return check;
+    };
+    let Some(signed) = &request.signed else {
+        match scheduled {
+            Some(schedule) => {
+                check.verified = true;
+                check.reason = Some(format!("started by schedule {schedule}"));
+            }
+            None => check.reason = Some("the start was not signed".into()),
+        }
+        return check;
+    };
+    let result = StartMessage::parse(&signed.message)
+        .map_err(|e| format!("the signed message is malformed: {e}"))
+        .and_then(|message| {
+            check.signed_at = Some(timestamp(message.signed_at));
+            let verified = verify(signed, &check.principal, against.signers, message.signed_at)?;
+            check.key = Some(verified.fingerprint);
+            start_mismatch(&message, &request, against)?;
+            stale(message.signed_at, time, against.window)
+        });
+    settle(&mut check, result);
+    check
+}
+
+fn start_mismatch(
+    message: &StartMessage,
+    request: &RunRequest,
+    against: &Against,
+) -> Result<(), String> {
+    if let Some(id) = against.workflow_id
+        && message.workflow_id != id
+    {
+        return Err(format!(
+            "the signature is for workflow {}",
+            message.workflow_id
+        ));
+    }
+    if message.pipeline != pipeline_label(&request.pipeline) {
+        return Err(format!(
+            "the signature is for pipeline {}",
+            message.pipeline
+        ));
+    }
+    if message.input_sha256 != input_digest(&request.input) {
+        return Err("the input is not the one that was signed".into());
+    }
+    if Some(message.requester.as_str()) != request.requested_by.as_deref() {
+        return Err(format!("the signature was made as {}", message.requester));
+    }
+    Ok(())
+}
+
+/// A recorded decision (`time`: when the server took it).
+pub fn decision(
+    kind: VoteKind,
+    request: &DecisionRequest,
+    time: SystemTime,
+    run_ids: &[String],
+    against: &Against,
+) -> Check {
+    let mut check = Check {
+        subject: "?".into(),
+        action: kind.message_name().into(),
+        principal: request.by.trim().to_string(),
+        key: None,
+        signed_at: None,
+        verified: false,
+        reason: None,
+    };
+    let Some(signed) = &request.signed else {
+        check.reason = Some("the decision was not signed".into());
+        return check;
+    };
+    let result = decision_result(kind, request, signed, time, run_ids, against, &mut check);
+    settle(&mut check, result);
+    check
+}
+
+fn decision_result(
+    kind: VoteKind,
+    request: &DecisionRequest,
+    signed: &Signed,
+    time: SystemTime,
+    run_ids: &[String],
+    against: &Against,
+    check: &mut Check,
+) -> Result<(), String> {
+    let message = DecisionMessage::parse(&signed.message)
+        .map_err(|e| format!("the signed message is malformed: {e}"))?;
+    check.subject = format!("{}#{}", message.gate, message.opening);
+    check.signed_at = Some(timestamp(message.signed_at));
+    let verified = verify(signed, &check.principal, against.signers, message.signed_at)?;
+    check.key = Some(verified.fingerprint);
+    if let Some(id) = against.workflow_id
+        && message.workflow_id != id
+    {
+        return Err(format!(
+            "the signature is for workflow {}",
+            message.workflow_id
+        ));
+    }
+    if !run_ids.contains(&message.run_id) {
+        return Err(format!("the signature is for run {}", message.run_id));
+    }
+    if message.decision != kind {
+        return Err(format!(
+            "the signature is for {}",
+            message.decision.message_name()
+        ));
+    }
+    if message.principal != check.principal {
+        return Err(format!("the signature was made as {}", message.principal));
+    }
+    if message.comment_sha256 != comment_digest(request.comment.as_deref()) {
+        return Err("the comment is not the one that was signed".into());
+    }
+    if message.data_sha256 != data_digest(&json!({})) {
+        return Err("the decision's data is not what was signed".into());
+    }
+    stale(message.signed_at, time, against.window)
+}
+
+fn settle(check: &mut Check, result: Result<(), String>) {
+    match result {
+        Ok(()) => check.verified = true,
+        Err(reason) => check.reason = Some(reason),
+    }
+}

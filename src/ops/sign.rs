@@ -1,0 +1,90 @@
+//! Signing what a client sends: a decision (bound to the gate the run
+//! waits at now) and a start (README "Verified approvals").
+
+use serde_json::json;
+
+use crate::{
+    Error, Result,
+    client::Orca,
+    engine::status::{DecisionRequest, Phase, RefusalKind, RunRequest, VoteKind},
+    signing::{
+        DecisionMessage, Signed, StartMessage, comment_digest, data_digest, input_digest,
+        message::{check_value, now_seconds},
+        pipeline_label,
+        sign::SigningKey,
+    },
+};
+
+/// Signs `request` as a decision on run `id`'s open gate: the run ID, the
+/// gate and its opening come from the run itself (a worker must answer).
+pub async fn sign_decision(
+    orca: &Orca,
+    id: &str,
+    kind: VoteKind,
+    request: &mut DecisionRequest,
+    key: &SigningKey,
+) -> Result<()> {
+    check_value("the approver's name", &request.by).map_err(Error::usage)?;
+    let view = super::run::view(orca, id).await?;
+    if !view.is_running() {
+        return Err(Error::RunClosed {
+            id: id.to_string(),
+            phase: view.phase,
+        });
+    }
+    if !view.live {
+        return Err(Error::NoWorker {
+            id: id.to_string(),
+            task_queue: orca.settings.task_queue.clone(),
+            waited: crate::client::QUERY_DEADLINE,
+        });
+    }
+    let gate = match view.approval {
+        Some(gate)
+            if gate.decision.is_none() && view.phase == Some(Phase::AwaitingApproval.into()) =>
+        {
+            gate
+        }
+        _ => {
+            return Err(Error::Refused {
+                id: id.to_string(),
+                kind: Some(RefusalKind::NotAwaiting),
+                reason: "not awaiting approval: there is no open gate to sign for".into(),
+            });
+        }
+    };
+    let message = DecisionMessage {
+        workflow_id: id.to_string(),
+        run_id: view.run_id,
+        gate: gate.step,
+        opening: gate.opening,
+        decision: kind,
+        principal: request.by.trim().to_string(),
+        comment_sha256: comment_digest(request.comment.as_deref()),
+        data_sha256: data_digest(&json!({})),
+        signed_at: now_seconds(),
+    }
+    .render();
+    let signature = key.sign(&message)?;
+    request.signed = Some(Signed { message, signature });
+    Ok(())
+}
+
+/// Signs a start: the workflow ID it will have, the pipeline, the input
+/// and the requester.
+pub fn sign_start(request: &mut RunRequest, workflow_id: &str, key: &SigningKey) -> Result<()> {
+    let requester = request.requested_by.clone().unwrap_or_default();
+    check_value("the requester's name", &requester).map_err(Error::usage)?;
+    check_value("the workflow ID", workflow_id).map_err(Error::usage)?;
+    let message = StartMessage {
+        workflow_id: workflow_id.to_string(),
+        pipeline: pipeline_label(&request.pipeline),
+        input_sha256: input_digest(&request.input),
+        requester,
+        signed_at: now_seconds(),
+    }
+    .render();
+    let signature = key.sign(&message)?;
+    request.signed = Some(Signed { message, signature });
+    Ok(())
+}
