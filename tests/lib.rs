@@ -27,6 +27,7 @@ mod reliability_restart;
 mod reliability_shutdown;
 mod schedules;
 mod security;
+mod signed;
 mod steps;
 mod typed_core;
 mod worker;

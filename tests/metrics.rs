@@ -154,3 +154,62 @@ fn a_busy_metrics_port_is_refused() {
     assert_eq!(done.code, 2, "{done}");
     done.clean_error().stderr_has("cannot serve metrics");
 }
+
+/// One verified vote, one unverified, and one refusal, each counted.
+#[test]
+fn decisions_are_counted_verified_unverified_and_refused() {
+    use crate::signed::{Key, allowed_signers};
+    let env = Env::new();
+    let alice = Key::new(&env, "alice", "ed25519");
+    let signers = allowed_signers(&env, &[("alice", &alice)]);
+    let port = free_port();
+    let _worker = env.worker_with(&[
+        "--metrics-address",
+        &format!("127.0.0.1:{port}"),
+        "--allowed-signers",
+        signers.to_str().unwrap(),
+    ]);
+    let name = format!("counted-{}", env.task_queue);
+    let file = env.pipeline(
+        &name,
+        &format!("name = \"{name}\"\n[[steps]]\nid = \"gate\"\nkind = \"approval\"\nprompt = \"?\"\napprovers = [\"alice\", \"bob\"]\nrequired = 2\nallow_self_approval = true\n"),
+    );
+    let id = env.start(&[&file]);
+    env.wait_phase(&id, "awaiting_approval");
+    env.orca([
+        "approve",
+        &id,
+        "--as",
+        "alice",
+        "--signing-key",
+        alice.path(),
+    ])
+    .ok();
+    env.orca(["approve", &id, "--as", "mallory"]).code(7);
+    env.orca(["approve", &id, "--as", "bob"]).ok();
+    let pipeline = format!("pipeline=\"{name}\"");
+    poll_for(Duration::from_secs(30), || {
+        let text = scrape(port);
+        let counted = (
+            sample(
+                &text,
+                "orca_decisions_total",
+                &[&pipeline, "verified=\"true\""],
+            ),
+            sample(
+                &text,
+                "orca_decisions_total",
+                &[&pipeline, "verified=\"false\""],
+            ),
+            sample(
+                &text,
+                "orca_decisions_refused_total",
+                &[&pipeline, "refusal=\"NotAllowed\""],
+            ),
+        );
+        match counted == (Some(1.0), Some(1.0), Some(1.0)) {
+            true => Ok(()),
+            false => Err(format!("counted {counted:?}:\n{text}")),
+        }
+    });
+}

@@ -88,7 +88,10 @@ pub fn isolate(command: &mut std::process::Command, dir: &tempfile::TempDir) {
         .env("XDG_CONFIG_HOME", dir.path().join("config"))
         .env("HOME", dir.path())
         .env("NO_COLOR", "1")
-        .env_remove("RUST_LOG");
+        .env_remove("RUST_LOG")
+        // No key of the machine's signs in a test that did not ask for it.
+        .env_remove("SSH_AUTH_SOCK")
+        .env("GIT_CONFIG_NOSYSTEM", "1");
 }
 
 /// Asserts that `check` keeps holding for all of `window` (looked at every

@@ -220,6 +220,7 @@ fn gate(i: usize, named: u32, timeout: bool, required: u32) -> Step {
         approvers,
         reject_quorum: 1,
         allow_self_approval: named == 2,
+        signed: false,
         on_timeout: if timeout {
             OnTimeout::Approve
         } else {

@@ -29,7 +29,8 @@ fn history_is_a_readable_timeline() {
         r#"sample, requested by tester, input {"task":"story"}"#
     );
     assert_eq!(find("approval_requested")["detail"], "Run task 'story'?");
-    assert_eq!(find("approve")["detail"], "by carol: ship it");
+    // Unsigned: the history says so (README "Verified approvals").
+    assert_eq!(find("approve")["detail"], "by carol: ship it — unverified");
     assert!(
         find("signal")["detail"]
             .as_str()

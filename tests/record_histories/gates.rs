@@ -116,3 +116,38 @@ fn gate_signal_ignored() {
     assert_eq!(status["approval"]["decision"]["by"], "carol", "{status:#}");
     save(&env, &id, "gate-signal-ignored");
 }
+
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn gate_signed() {
+    use crate::signed::{Key, allowed_signers};
+    let env = Env::new();
+    let (alice, bob, dave) = (
+        Key::new(&env, "alice", "ed25519"),
+        Key::new(&env, "bob", "ecdsa"),
+        Key::new(&env, "dave", "rsa"),
+    );
+    let signers = allowed_signers(&env, &[("alice", &alice), ("bob", &bob), ("dave", &dave)]);
+    let _worker = env.worker_with(&["--allowed-signers", signers.to_str().unwrap()]);
+    let file = gate_file(
+        &env,
+        "signed",
+        "approvers = [\"alice\", \"bob\"]\nrequired = 2\nsigned = true",
+    );
+    let id = env.start(&[&file, "--identity", "dave", "--signing-key", dave.path()]);
+    env.wait_phase(&id, "awaiting_approval");
+    // An unsigned signal is ignored (and noted); two signed updates open the gate.
+    env.decide_via_temporal(&["signal"], &id, "approve", "alice");
+    for (key, name) in [(&alice, "alice"), (&bob, "bob")] {
+        env.orca(["approve", &id, "--as", name, "--signing-key", key.path()])
+            .ok();
+    }
+    finish(&env, &id);
+    save(&env, &id, "gate-signed");
+    // The public keys, so `orca verify` can check the recording offline.
+    std::fs::copy(
+        &signers,
+        Path::new(crate::histories::DIR).join("gate-signed.allowed_signers"),
+    )
+    .unwrap();
+}

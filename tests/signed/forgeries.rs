@@ -1,0 +1,290 @@
+//! A hostile client holds a real signature, or none, and tries to make it
+//! count where it was not given. Each attempt goes through the official
+//! `temporal` CLI (or the Python SDK), so it is the workflow, not orca's
+//! client, that refuses it; nothing is recorded.
+
+use std::time::{Duration, SystemTime};
+
+use base64::Engine;
+use serde_json::{Value, json};
+
+use super::*;
+
+struct Gate {
+    env: Env,
+    alice: Key,
+    _worker: Worker,
+    id: String,
+}
+
+/// A worker trusting alice, and a run at its signed gate.
+fn gate() -> Gate {
+    let env = Env::new();
+    let alice = Key::new(&env, "alice", "ed25519");
+    let signers = allowed_signers(&env, &[("alice", &alice)]);
+    let worker = env.worker_with(&["--allowed-signers", signers.to_str().unwrap()]);
+    let id = at_gate(&env, "quorum", SIGNED_QUORUM, &[]);
+    Gate {
+        env,
+        alice,
+        _worker: worker,
+        id,
+    }
+}
+
+impl Gate {
+    /// A message for this run's gate as alice, changed by `edit`.
+    fn message(&self, edit: impl FnOnce(&mut Message)) -> String {
+        let (run_id, opening) = gate_of(&self.env, &self.id);
+        let mut message = Message {
+            workflow_id: &self.id,
+            run_id: &run_id,
+            gate: "gate",
+            opening,
+            decision: "approve",
+            principal: "alice",
+            comment: "",
+            signed_at: SystemTime::now(),
+        };
+        edit(&mut message);
+        message.text()
+    }
+
+    /// Sends `{by, comment, signed}` as update `name`; it must be refused
+    /// with `reason`, typed `BadSignature`, and leave the gate untouched.
+    fn refused(
+        &self,
+        name: &str,
+        by: &str,
+        comment: Option<&str>,
+        message: &str,
+        signature: &str,
+        reason: &str,
+    ) {
+        let mut request = json!({"by": by, "signed": {"message": message, "signature": signature}});
+        if let Some(comment) = comment {
+            request["comment"] = json!(comment);
+        }
+        let done = update_via_temporal(&self.env, &self.id, name, &request);
+        assert_ne!(done.code, 0, "{done}");
+        let text = format!("{}{}", done.stdout, done.stderr);
+        assert!(text.contains("BadSignature"), "{text}");
+        assert!(text.contains(reason), "expected `{reason}` in:\n{text}");
+        let status = self.env.status(&self.id);
+        assert!(
+            status["approval"]["votes"].as_array().unwrap().is_empty(),
+            "{status:#}"
+        );
+    }
+}
+
+/// The first decision request the run's history recorded, as the
+/// official CLI exports it: what anyone with read access can copy.
+fn recorded_request(env: &Env, id: &str) -> Value {
+    let history: Value = serde_json::from_str(&env.temporal_history(id)).unwrap();
+    let accepted = history["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find_map(|e| e.get("workflowExecutionUpdateAcceptedEventAttributes"))
+        .expect("an accepted update");
+    let data = accepted["acceptedRequest"]["input"]["args"]["payloads"][0]["data"]
+        .as_str()
+        .unwrap();
+    serde_json::from_slice(
+        &base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .unwrap(),
+    )
+    .unwrap()
+}
+
+/// `request` sent to `id` is refused with `reason` and records nothing.
+fn replay_refused(env: &Env, id: &str, request: &Value, reason: &str) {
+    let done = update_via_temporal(env, id, "approve", request);
+    assert_ne!(done.code, 0, "{done}");
+    let text = done.stdout + &done.stderr;
+    assert!(text.contains("BadSignature"), "{text}");
+    assert!(text.contains(reason), "expected `{reason}` in:\n{text}");
+    assert!(
+        env.status(id)["approval"]["votes"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_signature_copied_from_another_runs_history_is_refused() {
+    let g = gate();
+    let other = at_gate(&g.env, "quorum", SIGNED_QUORUM, &[]);
+    approve(&g.env, &other, &g.alice, "alice", &[]).ok();
+    let request = recorded_request(&g.env, &other);
+    replay_refused(
+        &g.env,
+        &g.id,
+        &request,
+        &format!("the signature is for workflow {other}"),
+    );
+}
+
+#[test]
+fn a_signature_copied_from_an_earlier_run_of_the_same_id_is_refused() {
+    let g = gate();
+    approve(&g.env, &g.id, &g.alice, "alice", &[]).ok();
+    let first_run = g.env.status(&g.id)["run_id"].as_str().unwrap().to_string();
+    let request = recorded_request(&g.env, &g.id);
+    // The first run ends; its ID is reused for a new run at the same gate.
+    let file = g.env.pipeline("quorum", SIGNED_QUORUM);
+    g.env
+        .orca(["terminate", &g.id, "--yes", "--reason", "done"])
+        .ok();
+    g.env.orca(["start", &file, "--id", &g.id]).ok();
+    g.env
+        .wait_status(&g.id, std::time::Duration::from_secs(30), |s| {
+            s["live"] == true
+                && s["phase"] == "awaiting_approval"
+                && s["run_id"] != first_run.as_str()
+        });
+    replay_refused(
+        &g.env,
+        &g.id,
+        &request,
+        &format!("the signature is for run {first_run}"),
+    );
+}
+
+#[test]
+fn a_signed_approval_does_not_reject() {
+    let g = gate();
+    let message = g.message(|_| {});
+    let signature = g.alice.sign(&message);
+    g.refused(
+        "reject",
+        "alice",
+        None,
+        &message,
+        &signature,
+        "the signature is for approve, and this is reject",
+    );
+}
+
+#[test]
+fn a_signature_for_another_opening_of_the_gate_is_refused() {
+    let g = gate();
+    let message = g.message(|m| m.opening += 1);
+    let signature = g.alice.sign(&message);
+    g.refused(
+        "approve",
+        "alice",
+        None,
+        &message,
+        &signature,
+        "the signature is for opening 2 of gate `gate`; this is opening 1",
+    );
+}
+
+#[test]
+fn a_signature_for_another_gate_is_refused() {
+    let g = gate();
+    let message = g.message(|m| m.gate = "deploy");
+    let signature = g.alice.sign(&message);
+    g.refused(
+        "approve",
+        "alice",
+        None,
+        &message,
+        &signature,
+        "the signature is for gate `deploy`",
+    );
+}
+
+#[test]
+fn a_stale_signature_is_refused() {
+    let g = gate();
+    let message = g.message(|m| m.signed_at = SystemTime::now() - Duration::from_secs(3 * 3600));
+    let signature = g.alice.sign(&message);
+    g.refused(
+        "approve",
+        "alice",
+        None,
+        &message,
+        &signature,
+        "signed 3h ago; the window is 10m",
+    );
+}
+
+#[test]
+fn an_altered_message_is_refused() {
+    let g = gate();
+    let message = g.message(|_| {});
+    let signature = g.alice.sign(&message);
+    let altered = message.replace("principal: alice", "principal: alicf");
+    g.refused(
+        "approve",
+        "alice",
+        None,
+        &altered,
+        &signature,
+        "does not match the message: it was altered",
+    );
+}
+
+#[test]
+fn a_comment_other_than_the_signed_one_is_refused() {
+    let g = gate();
+    let message = g.message(|m| m.comment = "ship it");
+    let signature = g.alice.sign(&message);
+    g.refused(
+        "approve",
+        "alice",
+        Some("ship it, and drop the database"),
+        &message,
+        &signature,
+        "the comment is not the one that was signed",
+    );
+}
+
+#[test]
+fn a_signature_made_for_git_is_refused() {
+    let g = gate();
+    let message = g.message(|_| {});
+    let signature = g.alice.sign_as_namespace(&message, "git");
+    g.refused(
+        "approve",
+        "alice",
+        None,
+        &message,
+        &signature,
+        "the signature is for namespace `git`, not `orca-approval`",
+    );
+}
+
+#[test]
+fn the_python_sdk_is_refused_an_unsigned_decision() {
+    let g = gate();
+    let out = std::process::Command::new("python3")
+        .args([
+            "tests/fixtures/py_decide.py",
+            &g.env.address,
+            &g.id,
+            "approve",
+            "alice",
+        ])
+        .output()
+        .expect("run python3");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let answer: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(answer["ok"], false, "{answer}");
+    assert!(
+        answer["types"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("SignatureRequired")),
+        "{answer}"
+    );
+}
