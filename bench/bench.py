@@ -282,6 +282,29 @@ class Bench:
         self.row("bulk", f"decide {n} runs: orca approve --all vs a shell loop of temporal update", orca_time, loop_time, "s")
         self.stop(worker)
 
+    # ---- 5. Signed approvals
+
+    def signed(self):
+        print("5. Signed approvals: approve --signing-key vs unsigned; verification per decision", flush=True)
+        key = self.dir / "alice"
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
+        public = " ".join((self.dir / "alice.pub").read_text().split()[:2])
+        signers = self.dir / "allowed_signers"
+        signers.write_text(f"bench {public}\n")
+        worker = self.start_worker([ORCA, "worker", "--allowed-signers", str(signers)], "bench-cli", "worker started")
+        ids = self.dir / "id"
+        prepare = (f"{ORCA} start sample --input task=approve > {ids} && "
+                   f"until {ORCA} status $(cat {ids}) -o json | grep -q '\"phase\": \"awaiting_approval\"'; do sleep 0.05; done")
+        signed, = self.hyperfine([f"{ORCA} approve $(cat {ids}) --as bench --signing-key {key}"], runs=15, prepare=prepare)
+        unsigned, = self.hyperfine([f"{ORCA} approve $(cat {ids}) --as bench --no-sign"], runs=15, prepare=prepare)
+        self.row("signed", "approve --signing-key vs unsigned approve (time)", signed, unsigned, "s")
+        self.stop(worker)
+        cost = subprocess.run(["cargo", "run", "--quiet", "--release", "--example", "verify_cost"],
+                              cwd=ROOT, check=True, capture_output=True, text=True).stdout
+        for kind, micros in json.loads(cost).items():
+            self.row("signed", f"verify one {kind} decision (median) vs an unsigned approve", micros / 1e6, unsigned, "s",
+                     note="(share of the round trip)")
+
     def report(self):
         print()
         print(f"orca benchmarks, {time.strftime('%Y-%m-%d')}, N = {self.args.n}, bulk = {self.args.bulk}, "
@@ -311,6 +334,8 @@ def peak_rss_of(pid):
 
 def fmt(value, unit):
     if unit == "s":
+        if value < 0.001:
+            return f"{value * 1e6:.0f} µs"
         return f"{value * 1000:.1f} ms" if value < 10 else f"{value:.1f} s"
     if unit == "cpu":
         return f"{value:.2f} s"
@@ -325,7 +350,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=500, help="runs per throughput measurement")
     parser.add_argument("--bulk", type=int, default=1000, help="waiting runs to decide in bulk")
-    parser.add_argument("--only", choices=["cli", "worker", "bulk"], help="run one part")
+    parser.add_argument("--only", choices=["cli", "worker", "bulk", "signed"], help="run one part")
     args = parser.parse_args()
     if not Path(ORCA).exists():
         sys.exit("bench: build the release binary first: cargo build --release")
@@ -341,6 +366,8 @@ def main():
             bench.throughput()
         if args.only in (None, "bulk"):
             bench.bulk()
+        if args.only in (None, "signed"):
+            bench.signed()
         bench.report()
     finally:
         bench.cleanup()

@@ -1,0 +1,79 @@
+//! `just bench`: what verifying one signed decision costs inside the
+//! workflow (parse the message, check the SSHSIG against the allowed
+//! signers, compare the bound fields), per key type. Keys and signatures
+//! are made by `ssh-keygen`, as a client makes them. Prints one JSON line:
+//! `{"ed25519": MEDIAN_US, "ecdsa": …, "rsa": …}`.
+
+use std::{
+    io::Write,
+    process::{Command, Stdio},
+    time::{Instant, SystemTime},
+};
+
+use orca::{
+    engine::status::VoteKind,
+    signing::{DecisionMessage, Signed, allowed, comment_digest, data_digest, verify::verify},
+};
+
+const ROUNDS: usize = 2000;
+
+fn main() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut medians = serde_json::Map::new();
+    for kind in ["ed25519", "ecdsa", "rsa"] {
+        let key = dir.path().join(kind);
+        let made = Command::new("ssh-keygen")
+            .args(["-q", "-t", kind, "-N", "", "-f"])
+            .arg(&key)
+            .status()
+            .expect("ssh-keygen");
+        assert!(made.success());
+        let public = std::fs::read_to_string(format!("{}.pub", key.display())).unwrap();
+        let line: Vec<&str> = public.split_whitespace().take(2).collect();
+        let signers = allowed::parse(&format!("alice {}\n", line.join(" "))).unwrap();
+        let message = DecisionMessage {
+            workflow_id: "bench".into(),
+            run_id: "run".into(),
+            gate: "gate".into(),
+            opening: 1,
+            decision: VoteKind::Approve,
+            principal: "alice".into(),
+            comment_sha256: comment_digest(Some("ship it")),
+            data_sha256: data_digest(&serde_json::json!({})),
+            signed_at: orca::signing::message::now_seconds(),
+        }
+        .render();
+        let signed = Signed {
+            signature: sign(&key, &message),
+            message,
+        };
+        let mut took = Vec::with_capacity(ROUNDS);
+        for _ in 0..ROUNDS {
+            let began = Instant::now();
+            let parsed = DecisionMessage::parse(&signed.message).unwrap();
+            verify(&signed, "alice", &signers, parsed.signed_at).unwrap();
+            assert!(parsed.signed_at <= SystemTime::now());
+            took.push(began.elapsed().as_secs_f64() * 1e6);
+        }
+        took.sort_by(f64::total_cmp);
+        medians.insert(kind.into(), took[ROUNDS / 2].into());
+    }
+    println!("{}", serde_json::Value::Object(medians));
+}
+
+fn sign(key: &std::path::Path, message: &str) -> String {
+    let mut child = Command::new("ssh-keygen")
+        .args(["-q", "-Y", "sign", "-n", "orca-approval", "-f"])
+        .arg(key)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("ssh-keygen -Y sign");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(message.as_bytes())
+        .unwrap();
+    String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap()
+}
