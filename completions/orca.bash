@@ -2402,13 +2402,17 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__apply)
-            opts="-n -o -h -V --dry-run --prune --pipelines --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h -V --dry-run --prune --pipelines --signing-key --no-sign --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --pipelines)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signing-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2566,7 +2570,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__create)
-            opts="-i -n -o -h -V --every --offset --cron --at --tz --overlap --catchup-window --pause-on-failure --note --paused --workflow-id-prefix --execution-timeout --input --input-json --pipelines --trigger-now --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-i -n -o -h -V --every --offset --cron --at --tz --overlap --catchup-window --pause-on-failure --note --paused --workflow-id-prefix --execution-timeout --input --input-json --pipelines --signing-key --no-sign --trigger-now --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2625,6 +2629,10 @@ _orca() {
                     return 0
                     ;;
                 --pipelines)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signing-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3320,7 +3328,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__update)
-            opts="-i -n -o -h -V --pipeline --every --offset --cron --at --tz --overlap --catchup-window --pause-on-failure --note --paused --workflow-id-prefix --execution-timeout --input --input-json --pipelines --active --no-pause-on-failure --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-i -n -o -h -V --pipeline --every --offset --cron --at --tz --overlap --catchup-window --pause-on-failure --note --paused --workflow-id-prefix --execution-timeout --input --input-json --pipelines --signing-key --no-sign --active --no-pause-on-failure --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3383,6 +3391,10 @@ _orca() {
                     return 0
                     ;;
                 --pipelines)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signing-key)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -585,6 +585,7 @@ complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subc
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -s i -l input -d 'An input as NAME=VALUE (a string); repeatable' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l input-json -d 'Inputs as a JSON object, for typed values: \'{"count": 3}\'; @FILE reads it from a file, - from stdin' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l pipelines -d 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l signing-key -d 'Sign with this SSH key: a key file (private, or public with the private half in ssh-agent) or `key::ssh-ed25519 AAAA…` held by ssh-agent [default: git\'s user.signingkey when gpg.format = ssh]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l task-queue -d 'Task queue of orca workers' -r
@@ -604,6 +605,7 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l pause-on-failure -d 'Pause the schedule when a run fails'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l paused -d 'Create it paused'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l no-sign -d 'Do not sign, even when git has a signing key'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l trigger-now -d 'Also start one run right away'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -735,6 +737,7 @@ complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subc
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -s i -l input -d 'An input as NAME=VALUE (a string); repeatable' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l input-json -d 'Inputs as a JSON object, for typed values: \'{"count": 3}\'; @FILE reads it from a file, - from stdin' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l pipelines -d 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l signing-key -d 'Sign with this SSH key: a key file (private, or public with the private half in ssh-agent) or `key::ssh-ed25519 AAAA…` held by ssh-agent [default: git\'s user.signingkey when gpg.format = ssh]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l task-queue -d 'Task queue of orca workers' -r
@@ -754,6 +757,7 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l pause-on-failure -d 'Pause the schedule when a run fails'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l paused -d 'Create it paused'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l no-sign -d 'Do not sign, even when git has a signing key'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l active -d 'Unpause it (the opposite of --paused)'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l no-pause-on-failure -d 'Stop pausing it when a run fails'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
@@ -809,6 +813,7 @@ complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subc
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l pipelines -d 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l signing-key -d 'Sign with this SSH key: a key file (private, or public with the private half in ssh-agent) or `key::ssh-ed25519 AAAA…` held by ssh-agent [default: git\'s user.signingkey when gpg.format = ssh]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l task-queue -d 'Task queue of orca workers' -r
@@ -828,6 +833,7 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l dry-run -d 'Print the plan only; change nothing'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l prune -d 'Also delete orca-made schedules that the file does not list'
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l no-sign -d 'Do not sign, even when git has a signing key'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'

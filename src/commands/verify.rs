@@ -87,7 +87,10 @@ pub async fn run(args: VerifyArgs, settings: Settings, printer: &Printer) -> Res
 }
 
 fn print_text(p: &Printer, report: &Audit) {
-    p.line(&format!("run {}", report.run_id));
+    match &report.workflow_id {
+        Some(id) => p.line(&format!("workflow {id}, run {}", report.run_id)),
+        None => p.line(&format!("run {}", report.run_id)),
+    }
     let rows = report
         .checks
         .iter()

@@ -125,6 +125,8 @@ pub enum Refusal {
     RequesterUnverified {
         step: String,
         requested_by: Option<String>,
+        /// The (confirmed) schedule that started the run, unsigned.
+        schedule: Option<String>,
     },
 }
 
@@ -200,7 +202,17 @@ impl std::fmt::Display for Refusal {
                 "gate `{step}` takes only signed decisions, and this one is not signed"
             ),
             Refusal::BadSignature { reason } => write!(f, "bad signature: {reason}"),
-            Refusal::RequesterUnverified { step, requested_by } => write!(
+            Refusal::RequesterUnverified {
+                step,
+                schedule: Some(schedule),
+                ..
+            } => write!(
+                f,
+                "gate `{step}` is signed and four-eyes, but schedule {schedule}, which started the run, is not signed, so whoever made it could approve its runs; sign it: orca schedule update {schedule} --signing-key KEY"
+            ),
+            Refusal::RequesterUnverified {
+                step, requested_by, ..
+            } => write!(
                 f,
                 "gate `{step}` is signed and four-eyes, but the run's requester ({}) is not verified, so no approver can be told apart from them; start the run signed: orca start --signing-key KEY",
                 requested_by.as_deref().unwrap_or("nobody named")

@@ -72,12 +72,18 @@ pub(super) async fn run_pipeline(ctx: &mut Ctx) -> WorkflowResult<RunResult> {
 /// The input parsed, the pipeline resolved (a recorded activity), the
 /// status rows laid out and the search attributes set: the spec to run.
 async fn begin(ctx: &Ctx) -> WorkflowResult<PipelineSpec> {
-    let request: RunRequest =
-        serde_json::from_value(ctx.state(|s| s.request.clone())).map_err(|e| {
+    let mut request: RunRequest = serde_json::from_value(ctx.state(|s| s.request.clone()))
+        .map_err(|e| {
             fail(format!(
                 "invalid workflow input: {e}; expected {{\"pipeline\": NAME, \"input\": {{...}}}}"
             ))
         })?;
+    // One spelling of the requester everywhere: " alice" is alice, so four
+    // eyes compares the names the signatures and the votes use.
+    request.requested_by = request
+        .requested_by
+        .map(|name| name.trim().to_string())
+        .filter(|name| !name.is_empty());
     // The name is known before resolving, so even a run whose pipeline
     // cannot be resolved says which one it asked for.
     let asked_for = match &request.pipeline {
@@ -93,7 +99,7 @@ async fn begin(ctx: &Ctx) -> WorkflowResult<PipelineSpec> {
         s.status.requested_by = request.requested_by.clone();
     });
     let resolved = resolve(ctx, &request).await?;
-    if let Err(why) = verify_requester(ctx, &request, &resolved.signing) {
+    if let Err(why) = verify_requester(ctx, &request, &resolved.signing).await? {
         ctx.state_mut(|s| s.status.phase = Phase::Failed);
         set_phase(ctx, Phase::Failed);
         let failure =

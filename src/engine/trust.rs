@@ -6,15 +6,15 @@
 use std::time::Duration;
 
 use temporalio_common::{RetryPolicy, search_attributes::SearchAttributeKey};
-use temporalio_sdk::{LocalActivityOptions, WorkflowResult};
+use temporalio_sdk::{LocalActivityOptions, MemoValue, WorkflowResult};
 
 use super::{
-    activities::{PipelineActivities, SigningPolicy},
-    status::RunRequest,
+    activities::{PipelineActivities, ScheduleCheck, SigningPolicy},
+    status::{MEMO_SCHEDULED_BY, RunRequest},
     steps::{Ctx, activity_error_message},
 };
 use crate::signing::{
-    StartMessage, input_digest, pipeline_label,
+    SCHEDULE_PREFIX, StartMessage, input_digest, pipeline_label,
     verify::{stale, verify},
 };
 
@@ -63,17 +63,68 @@ pub(super) async fn read_gate_keys(
     })
 }
 
+/// Marks runs that ask the schedule they name whether it started them.
+const SCHEDULE_PATCH: &str = "orca-schedule-provenance";
+
 /// Who started the run, as far as the run can prove it: the schedule
-/// that started it, and the key of a signed start (checked against the
-/// allowed signers recorded at resolve). `Err` says why a signed start
-/// does not verify; the run then fails.
-pub(super) fn verify_requester(
+/// that started it (confirmed by the schedule itself), and the key of a
+/// signed start (checked against the allowed signers recorded at
+/// resolve). `Err` says why a signed start does not verify; the run then
+/// fails.
+pub(super) async fn verify_requester(
     ctx: &Ctx,
     request: &RunRequest,
     policy: &SigningPolicy,
-) -> Result<(), String> {
-    let scheduled_by = ctx.search_attributes().get(&SCHEDULED_BY);
-    ctx.state_mut(|s| s.status.scheduled_by = scheduled_by);
+) -> WorkflowResult<Result<(), String>> {
+    // Only a worker that checks signatures needs to know.
+    if policy.configured {
+        confirm_schedule(ctx).await?;
+    }
+    Ok(verify_start(ctx, request, policy))
+}
+
+/// The schedule the run names, if that schedule says it started this run:
+/// a client can set `TemporalScheduledById` itself, but not the schedule's
+/// record. A confirmed one is noted in the memo (`orca_scheduled_by`), as
+/// the worker's own event in history, where `orca verify` finds it.
+async fn confirm_schedule(ctx: &Ctx) -> WorkflowResult<()> {
+    let Some(schedule) = ctx.search_attributes().get(&SCHEDULED_BY) else {
+        return Ok(());
+    };
+    if !ctx.patched(SCHEDULE_PATCH) {
+        return Ok(());
+    }
+    let check = ScheduleCheck {
+        schedule: schedule.clone(),
+        workflow_id: ctx.workflow_id().to_string(),
+        run_id: ctx.run_id().to_string(),
+    };
+    let options = LocalActivityOptions::builder()
+        .start_to_close_timeout(Duration::from_secs(10))
+        .schedule_to_close_timeout(Duration::from_secs(60))
+        .retry_policy(
+            RetryPolicy::builder()
+                .initial_interval(Duration::from_secs(1))
+                .maximum_attempts(6)
+                .build(),
+        )
+        .build();
+    let confirmed = ctx
+        .execute_local_activity(PipelineActivities::schedule_started, check, options)
+        .await
+        .unwrap_or(false);
+    if confirmed {
+        ctx.state_mut(|s| s.status.scheduled_by = Some(schedule.clone()));
+        let _ = ctx.upsert_memo([(
+            MEMO_SCHEDULED_BY.to_string(),
+            Some(MemoValue::new(schedule)),
+        )]);
+    }
+    Ok(())
+}
+
+/// The key of a signed start, checked.
+fn verify_start(ctx: &Ctx, request: &RunRequest, policy: &SigningPolicy) -> Result<(), String> {
     let Some(signed) = &request.signed else {
         return Ok(());
     };
@@ -83,44 +134,52 @@ pub(super) fn verify_requester(
     }
     let message = StartMessage::parse(&signed.message)
         .map_err(|e| format!("the signed message is malformed: {e}"))?;
-    let requester = request.requested_by.as_deref().unwrap_or("").trim();
-    let verified = verify(
-        signed,
-        requester,
-        &policy.signers_at_start,
-        message.signed_at,
-    )?;
-    let expected = StartMessage {
-        workflow_id: ctx.workflow_id().to_string(),
-        pipeline: pipeline_label(&request.pipeline),
-        input_sha256: input_digest(&request.input),
-        requester: requester.to_string(),
-        signed_at: message.signed_at,
-    };
-    if message.workflow_id != expected.workflow_id {
+    let requester = request.requested_by.as_deref().unwrap_or("");
+    let at = ctx.workflow_time().unwrap_or(message.signed_at);
+    let verified = verify(signed, requester, &policy.signers_at_start, at)?;
+    // A signed schedule's message names the schedule, which confirmed it
+    // started this run; it was signed once, long before, so no window.
+    let schedule = ctx.state(|s| s.status.scheduled_by.clone());
+    let for_schedule =
+        schedule.is_some_and(|name| message.workflow_id == format!("{SCHEDULE_PREFIX}{name}"));
+    if !for_schedule && message.workflow_id != ctx.workflow_id() {
         return Err(format!(
-            "the signature is for workflow {}, not {}",
-            message.workflow_id, expected.workflow_id
+            "the signature is for {}, not workflow {}",
+            message.workflow_id,
+            ctx.workflow_id()
         ));
     }
-    if message.pipeline != expected.pipeline {
-        return Err(format!(
-            "the signature is for pipeline {}, not {}",
-            message.pipeline, expected.pipeline
-        ));
-    }
-    if message.input_sha256 != expected.input_sha256 {
-        return Err("the input is not the one that was signed".into());
-    }
-    if message.requester != expected.requester {
-        return Err(format!(
-            "the signature was made as {}; the run names {}",
-            message.requester, expected.requester
-        ));
-    }
-    if let Some(now) = ctx.workflow_time() {
-        stale(message.signed_at, now, policy.window())?;
+    start_mismatch(&message, request, requester)?;
+    // Measured at the start itself: a start that waited in the queue for
+    // a worker is as fresh as when the server took it.
+    if !for_schedule && let Some(started) = ctx.info().start_time().or(ctx.workflow_time()) {
+        stale(message.signed_at, started, policy.window())?;
     }
     ctx.state_mut(|s| s.status.requester_key = Some(verified.fingerprint));
+    Ok(())
+}
+
+/// The first of pipeline, input and requester that is not what was signed.
+fn start_mismatch(
+    message: &StartMessage,
+    request: &RunRequest,
+    requester: &str,
+) -> Result<(), String> {
+    let pipeline = pipeline_label(&request.pipeline);
+    if message.pipeline != pipeline {
+        return Err(format!(
+            "the signature is for pipeline {}, not {pipeline}",
+            message.pipeline
+        ));
+    }
+    if message.input_sha256 != input_digest(&request.input) {
+        return Err("the input is not the one that was signed".into());
+    }
+    if message.requester != requester {
+        return Err(format!(
+            "the signature was made as {}; the run names {requester}",
+            message.requester
+        ));
+    }
     Ok(())
 }

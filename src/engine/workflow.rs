@@ -226,6 +226,9 @@ impl PipelineWorkflow {
         kind: VoteKind,
     ) {
         let by = request.by.clone();
+        let digest = serde_json::to_value(&request)
+            .map(|v| crate::signing::sha256_hex(crate::signing::canonical_json(&v).as_bytes()))
+            .ok();
         let (workflow_id, run_id) = (ctx.workflow_id().to_string(), ctx.run_id().to_string());
         let now = ctx.workflow_time();
         let trust = trust(&self.signing, &self.trusted, &workflow_id, &run_id, now);
@@ -240,6 +243,7 @@ impl PipelineWorkflow {
                 by: clip(&by, IGNORED_NOTE_LIMIT),
                 refusal: refusal.kind(),
                 reason: clip(&refusal.to_string(), IGNORED_NOTE_LIMIT),
+                request_sha256: digest,
             };
             let _ = ctx.upsert_memo([(MEMO_IGNORED, Some(MemoValue::new(note)))]);
         }

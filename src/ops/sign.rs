@@ -7,8 +7,10 @@ use crate::{
     Error, Result,
     client::Orca,
     engine::status::{DecisionRequest, Phase, RefusalKind, RunRequest, VoteKind},
+    schedule::{ScheduleDef, ScheduleSignature},
     signing::{
-        DecisionMessage, Signed, StartMessage, comment_digest, data_digest, input_digest,
+        DecisionMessage, SCHEDULE_PREFIX, Signed, StartMessage, comment_digest, data_digest,
+        input_digest,
         message::{check_value, now_seconds},
         pipeline_label,
         sign::SigningKey,
@@ -86,5 +88,27 @@ pub fn sign_start(request: &mut RunRequest, workflow_id: &str, key: &SigningKey)
     .render();
     let signature = key.sign(&message)?;
     request.signed = Some(Signed { message, signature });
+    Ok(())
+}
+
+/// Signs a schedule's runs: the message names `schedule:NAME` instead of a
+/// workflow ID (each run's is made by the server), and is checked once the
+/// schedule confirms it started the run; it stays valid as long as the key
+/// does (no signing-time window: runs start long after).
+pub fn sign_schedule(def: &mut ScheduleDef, requester: &str, key: &SigningKey) -> Result<()> {
+    check_value("the requester's name", requester).map_err(Error::usage)?;
+    let message = StartMessage {
+        workflow_id: format!("{SCHEDULE_PREFIX}{}", def.name),
+        pipeline: def.pipeline.clone(),
+        input_sha256: input_digest(&def.input),
+        requester: requester.to_string(),
+        signed_at: now_seconds(),
+    }
+    .render();
+    let signature = key.sign(&message)?;
+    def.signed = Some(ScheduleSignature {
+        requester: requester.to_string(),
+        signed: Signed { message, signature },
+    });
     Ok(())
 }

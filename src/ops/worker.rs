@@ -63,6 +63,11 @@ fn load_trust(options: &WorkerOptions) -> Result<WorkerTrust> {
         window: Some(options.signature_window),
         deny_inline: options.inline_pipelines == InlinePipelines::Deny,
     };
+    if options.require_signed_approvals && !trust.deny_inline {
+        tracing::warn!(
+            "inline pipelines are allowed: a requester can send a gate that lets themselves decide (allow_self_approval, their own name); production workers use --inline-pipelines deny"
+        );
+    }
     if let Some(path) = &options.allowed_signers {
         let signers = trust.read_signers().map_err(|problem| Error::InvalidFile {
             what: "allowed signers file",
@@ -79,10 +84,11 @@ pub async fn serve(
     client: Client,
     settings: &Settings,
     options: &WorkerOptions,
-    activities: PipelineActivities,
+    mut activities: PipelineActivities,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> Result<()> {
     ensure_search_attributes(&client, settings).await;
+    activities.client = Some(client.clone());
     let runtime = Runtime::from_current_tokio(runtime_options(&client, settings, options)?)
         .map_err(|e| Error::Unexpected(anyhow::anyhow!("cannot start the worker runtime: {e}")))?;
     let sdk_options = sdk_options(settings, options, activities)?;

@@ -58,6 +58,18 @@ pub struct ScheduleDef {
     /// Each run fails if it has not ended after this long.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub execution_timeout: Option<DurationSpec>,
+    /// Who signed the schedule's runs into being (`--signing-key`): not part
+    /// of the definition a file declares, so never a change in a plan.
+    #[serde(skip)]
+    pub signed: Option<ScheduleSignature>,
+}
+
+/// A schedule signed by the person who made it: each run it starts names
+/// them as its verified requester (README "Verified approvals").
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScheduleSignature {
+    pub requester: String,
+    pub signed: crate::signing::Signed,
 }
 
 fn utc() -> String {
@@ -131,6 +143,7 @@ impl ScheduleDef {
             paused: false,
             workflow_id_prefix: None,
             execution_timeout: None,
+            signed: None,
         }
     }
 

@@ -83,11 +83,15 @@ impl ScheduleDef {
         task_queue: &str,
         with_attributes: bool,
     ) -> Result<NewWorkflowExecutionInfo, String> {
+        // A signed schedule's runs are requested by whoever signed it.
         let request = RunRequest {
             pipeline: Value::String(self.pipeline.clone()),
             input: self.input.clone(),
-            requested_by: Some(format!("schedule:{}", self.name)),
-            signed: None,
+            requested_by: Some(match &self.signed {
+                Some(signature) => signature.requester.clone(),
+                None => format!("schedule:{}", self.name),
+            }),
+            signed: self.signed.as_ref().map(|s| s.signed.clone()),
         };
         let definition = serde_json::to_value(self).map_err(|e| e.to_string())?;
         Ok(NewWorkflowExecutionInfo {

@@ -22,6 +22,9 @@ pub use message::{DecisionMessage, StartMessage};
 /// (`git`) or for files (`file`) is never taken for an approval.
 pub const NAMESPACE: &str = "orca-approval";
 
+/// How a start message names a schedule instead of one workflow ID.
+pub const SCHEDULE_PREFIX: &str = "schedule:";
+
 /// A signed message as a request carries it: the exact text that was
 /// signed and the armored SSHSIG (`-----BEGIN SSH SIGNATURE-----`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

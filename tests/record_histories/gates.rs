@@ -151,3 +151,70 @@ fn gate_signed() {
     )
     .unwrap();
 }
+
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn schedule_signed() {
+    use crate::signed::{Key, SIGNED_FOUR_EYES, allowed_signers};
+    let env = Env::new();
+    let (alice, dave) = (
+        Key::new(&env, "alice", "ed25519"),
+        Key::new(&env, "dave", "ed25519"),
+    );
+    let signers = allowed_signers(&env, &[("alice", &alice), ("dave", &dave)]);
+    let dir = env.path("pipelines");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("four-eyes.toml"), SIGNED_FOUR_EYES).unwrap();
+    let dir = dir.to_str().unwrap();
+    let _worker = env.worker_with(&[
+        "--allowed-signers",
+        signers.to_str().unwrap(),
+        "--pipelines",
+        dir,
+    ]);
+    let name = format!("recorded-signed-{}", env.task_queue);
+    env.orca([
+        "schedule",
+        "create",
+        &name,
+        "signed-four-eyes",
+        "--every",
+        "1h",
+        "--paused",
+    ])
+    .args([
+        "--pipelines",
+        dir,
+        "--identity",
+        "dave",
+        "--signing-key",
+        dave.path(),
+    ])
+    .ok();
+    env.orca(["schedule", "trigger", &name]).ok();
+    let id = poll_for(Duration::from_secs(20), || {
+        let runs = env.list(&["--schedule", &name]);
+        runs.first()
+            .and_then(|run| run["workflow_id"].as_str())
+            .map(str::to_string)
+            .ok_or_else(|| format!("the schedule started nothing: {runs:?}"))
+    });
+    env.wait_phase(&id, "awaiting_approval");
+    env.orca([
+        "approve",
+        &id,
+        "--as",
+        "alice",
+        "--signing-key",
+        alice.path(),
+    ])
+    .ok();
+    finish(&env, &id);
+    save(&env, &id, "schedule-signed");
+    std::fs::copy(
+        &signers,
+        Path::new(crate::histories::DIR).join("schedule-signed.allowed_signers"),
+    )
+    .unwrap();
+    env.orca(["schedule", "delete", &name, "--yes"]).ok();
+}

@@ -150,11 +150,15 @@ fn a_start_signed_with_another_persons_key_fails_the_run() {
 fn approve_all_signs_each_run_for_its_own_gate() {
     let env = Env::new();
     let (alice, _bob, _carol, _worker) = three(&env);
-    let toml = SIGNED_QUORUM.replace("required = 2", "required = 1");
+    // A pipeline name of this test's own: `--all` decides whatever matches.
+    let name = format!("bulk-{}", env.task_queue);
+    let toml = SIGNED_QUORUM
+        .replace("required = 2", "required = 1")
+        .replace("signed-quorum", &name);
     let first = at_gate(&env, "bulk", &toml, &[]);
     let second = at_gate(&env, "bulk", &toml, &[]);
     for id in [&first, &second] {
-        env.wait_in_inbox("signed-quorum", id);
+        env.wait_in_inbox(&name, id);
     }
     let tally = env
         .orca([
@@ -162,7 +166,7 @@ fn approve_all_signs_each_run_for_its_own_gate() {
             "--all",
             "--yes",
             "--pipeline",
-            "signed-quorum",
+            &name,
             "--as",
             "alice",
         ])

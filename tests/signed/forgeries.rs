@@ -288,3 +288,52 @@ fn the_python_sdk_is_refused_an_unsigned_decision() {
         "{answer}"
     );
 }
+
+#[test]
+fn a_requester_name_padded_with_spaces_is_still_the_requester() {
+    let env = Env::new();
+    // alice has two keys (a laptop and a security key, say).
+    let laptop = Key::new(&env, "alice", "ed25519");
+    let token = Key::new(&env, "alice2", "ed25519");
+    let signers = allowed_signers(&env, &[("alice", &laptop), ("alice", &token)]);
+    let dir = env.path("pipelines");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("four-eyes.toml"), SIGNED_FOUR_EYES).unwrap();
+    let _worker = env.worker_with(&[
+        "--allowed-signers",
+        signers.to_str().unwrap(),
+        "--pipelines",
+        dir.to_str().unwrap(),
+    ]);
+    let id = format!("padded-{}", env.task_queue);
+    let message = format!(
+        "orca-start-v1\nworkflow-id: {id}\npipeline: signed-four-eyes\ninput-sha256: {}\nrequester: alice\nsigned-at: {}\n",
+        sha256("{}"),
+        humantime::format_rfc3339_seconds(SystemTime::now())
+    );
+    let request = json!({
+        "pipeline": "signed-four-eyes",
+        "input": {},
+        "requested_by": " alice",
+        "signed": {"message": message, "signature": laptop.sign(&message)},
+    });
+    env.temporal([
+        "workflow",
+        "start",
+        "--type",
+        "Pipeline",
+        "--workflow-id",
+        &id,
+    ])
+    .args([
+        "--task-queue",
+        &env.task_queue,
+        "--input",
+        &request.to_string(),
+    ])
+    .ok();
+    env.wait_phase(&id, "awaiting_approval");
+    approve(&env, &id, &token, "alice", &[])
+        .code(7)
+        .stderr_has("alice started this run and may not approve");
+}

@@ -7,6 +7,7 @@ mod agent;
 mod decisions;
 mod forgeries;
 mod keys;
+mod schedules;
 mod trust;
 mod verify;
 

@@ -197,3 +197,16 @@ fn a_decision_under_a_key_the_auditor_does_not_trust_does_not_verify() {
     .code(4)
     .stdout_has("is not in the allowed signers");
 }
+
+#[test]
+fn the_recorded_run_of_a_signed_schedule_verifies_offline() {
+    let env = Env::offline();
+    env.orca([
+        "verify",
+        "tests/histories/schedule-signed.json",
+        "--allowed-signers",
+        "tests/histories/schedule-signed.allowed_signers",
+    ])
+    .ok()
+    .stdout_has("verified: signed schedule recorded-signed-");
+}

@@ -14,7 +14,10 @@ pub(super) async fn apply(args: ApplyArgs, settings: Settings, printer: &Printer
         print_plan(printer, &plan);
     }
     if !args.dry_run {
-        carry_out(&orca, &plan).await?;
+        let key = args.signing.key();
+        let identity = orca.settings.identity.clone();
+        let signer = key.as_ref().map(|key| (key, identity.as_str()));
+        carry_out(&orca, &plan, signer).await?;
     }
     let counts = |action: Action| plan.iter().filter(|p| p.action == action).count();
     printer.emit(&json!({"dry_run": args.dry_run, "plan": plan}), |p| {

@@ -15,12 +15,12 @@ use serde_json::json;
 use crate::{
     Error, Result,
     cli::{
-        args::{ExecutionTimeoutArg, InputArgs, PipelinesDirArg, Timeout},
+        args::{ExecutionTimeoutArg, InputArgs, PipelinesDirArg, SigningArgs, Timeout},
         parse_duration,
     },
     client::Orca,
     config::Settings,
-    ops::{pipelines::load_warning, schedules::check, start::parse_inputs},
+    ops::{pipelines::load_warning, schedules::check, sign::sign_schedule, start::parse_inputs},
     output::Printer,
     pipeline::spec::DurationSpec,
     prompt,
@@ -106,6 +106,9 @@ pub struct ApplyArgs {
     pub prune: bool,
     #[command(flatten)]
     pub pipelines: PipelinesDirArg,
+    /// Sign the schedules created or updated: their runs name you as a verified requester
+    #[command(flatten)]
+    pub signing: SigningArgs,
 }
 
 /// When a schedule fires.
@@ -155,6 +158,9 @@ pub struct OptionArgs {
     pub input: InputArgs,
     #[command(flatten)]
     pub pipelines: PipelinesDirArg,
+    /// Sign the schedule: its runs name you as their verified requester
+    #[command(flatten)]
+    pub signing: SigningArgs,
 }
 
 #[derive(Debug, Clone, Args)]
@@ -248,6 +254,9 @@ async fn create(args: CreateArgs, settings: Settings, printer: &Printer) -> Resu
         &def,
         &load_warning(args.options.pipelines.pipelines.as_deref())?,
     )?;
+    if let Some(key) = args.options.signing.key() {
+        sign_schedule(&mut def, &settings.identity, &key)?;
+    }
     let orca = Orca::connect(settings).await?;
     orca.create_schedule(&def, args.trigger_now).await?;
     printer.emit(
@@ -294,6 +303,9 @@ async fn update(args: UpdateArgs, settings: Settings, printer: &Printer) -> Resu
         &def,
         &load_warning(args.options.pipelines.pipelines.as_deref())?,
     )?;
+    if let Some(key) = args.options.signing.key() {
+        sign_schedule(&mut def, &orca.settings.identity, &key)?;
+    }
     orca.update_schedule(&def).await?;
     let changes = def.changes_from(&before);
     printer.emit(

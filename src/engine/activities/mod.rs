@@ -7,6 +7,7 @@ mod command;
 mod http;
 mod notify;
 mod resolve;
+mod schedule;
 #[cfg(test)]
 mod tests;
 
@@ -22,6 +23,7 @@ pub use command::{CommandRequest, kill_running_commands};
 pub use http::{HeaderSource, HttpRequest};
 pub use notify::NotifyRequest;
 pub use resolve::{ResolveRequest, ResolvedPipeline, SigningPolicy};
+pub use schedule::ScheduleCheck;
 
 use crate::{
     pipeline::Catalogue,
@@ -113,6 +115,8 @@ pub struct PipelineActivities {
     pub http: reqwest::Client,
     /// Signed approvals and inline pipelines (default: trust no keys, allow inline).
     pub trust: WorkerTrust,
+    /// The worker's own client, to ask a schedule whether it started a run.
+    pub client: Option<temporalio_client::Client>,
 }
 
 impl PipelineActivities {
@@ -129,6 +133,7 @@ impl PipelineActivities {
             default_step_timeout,
             http: http::client(),
             trust: WorkerTrust::default(),
+            client: None,
         }
     }
 }
@@ -186,6 +191,19 @@ impl PipelineActivities {
         request: CommandRequest,
     ) -> Result<StepOutput, ActivityError> {
         command::run(ctx, request, self.allow_commands).await
+    }
+
+    /// Whether the schedule a run names really started it (see `schedule`).
+    #[activity(name = "orca.schedule_started")]
+    pub async fn schedule_started(
+        self: Arc<Self>,
+        _ctx: ActivityContext,
+        check: ScheduleCheck,
+    ) -> Result<bool, ActivityError> {
+        match &self.client {
+            Some(client) => schedule::started(client, &check).await,
+            None => Ok(false),
+        }
     }
 
     /// Tells a webhook that an approval gate opened (or was escalated).

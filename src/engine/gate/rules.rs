@@ -72,10 +72,13 @@ pub(in crate::engine) fn check_vote(
             vote: kind,
         });
     }
-    if four_eyes && gate.signed && status.requester_key.is_none() && status.scheduled_by.is_none() {
+    // A schedule is never a person, but whoever made it is: its runs pass
+    // only when it was signed (then its signer is the verified requester).
+    if four_eyes && gate.signed && status.requester_key.is_none() {
         return Err(Refusal::RequesterUnverified {
             step: gate.step.clone(),
             requested_by: status.requested_by.clone(),
+            schedule: status.scheduled_by.clone(),
         });
     }
     Ok(proof)

@@ -28,6 +28,10 @@ pub struct IgnoredSignal {
     pub by: String,
     pub refusal: RefusalKind,
     pub reason: String,
+    /// SHA-256 of the signal's argument (canonical JSON), so an audit
+    /// tells this signal from another by the same name in the same task.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub request_sha256: Option<String>,
 }
 
 /// One person's vote at a gate.

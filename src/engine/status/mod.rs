@@ -47,6 +47,9 @@ pub const MEMO_DEADLINE: &str = "orca_deadline";
 /// Memo field noting the last approve/reject *signal* the gate refused
 /// (an update's refusal goes back to its caller instead).
 pub const MEMO_IGNORED: &str = "orca_ignored";
+/// Memo field the workflow sets once the schedule it names confirmed it
+/// started the run (README "Verified approvals").
+pub const MEMO_SCHEDULED_BY: &str = "orca_scheduled_by";
 
 /// The workflow input: `{"pipeline": <name or inline spec>, "input": {…}, "requested_by": "…"}`.
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -11,7 +11,8 @@ use super::{Against, Check};
 use crate::{
     engine::status::{DecisionRequest, RunRequest, VoteKind},
     signing::{
-        DecisionMessage, Signed, StartMessage, comment_digest, data_digest, input_digest,
+        DecisionMessage, SCHEDULE_PREFIX, Signed, StartMessage, comment_digest, data_digest,
+        input_digest,
         message::timestamp,
         pipeline_label,
         verify::{stale, verify},
@@ -34,6 +35,8 @@ pub fn start(
         subject: "requester".into(),
         action: "start".into(),
         principal,
+        workflow_id: None,
+        pending_schedule: None,
         key: None,
         signed_at: None,
         verified: false,
@@ -44,41 +47,48 @@ pub fn start(
         return check;
     };
     let Some(signed) = &request.signed else {
-        match scheduled {
-            Some(schedule) => {
-                check.verified = true;
-                check.reason = Some(format!("started by schedule {schedule}"));
-            }
-            None => check.reason = Some("the start was not signed".into()),
-        }
+        // Any client may set the attribute, and whoever made a schedule
+        // is a person: an unsigned start is never verified.
+        check.reason = Some(match scheduled {
+            Some(schedule) => format!("started by schedule {schedule}, which was not signed"),
+            None => "the start was not signed".into(),
+        });
         return check;
     };
     let result = StartMessage::parse(&signed.message)
         .map_err(|e| format!("the signed message is malformed: {e}"))
         .and_then(|message| {
             check.signed_at = Some(timestamp(message.signed_at));
-            let verified = verify(signed, &check.principal, against.signers, message.signed_at)?;
+            let verified = verify(signed, &check.principal, against.signers, time)?;
             check.key = Some(verified.fingerprint);
-            start_mismatch(&message, &request, against)?;
-            stale(message.signed_at, time, against.window)
+            start_mismatch(&message, &request)?;
+            match message.workflow_id.strip_prefix(SCHEDULE_PREFIX) {
+                // Valid once the worker notes the schedule confirmed the run.
+                Some(schedule) => {
+                    check.pending_schedule = Some(schedule.to_string());
+                    Err(format!(
+                        "signed for schedule {schedule}, which the worker did not confirm started this run"
+                    ))
+                }
+                None => {
+                    check.workflow_id = Some(message.workflow_id.clone());
+                    same_workflow(&message.workflow_id, against)?;
+                    stale(message.signed_at, time, against.window)
+                }
+            }
         });
     settle(&mut check, result);
     check
 }
 
-fn start_mismatch(
-    message: &StartMessage,
-    request: &RunRequest,
-    against: &Against,
-) -> Result<(), String> {
-    if let Some(id) = against.workflow_id
-        && message.workflow_id != id
-    {
-        return Err(format!(
-            "the signature is for workflow {}",
-            message.workflow_id
-        ));
+fn same_workflow(signed_for: &str, against: &Against) -> Result<(), String> {
+    match against.workflow_id {
+        Some(id) if id != signed_for => Err(format!("the signature is for workflow {signed_for}")),
+        _ => Ok(()),
     }
+}
+
+fn start_mismatch(message: &StartMessage, request: &RunRequest) -> Result<(), String> {
     if message.pipeline != pipeline_label(&request.pipeline) {
         return Err(format!(
             "the signature is for pipeline {}",
@@ -106,6 +116,8 @@ pub fn decision(
         subject: "?".into(),
         action: kind.message_name().into(),
         principal: request.by.trim().to_string(),
+        workflow_id: None,
+        pending_schedule: None,
         key: None,
         signed_at: None,
         verified: false,
@@ -133,16 +145,10 @@ fn decision_result(
         .map_err(|e| format!("the signed message is malformed: {e}"))?;
     check.subject = format!("{}#{}", message.gate, message.opening);
     check.signed_at = Some(timestamp(message.signed_at));
-    let verified = verify(signed, &check.principal, against.signers, message.signed_at)?;
+    check.workflow_id = Some(message.workflow_id.clone());
+    let verified = verify(signed, &check.principal, against.signers, time)?;
     check.key = Some(verified.fingerprint);
-    if let Some(id) = against.workflow_id
-        && message.workflow_id != id
-    {
-        return Err(format!(
-            "the signature is for workflow {}",
-            message.workflow_id
-        ));
-    }
+    same_workflow(&message.workflow_id, against)?;
     if !run_ids.contains(&message.run_id) {
         return Err(format!("the signature is for run {}", message.run_id));
     }
@@ -162,6 +168,15 @@ fn decision_result(
         return Err("the decision's data is not what was signed".into());
     }
     stale(message.signed_at, time, against.window)
+}
+
+/// The worker confirmed that `schedule` started the run: a start signed
+/// for that schedule is then verified.
+pub fn confirmed_schedule(check: &mut Check, schedule: &str) {
+    if check.pending_schedule.as_deref() == Some(schedule) {
+        check.verified = true;
+        check.reason = Some(format!("signed schedule {schedule}, which started the run"));
+    }
 }
 
 fn settle(check: &mut Check, result: Result<(), String>) {

@@ -10,14 +10,21 @@ use std::time::{Duration, SystemTime};
 
 use serde::Serialize;
 use temporalio_common::protos::temporal::api::{
+    common::v1::Payload,
     enums::v1::WorkflowTaskFailedCause,
-    history::v1::{History, history_event::Attributes},
+    history::v1::{
+        History, WorkflowExecutionStartedEventAttributes,
+        WorkflowExecutionUpdateAcceptedEventAttributes,
+        WorkflowExecutionUpdateCompletedEventAttributes, history_event::Attributes,
+    },
     update::v1::outcome,
 };
 
 use super::timeline::{decode, first};
 use crate::{
-    engine::status::{APPROVE, DecisionRequest, IgnoredSignal, MEMO_IGNORED, REJECT, VoteKind},
+    engine::status::{
+        APPROVE, DecisionRequest, IgnoredSignal, MEMO_IGNORED, MEMO_SCHEDULED_BY, REJECT, VoteKind,
+    },
     signing::AllowedSigner,
 };
 
@@ -29,6 +36,13 @@ pub struct Check {
     /// `start`, `approve` or `reject`.
     pub action: String,
     pub principal: String,
+    /// The workflow the signature names.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub workflow_id: Option<String>,
+    /// A start signed for this schedule, valid once the worker confirmed
+    /// the schedule started the run.
+    #[serde(skip)]
+    pub pending_schedule: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub key: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -42,6 +56,8 @@ pub struct Check {
 /// The whole trail of one run.
 #[derive(Debug, Clone, Serialize)]
 pub struct Audit {
+    /// Given, or (a file) the one the signatures name.
+    pub workflow_id: Option<String>,
     pub run_id: String,
     pub verified: bool,
     pub checks: Vec<Check>,
@@ -74,12 +90,41 @@ pub fn audit(history: &History, against: &Against) -> Audit {
         trail.event(attributes, time, against);
     }
     trail.settle(against);
+    if against.workflow_id.is_none() {
+        one_workflow(&mut trail.checks);
+    }
+    if !trail.checks.iter().any(|c| c.action != "start") {
+        trail.notes.push(
+            "no person's decision is recorded in this run (no gate, or one its timeout decided)"
+                .into(),
+        );
+    }
     let verified = trail.checks.iter().all(|c| c.verified);
     Audit {
         run_id: trail.run_id.unwrap_or_default(),
+        workflow_id: against
+            .workflow_id
+            .map(str::to_string)
+            .or_else(|| trail.checks.iter().find_map(|c| c.workflow_id.clone())),
         verified,
         checks: trail.checks,
         notes: trail.notes,
+    }
+}
+
+/// A history file names no workflow: every signature must name the same
+/// one (the first signed), or a decision made for another run was pasted in.
+fn one_workflow(checks: &mut [Check]) {
+    let Some(first) = checks.iter().find_map(|c| c.workflow_id.clone()) else {
+        return;
+    };
+    for check in checks.iter_mut() {
+        if let Some(other) = check.workflow_id.as_ref().filter(|id| **id != first) {
+            check.verified = false;
+            check.reason = Some(format!(
+                "the signature is for workflow {other}, the others for {first}"
+            ));
+        }
     }
 }
 
@@ -104,53 +149,9 @@ impl Trail {
     fn event(&mut self, attributes: &Attributes, time: SystemTime, against: &Against) {
         use Attributes as A;
         match attributes {
-            A::WorkflowExecutionStartedEventAttributes(a) => {
-                let own = against.run_id.unwrap_or(&a.original_execution_run_id);
-                self.run_id = Some(own.to_string());
-                self.run_ids = vec![own.to_string(), a.original_execution_run_id.clone()];
-                if own != a.original_execution_run_id {
-                    self.notes.push(format!(
-                        "this run was reset from run {}: its events up to the reset point were copied from it",
-                        a.original_execution_run_id
-                    ));
-                }
-                let scheduled = a
-                    .search_attributes
-                    .as_ref()
-                    .and_then(|s| s.indexed_fields.get("TemporalScheduledById"))
-                    .and_then(|p| decode(p).as_str().map(str::to_string));
-                let check = checks::start(first(&a.input), scheduled, time, against);
-                self.checks.push(check);
-            }
-            A::WorkflowExecutionUpdateAcceptedEventAttributes(a) => {
-                let request = a.accepted_request.as_ref();
-                let input = request.and_then(|r| r.input.as_ref());
-                let id = request
-                    .and_then(|r| r.meta.as_ref())
-                    .map(|m| m.update_id.clone());
-                if let (Some(input), Some(id)) = (input, id)
-                    && let Some(kind) = vote_kind(&input.name)
-                {
-                    let decision = serde_json::from_value(first(&input.args)).unwrap_or_default();
-                    self.updates.push((id, kind, decision, time));
-                }
-            }
-            A::WorkflowExecutionUpdateCompletedEventAttributes(a) => {
-                let id = a.meta.as_ref().map(|m| m.update_id.as_str()).unwrap_or("");
-                let Some(at) = self.updates.iter().position(|u| u.0 == id) else {
-                    return;
-                };
-                let (_, kind, request, accepted) = self.updates.remove(at);
-                let succeeded = matches!(
-                    a.outcome.as_ref().and_then(|o| o.value.as_ref()),
-                    Some(outcome::Value::Success(_))
-                );
-                // A decision the handler refused recorded nothing.
-                if succeeded {
-                    let check = checks::decision(kind, &request, accepted, &self.run_ids, against);
-                    self.checks.push(check);
-                }
-            }
+            A::WorkflowExecutionStartedEventAttributes(a) => self.started(a, time, against),
+            A::WorkflowExecutionUpdateAcceptedEventAttributes(a) => self.accepted(a, time),
+            A::WorkflowExecutionUpdateCompletedEventAttributes(a) => self.completed(a, against),
             A::WorkflowExecutionSignaledEventAttributes(a) => {
                 if let Some(kind) = vote_kind(&a.signal_name) {
                     let decision = serde_json::from_value(first(&a.input)).unwrap_or_default();
@@ -163,21 +164,113 @@ impl Trail {
                 self.judged = std::mem::take(&mut self.signals);
             }
             A::WorkflowPropertiesModifiedEventAttributes(a) => {
-                let ignored = a
-                    .upserted_memo
-                    .as_ref()
-                    .and_then(|m| m.fields.get(MEMO_IGNORED))
-                    .and_then(|p| serde_json::from_value::<IgnoredSignal>(decode(p)).ok());
-                if let Some(ignored) = ignored
-                    && let Some(at) = self.judged.iter().position(|(kind, request, _)| {
-                        *kind == ignored.signal
-                            && crate::human::clip(&request.by, 500) == ignored.by
-                    })
-                {
-                    self.judged.remove(at);
+                if let Some(memo) = &a.upserted_memo {
+                    self.memo(&memo.fields);
                 }
             }
             other => self.note(other),
+        }
+    }
+
+    /// The run's start: its ID (or the one it was reset from) and the requester.
+    fn started(
+        &mut self,
+        a: &WorkflowExecutionStartedEventAttributes,
+        time: SystemTime,
+        against: &Against,
+    ) {
+        let own = against.run_id.unwrap_or(&a.original_execution_run_id);
+        self.run_id = Some(own.to_string());
+        self.run_ids = vec![own.to_string(), a.original_execution_run_id.clone()];
+        if own != a.original_execution_run_id {
+            self.notes.push(format!(
+                "this run was reset from run {}: its events up to the reset point were copied from it",
+                a.original_execution_run_id
+            ));
+        }
+        let scheduled = a
+            .search_attributes
+            .as_ref()
+            .and_then(|s| s.indexed_fields.get("TemporalScheduledById"))
+            .and_then(|p| decode(p).as_str().map(str::to_string));
+        let check = checks::start(first(&a.input), scheduled, time, against);
+        self.checks.push(check);
+    }
+
+    /// A decision update the server accepted: checked once it completes.
+    fn accepted(&mut self, a: &WorkflowExecutionUpdateAcceptedEventAttributes, time: SystemTime) {
+        let request = a.accepted_request.as_ref();
+        let input = request.and_then(|r| r.input.as_ref());
+        let id = request
+            .and_then(|r| r.meta.as_ref())
+            .map(|m| m.update_id.clone());
+        if let (Some(input), Some(id)) = (input, id)
+            && let Some(kind) = vote_kind(&input.name)
+        {
+            let decision = serde_json::from_value(first(&input.args)).unwrap_or_default();
+            self.updates.push((id, kind, decision, time));
+        } else if input.is_none() {
+            // Whatever it decided cannot be checked.
+            self.checks.push(Check {
+                subject: "?".into(),
+                action: "update".into(),
+                principal: "?".into(),
+                workflow_id: None,
+                pending_schedule: None,
+                key: None,
+                signed_at: None,
+                verified: false,
+                reason: Some("an accepted update whose request the history does not hold".into()),
+            });
+        }
+    }
+
+    /// A decision update that completed: recorded unless the handler refused it.
+    fn completed(
+        &mut self,
+        a: &WorkflowExecutionUpdateCompletedEventAttributes,
+        against: &Against,
+    ) {
+        let id = a.meta.as_ref().map(|m| m.update_id.as_str()).unwrap_or("");
+        let Some(at) = self.updates.iter().position(|u| u.0 == id) else {
+            return;
+        };
+        let (_, kind, request, accepted) = self.updates.remove(at);
+        let succeeded = matches!(
+            a.outcome.as_ref().and_then(|o| o.value.as_ref()),
+            Some(outcome::Value::Success(_))
+        );
+        if succeeded {
+            let check = checks::decision(kind, &request, accepted, &self.run_ids, against);
+            self.checks.push(check);
+        }
+    }
+
+    /// What the workflow noted: the schedule that confirmed starting the
+    /// run, and a signal it ignored (which then is no decision).
+    fn memo(&mut self, fields: &std::collections::HashMap<String, Payload>) {
+        if let Some(schedule) = fields
+            .get(MEMO_SCHEDULED_BY)
+            .and_then(|p| decode(p).as_str().map(str::to_string))
+            && let Some(start) = self.checks.first_mut()
+        {
+            checks::confirmed_schedule(start, &schedule);
+        }
+        let Some(ignored) = fields
+            .get(MEMO_IGNORED)
+            .and_then(|p| serde_json::from_value::<IgnoredSignal>(decode(p)).ok())
+        else {
+            return;
+        };
+        let matches = |(kind, request, _): &(VoteKind, DecisionRequest, SystemTime)| match &ignored
+            .request_sha256
+        {
+            Some(digest) => request_digest(request) == *digest,
+            // Noted before the digest existed: by name.
+            None => *kind == ignored.signal && crate::human::clip(&request.by, 500) == ignored.by,
+        };
+        if let Some(at) = self.judged.iter().position(matches) {
+            self.judged.remove(at);
         }
     }
 
@@ -212,6 +305,12 @@ impl Trail {
     }
 }
 
+/// As the workflow notes it on an ignored signal.
+fn request_digest(request: &DecisionRequest) -> String {
+    let value = serde_json::to_value(request).unwrap_or_default();
+    crate::signing::sha256_hex(crate::signing::canonical_json(&value).as_bytes())
+}
+
 fn vote_kind(name: &str) -> Option<VoteKind> {
     match name {
         APPROVE => Some(VoteKind::Approve),
@@ -219,3 +318,6 @@ fn vote_kind(name: &str) -> Option<VoteKind> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -11,8 +11,10 @@ use serde::Serialize;
 use crate::{
     Error, Result,
     client::Orca,
+    ops::sign::sign_schedule,
     pipeline::{self, Catalogue},
     schedule::{Change, ScheduleDef, ScheduleFile, definition_of},
+    signing::sign::SigningKey,
 };
 
 /// What `apply` does with one schedule.
@@ -159,12 +161,24 @@ pub async fn plan(orca: &Orca, file: &ScheduleFile, prune: bool) -> Result<Vec<P
     Ok(plan)
 }
 
-/// Carries out a plan.
-pub async fn apply(orca: &Orca, plan: &[PlanItem]) -> Result<()> {
+/// Carries out a plan; with a `signer` (key, name), each schedule created
+/// or updated is signed.
+pub async fn apply(
+    orca: &Orca,
+    plan: &[PlanItem],
+    signer: Option<(&SigningKey, &str)>,
+) -> Result<()> {
+    let signed = |def: &ScheduleDef| -> Result<ScheduleDef> {
+        let mut def = def.clone();
+        if let Some((key, name)) = signer {
+            sign_schedule(&mut def, name, key)?;
+        }
+        Ok(def)
+    };
     for item in plan {
         match (item.action, &item.def) {
-            (Action::Create, Some(def)) => orca.create_schedule(def, false).await?,
-            (Action::Update, Some(def)) => orca.update_schedule(def).await?,
+            (Action::Create, Some(def)) => orca.create_schedule(&signed(def)?, false).await?,
+            (Action::Update, Some(def)) => orca.update_schedule(&signed(def)?).await?,
             (Action::Delete, _) => orca.delete_schedule(&item.name).await?,
             _ => {}
         }
