@@ -5,14 +5,16 @@
 //! `{"ed25519": MEDIAN_US, "ecdsa": …, "rsa": …}`.
 
 use std::{
-    io::Write,
-    process::{Command, Stdio},
+    process::Command,
     time::{Instant, SystemTime},
 };
 
 use orca::{
     engine::status::VoteKind,
-    signing::{DecisionMessage, Signed, allowed, comment_digest, data_digest, verify::verify},
+    signing::{
+        DecisionMessage, Signed, allowed, comment_digest, data_digest, sign::SigningKey,
+        verify::verify,
+    },
 };
 
 const ROUNDS: usize = 2000;
@@ -43,10 +45,9 @@ fn main() {
             signed_at: orca::signing::message::now_seconds(),
         }
         .render();
-        let signed = Signed {
-            signature: sign(&key, &message),
-            message,
-        };
+        // Signed the way `orca approve --signing-key` signs.
+        let signature = SigningKey::File(key.clone()).sign(&message).unwrap();
+        let signed = Signed { signature, message };
         let mut took = Vec::with_capacity(ROUNDS);
         for _ in 0..ROUNDS {
             let began = Instant::now();
@@ -59,21 +60,4 @@ fn main() {
         medians.insert(kind.into(), took[ROUNDS / 2].into());
     }
     println!("{}", serde_json::Value::Object(medians));
-}
-
-fn sign(key: &std::path::Path, message: &str) -> String {
-    let mut child = Command::new("ssh-keygen")
-        .args(["-q", "-Y", "sign", "-n", "orca-approval", "-f"])
-        .arg(key)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("ssh-keygen -Y sign");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(message.as_bytes())
-        .unwrap();
-    String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap()
 }

@@ -176,15 +176,7 @@ fn decisions_are_counted_verified_unverified_and_refused() {
     );
     let id = env.start(&[&file]);
     env.wait_phase(&id, "awaiting_approval");
-    env.orca([
-        "approve",
-        &id,
-        "--as",
-        "alice",
-        "--signing-key",
-        alice.path(),
-    ])
-    .ok();
+    crate::signed::approve(&env, &id, &alice, "alice", &[]).ok();
     env.orca(["approve", &id, "--as", "mallory"]).code(7);
     env.orca(["approve", &id, "--as", "bob"]).ok();
     let pipeline = format!("pipeline=\"{name}\"");

@@ -18,7 +18,7 @@ fn at_the_gate(env: &Env) -> String {
 }
 
 /// `approve` by `by` through the official Python SDK.
-fn python_decides(env: &Env, id: &str, by: &str) -> Value {
+pub fn python_decides(env: &Env, id: &str, by: &str) -> Value {
     let out = Command::new("python3")
         .args([
             "tests/fixtures/py_decide.py",

@@ -137,16 +137,7 @@ async fn begin(ctx: &Ctx) -> WorkflowResult<PipelineSpec> {
 // ---- helpers
 
 async fn resolve(ctx: &Ctx, request: &RunRequest) -> WorkflowResult<ResolvedPipeline> {
-    let options = LocalActivityOptions::builder()
-        .start_to_close_timeout(Duration::from_secs(30))
-        .schedule_to_close_timeout(Duration::from_secs(120))
-        .retry_policy(
-            RetryPolicy::builder()
-                .initial_interval(Duration::from_secs(1))
-                .maximum_attempts(5)
-                .build(),
-        )
-        .build();
+    let options = local_options(Duration::from_secs(30), Duration::from_secs(120), 5);
     let resolve = ResolveRequest {
         pipeline: request.pipeline.clone(),
         input: request.input.clone(),
@@ -177,6 +168,21 @@ fn resolve_failure(error: &ActivityExecutionError) -> WorkflowTermination {
         .maybe_details(typed.and_then(|(_, failure)| crate::failure::details(failure)))
         .build();
     WorkflowTermination::failed_application(failure)
+}
+
+/// A local activity's options: each attempt at most `each`, all within
+/// `all`, at most `attempts` tries starting a second apart.
+pub(super) fn local_options(each: Duration, all: Duration, attempts: u32) -> LocalActivityOptions {
+    LocalActivityOptions::builder()
+        .start_to_close_timeout(each)
+        .schedule_to_close_timeout(all)
+        .retry_policy(
+            RetryPolicy::builder()
+                .initial_interval(Duration::from_secs(1))
+                .maximum_attempts(attempts)
+                .build(),
+        )
+        .build()
 }
 
 /// The run's end in the metrics, once: never while replaying.

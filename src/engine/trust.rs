@@ -5,11 +5,12 @@
 
 use std::time::Duration;
 
-use temporalio_common::{RetryPolicy, search_attributes::SearchAttributeKey};
-use temporalio_sdk::{LocalActivityOptions, MemoValue, WorkflowResult};
+use temporalio_common::search_attributes::SearchAttributeKey;
+use temporalio_sdk::{MemoValue, WorkflowResult};
 
 use super::{
     activities::{PipelineActivities, ScheduleCheck, SigningPolicy},
+    run::local_options,
     status::{MEMO_SCHEDULED_BY, RunRequest},
     steps::{Ctx, activity_error_message},
 };
@@ -38,16 +39,7 @@ pub(super) async fn read_gate_keys(
         }
         return Ok(Ok(()));
     }
-    let options = LocalActivityOptions::builder()
-        .start_to_close_timeout(Duration::from_secs(10))
-        .schedule_to_close_timeout(Duration::from_secs(60))
-        .retry_policy(
-            RetryPolicy::builder()
-                .initial_interval(Duration::from_secs(1))
-                .maximum_attempts(5)
-                .build(),
-        )
-        .build();
+    let options = local_options(Duration::from_secs(10), Duration::from_secs(60), 5);
     let keys = ctx
         .execute_local_activity(PipelineActivities::signers, step_id.to_string(), options)
         .await;
@@ -99,16 +91,7 @@ async fn confirm_schedule(ctx: &Ctx) -> WorkflowResult<()> {
         workflow_id: ctx.workflow_id().to_string(),
         run_id: ctx.run_id().to_string(),
     };
-    let options = LocalActivityOptions::builder()
-        .start_to_close_timeout(Duration::from_secs(10))
-        .schedule_to_close_timeout(Duration::from_secs(60))
-        .retry_policy(
-            RetryPolicy::builder()
-                .initial_interval(Duration::from_secs(1))
-                .maximum_attempts(6)
-                .build(),
-        )
-        .build();
+    let options = local_options(Duration::from_secs(10), Duration::from_secs(60), 6);
     let confirmed = ctx
         .execute_local_activity(PipelineActivities::schedule_started, check, options)
         .await

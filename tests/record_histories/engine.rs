@@ -97,13 +97,7 @@ fn schedule_started() {
     .arg("--paused")
     .ok();
     env.orca(["schedule", "trigger", &name]).ok();
-    let id = poll_for(Duration::from_secs(20), || {
-        let runs = env.list(&["--schedule", &name]);
-        runs.first()
-            .and_then(|run| run["workflow_id"].as_str())
-            .map(str::to_string)
-            .ok_or_else(|| format!("the schedule started nothing: {runs:?}"))
-    });
+    let id = scheduled_run(&env, &name);
     approve(&env, &id, "alice");
     finish(&env, &id);
     save(&env, &id, "schedule-started");

@@ -155,23 +155,15 @@ fn gate_signed() {
 #[test]
 #[ignore = "regenerates tests/histories: run with `just record-histories`"]
 fn schedule_signed() {
-    use crate::signed::{Key, SIGNED_FOUR_EYES, allowed_signers};
+    use crate::signed::{Key, allowed_signers};
     let env = Env::new();
     let (alice, dave) = (
         Key::new(&env, "alice", "ed25519"),
         Key::new(&env, "dave", "ed25519"),
     );
     let signers = allowed_signers(&env, &[("alice", &alice), ("dave", &dave)]);
-    let dir = env.path("pipelines");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("four-eyes.toml"), SIGNED_FOUR_EYES).unwrap();
-    let dir = dir.to_str().unwrap();
-    let _worker = env.worker_with(&[
-        "--allowed-signers",
-        signers.to_str().unwrap(),
-        "--pipelines",
-        dir,
-    ]);
+    let (_worker, dir) = crate::signed::worker_with_pipelines(&env, &signers);
+    let dir = dir.as_str();
     let name = format!("recorded-signed-{}", env.task_queue);
     env.orca([
         "schedule",
@@ -192,23 +184,9 @@ fn schedule_signed() {
     ])
     .ok();
     env.orca(["schedule", "trigger", &name]).ok();
-    let id = poll_for(Duration::from_secs(20), || {
-        let runs = env.list(&["--schedule", &name]);
-        runs.first()
-            .and_then(|run| run["workflow_id"].as_str())
-            .map(str::to_string)
-            .ok_or_else(|| format!("the schedule started nothing: {runs:?}"))
-    });
+    let id = scheduled_run(&env, &name);
     env.wait_phase(&id, "awaiting_approval");
-    env.orca([
-        "approve",
-        &id,
-        "--as",
-        "alice",
-        "--signing-key",
-        alice.path(),
-    ])
-    .ok();
+    crate::signed::approve(&env, &id, &alice, "alice", &[]).ok();
     finish(&env, &id);
     save(&env, &id, "schedule-signed");
     std::fs::copy(

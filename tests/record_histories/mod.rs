@@ -45,6 +45,17 @@ fn approve(env: &Env, id: &str, who: &str) {
         .ok();
 }
 
+/// The run schedule `name` started (after a trigger).
+fn scheduled_run(env: &Env, name: &str) -> String {
+    poll_for(Duration::from_secs(20), || {
+        let runs = env.list(&["--schedule", name]);
+        runs.first()
+            .and_then(|run| run["workflow_id"].as_str())
+            .map(str::to_string)
+            .ok_or_else(|| format!("the schedule started nothing: {runs:?}"))
+    })
+}
+
 /// A pipeline file: a gate with `gate`'s settings, then a short step.
 fn gate_file(env: &Env, name: &str, gate: &str) -> String {
     env.pipeline(

@@ -56,12 +56,7 @@ fn a_name_typed_with_someone_elses_key_is_refused() {
             "bad signature: key {} is not carol's (allowed signers list it for alice)",
             alice.fingerprint()
         ));
-    assert!(
-        env.status(&id)["approval"]["votes"]
-            .as_array()
-            .unwrap()
-            .is_empty()
-    );
+    assert!(no_votes(&env, &id));
 }
 
 #[test]
@@ -73,24 +68,14 @@ fn a_signed_gate_refuses_an_unsigned_decision() {
         .code(7)
         .stderr_has("gate `gate` takes only signed decisions, and this one is not signed")
         .stderr_has("hint: sign it: --signing-key KEY");
-    assert!(
-        env.status(&id)["approval"]["votes"]
-            .as_array()
-            .unwrap()
-            .is_empty()
-    );
+    assert!(no_votes(&env, &id));
 }
 
 #[test]
 fn a_verified_requester_lets_the_others_decide_a_four_eyes_gate() {
     let env = Env::new();
     let (alice, bob, _carol, _worker) = three(&env);
-    let id = at_gate(
-        &env,
-        "four-eyes",
-        SIGNED_FOUR_EYES,
-        &["--identity", "alice", "--signing-key", alice.path()],
-    );
+    let id = four_eyes_started_by(&env, &alice, "alice");
     assert_eq!(
         env.status(&id)["requester_key"],
         alice.fingerprint().as_str()
@@ -103,12 +88,7 @@ fn a_verified_requester_lets_the_others_decide_a_four_eyes_gate() {
 fn a_verified_requester_cannot_approve_their_own_four_eyes_gate() {
     let env = Env::new();
     let (alice, _bob, _carol, _worker) = three(&env);
-    let id = at_gate(
-        &env,
-        "four-eyes",
-        SIGNED_FOUR_EYES,
-        &["--identity", "alice", "--signing-key", alice.path()],
-    );
+    let id = four_eyes_started_by(&env, &alice, "alice");
     approve(&env, &id, &alice, "alice", &[])
         .code(7)
         .stderr_has("alice started this run and may not approve");

@@ -33,6 +33,14 @@ fn gate() -> Gate {
 }
 
 impl Gate {
+    /// alice approves with a message changed by `edit`, signed with her
+    /// key: refused with `reason`.
+    fn edited_refused(&self, edit: impl FnOnce(&mut Message), reason: &str) {
+        let message = self.message(edit);
+        let signature = self.alice.sign(&message);
+        self.refused("approve", "alice", None, &message, &signature, reason);
+    }
+
     /// A message for this run's gate as alice, changed by `edit`.
     fn message(&self, edit: impl FnOnce(&mut Message)) -> String {
         let (run_id, opening) = gate_of(&self.env, &self.id);
@@ -65,16 +73,7 @@ impl Gate {
         if let Some(comment) = comment {
             request["comment"] = json!(comment);
         }
-        let done = update_via_temporal(&self.env, &self.id, name, &request);
-        assert_ne!(done.code, 0, "{done}");
-        let text = format!("{}{}", done.stdout, done.stderr);
-        assert!(text.contains("BadSignature"), "{text}");
-        assert!(text.contains(reason), "expected `{reason}` in:\n{text}");
-        let status = self.env.status(&self.id);
-        assert!(
-            status["approval"]["votes"].as_array().unwrap().is_empty(),
-            "{status:#}"
-        );
+        refused_with(&self.env, &self.id, name, &request, reason);
     }
 }
 
@@ -99,19 +98,15 @@ fn recorded_request(env: &Env, id: &str) -> Value {
     .unwrap()
 }
 
-/// `request` sent to `id` is refused with `reason` and records nothing.
-fn replay_refused(env: &Env, id: &str, request: &Value, reason: &str) {
-    let done = update_via_temporal(env, id, "approve", request);
+/// `request` sent to `id` as update `name` is refused with `reason`, typed
+/// `BadSignature`, and records nothing.
+fn refused_with(env: &Env, id: &str, name: &str, request: &Value, reason: &str) {
+    let done = update_via_temporal(env, id, name, request);
     assert_ne!(done.code, 0, "{done}");
     let text = done.stdout + &done.stderr;
     assert!(text.contains("BadSignature"), "{text}");
     assert!(text.contains(reason), "expected `{reason}` in:\n{text}");
-    assert!(
-        env.status(id)["approval"]["votes"]
-            .as_array()
-            .unwrap()
-            .is_empty()
-    );
+    assert!(no_votes(env, id));
 }
 
 #[test]
@@ -120,9 +115,10 @@ fn a_signature_copied_from_another_runs_history_is_refused() {
     let other = at_gate(&g.env, "quorum", SIGNED_QUORUM, &[]);
     approve(&g.env, &other, &g.alice, "alice", &[]).ok();
     let request = recorded_request(&g.env, &other);
-    replay_refused(
+    refused_with(
         &g.env,
         &g.id,
+        "approve",
         &request,
         &format!("the signature is for workflow {other}"),
     );
@@ -146,9 +142,10 @@ fn a_signature_copied_from_an_earlier_run_of_the_same_id_is_refused() {
                 && s["phase"] == "awaiting_approval"
                 && s["run_id"] != first_run.as_str()
         });
-    replay_refused(
+    refused_with(
         &g.env,
         &g.id,
+        "approve",
         &request,
         &format!("the signature is for run {first_run}"),
     );
@@ -171,45 +168,21 @@ fn a_signed_approval_does_not_reject() {
 
 #[test]
 fn a_signature_for_another_opening_of_the_gate_is_refused() {
-    let g = gate();
-    let message = g.message(|m| m.opening += 1);
-    let signature = g.alice.sign(&message);
-    g.refused(
-        "approve",
-        "alice",
-        None,
-        &message,
-        &signature,
+    gate().edited_refused(
+        |m| m.opening += 1,
         "the signature is for opening 2 of gate `gate`; this is opening 1",
     );
 }
 
 #[test]
 fn a_signature_for_another_gate_is_refused() {
-    let g = gate();
-    let message = g.message(|m| m.gate = "deploy");
-    let signature = g.alice.sign(&message);
-    g.refused(
-        "approve",
-        "alice",
-        None,
-        &message,
-        &signature,
-        "the signature is for gate `deploy`",
-    );
+    gate().edited_refused(|m| m.gate = "deploy", "the signature is for gate `deploy`");
 }
 
 #[test]
 fn a_stale_signature_is_refused() {
-    let g = gate();
-    let message = g.message(|m| m.signed_at = SystemTime::now() - Duration::from_secs(3 * 3600));
-    let signature = g.alice.sign(&message);
-    g.refused(
-        "approve",
-        "alice",
-        None,
-        &message,
-        &signature,
+    gate().edited_refused(
+        |m| m.signed_at = SystemTime::now() - Duration::from_secs(3 * 3600),
         "signed 3h ago; the window is 10m",
     );
 }
@@ -263,30 +236,10 @@ fn a_signature_made_for_git_is_refused() {
 #[test]
 fn the_python_sdk_is_refused_an_unsigned_decision() {
     let g = gate();
-    let out = std::process::Command::new("python3")
-        .args([
-            "tests/fixtures/py_decide.py",
-            &g.env.address,
-            &g.id,
-            "approve",
-            "alice",
-        ])
-        .output()
-        .expect("run python3");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let answer: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let answer = crate::refusals::python_decides(&g.env, &g.id, "alice");
     assert_eq!(answer["ok"], false, "{answer}");
-    assert!(
-        answer["types"]
-            .as_array()
-            .unwrap()
-            .contains(&json!("SignatureRequired")),
-        "{answer}"
-    );
+    let types = answer["types"].as_array().unwrap();
+    assert!(types.contains(&json!("SignatureRequired")), "{answer}");
 }
 
 #[test]
@@ -296,15 +249,7 @@ fn a_requester_name_padded_with_spaces_is_still_the_requester() {
     let laptop = Key::new(&env, "alice", "ed25519");
     let token = Key::new(&env, "alice2", "ed25519");
     let signers = allowed_signers(&env, &[("alice", &laptop), ("alice", &token)]);
-    let dir = env.path("pipelines");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("four-eyes.toml"), SIGNED_FOUR_EYES).unwrap();
-    let _worker = env.worker_with(&[
-        "--allowed-signers",
-        signers.to_str().unwrap(),
-        "--pipelines",
-        dir.to_str().unwrap(),
-    ]);
+    let (_worker, _dir) = worker_with_pipelines(&env, &signers);
     let id = format!("padded-{}", env.task_queue);
     let message = format!(
         "orca-start-v1\nworkflow-id: {id}\npipeline: signed-four-eyes\ninput-sha256: {}\nrequester: alice\nsigned-at: {}\n",
@@ -317,21 +262,7 @@ fn a_requester_name_padded_with_spaces_is_still_the_requester() {
         "requested_by": " alice",
         "signed": {"message": message, "signature": laptop.sign(&message)},
     });
-    env.temporal([
-        "workflow",
-        "start",
-        "--type",
-        "Pipeline",
-        "--workflow-id",
-        &id,
-    ])
-    .args([
-        "--task-queue",
-        &env.task_queue,
-        "--input",
-        &request.to_string(),
-    ])
-    .ok();
+    start_via_temporal(&env, &id, &request.to_string(), &[]);
     env.wait_phase(&id, "awaiting_approval");
     approve(&env, &id, &token, "alice", &[])
         .code(7)

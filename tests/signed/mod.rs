@@ -121,6 +121,45 @@ pub fn at_gate(env: &Env, name: &str, toml: &str, extra: &[&str]) -> String {
     id
 }
 
+/// Whether the run's gate has recorded no vote (a refusal records nothing).
+pub fn no_votes(env: &Env, id: &str) -> bool {
+    env.status(id)["approval"]["votes"]
+        .as_array()
+        .is_some_and(|votes| votes.is_empty())
+}
+
+/// A run of the signed four-eyes gate, started by `name` and signed with `key`.
+pub fn four_eyes_started_by(env: &Env, key: &Key, name: &str) -> String {
+    at_gate(
+        env,
+        "four-eyes",
+        SIGNED_FOUR_EYES,
+        &["--identity", name, "--signing-key", key.path()],
+    )
+}
+
+/// A directory holding the signed four-eyes pipeline (`--pipelines DIR`),
+/// for runs started by name (schedules, other clients).
+pub fn pipelines_dir(env: &Env) -> String {
+    let dir = env.path("pipelines");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("four-eyes.toml"), SIGNED_FOUR_EYES).unwrap();
+    dir.to_str().unwrap().to_string()
+}
+
+/// A worker trusting `signers` that knows the signed four-eyes pipeline
+/// by name; and its `--pipelines DIR`.
+pub fn worker_with_pipelines(env: &Env, signers: &std::path::Path) -> (Worker, String) {
+    let dir = pipelines_dir(env);
+    let worker = env.worker_with(&[
+        "--allowed-signers",
+        signers.to_str().unwrap(),
+        "--pipelines",
+        &dir,
+    ]);
+    (worker, dir)
+}
+
 /// `orca approve ID --as NAME --signing-key KEY` (plus `extra`).
 pub fn approve(env: &Env, id: &str, key: &Key, name: &str, extra: &[&str]) -> Run {
     env.orca(["approve", id, "--as", name, "--signing-key", key.path()])
@@ -186,6 +225,27 @@ pub fn gate_of(env: &Env, id: &str) -> (String, u64) {
         status["run_id"].as_str().unwrap().to_string(),
         status["approval"]["opening"].as_u64().unwrap(),
     )
+}
+
+/// Starts a `Pipeline` run with `input` (JSON) through the official CLI,
+/// as any client may, with `extra` flags (a search attribute, say).
+pub fn start_via_temporal(env: &Env, id: &str, input: &str, extra: &[&str]) {
+    env.temporal([
+        "workflow",
+        "start",
+        "--type",
+        "Pipeline",
+        "--workflow-id",
+        id,
+    ])
+    .args(["--task-queue", &env.task_queue, "--input", input])
+    .args(extra)
+    .ok();
+}
+
+/// `orca verify TARGET --allowed-signers FILE`.
+pub fn verify_with(env: &Env, target: &str, signers: &str) -> Run {
+    env.orca(["verify", target, "--allowed-signers", signers])
 }
 
 /// Sends a decision request through the official CLI's `update execute`.

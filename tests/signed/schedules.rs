@@ -10,16 +10,7 @@ use super::*;
 fn setup(env: &Env) -> (Key, Worker, String) {
     let alice = Key::new(env, "alice", "ed25519");
     let signers = allowed_signers(env, &[("alice", &alice)]);
-    let dir = env.path("pipelines");
-    std::fs::create_dir_all(&dir).unwrap();
-    std::fs::write(dir.join("four-eyes.toml"), SIGNED_FOUR_EYES).unwrap();
-    let dir = dir.to_str().unwrap().to_string();
-    let worker = env.worker_with(&[
-        "--allowed-signers",
-        signers.to_str().unwrap(),
-        "--pipelines",
-        &dir,
-    ]);
+    let (worker, dir) = worker_with_pipelines(env, &signers);
     (alice, worker, dir)
 }
 
@@ -30,17 +21,12 @@ fn a_run_that_only_claims_a_schedule_keeps_an_unverified_requester() {
     let id = format!("claims-{}", env.task_queue);
     let input =
         r#"{"pipeline": "signed-four-eyes", "input": {}, "requested_by": "schedule:nightly"}"#;
-    env.temporal([
-        "workflow",
-        "start",
-        "--type",
-        "Pipeline",
-        "--workflow-id",
+    start_via_temporal(
+        &env,
         &id,
-    ])
-    .args(["--task-queue", &env.task_queue, "--input", input])
-    .args(["--search-attribute", "TemporalScheduledById=\"nightly\""])
-    .ok();
+        input,
+        &["--search-attribute", "TemporalScheduledById=\"nightly\""],
+    );
     env.wait_phase(&id, "awaiting_approval");
     assert_eq!(env.status(&id)["scheduled_by"], Value::Null);
     approve(&env, &id, &alice, "alice", &[])

@@ -19,12 +19,7 @@ fn signed_run() -> Signed {
     let bob = Key::new(&env, "bob", "ed25519");
     let signers = allowed_signers(&env, &[("alice", &alice), ("bob", &bob)]);
     let worker = env.worker_with(&["--allowed-signers", signers.to_str().unwrap()]);
-    let id = at_gate(
-        &env,
-        "four-eyes",
-        SIGNED_FOUR_EYES,
-        &["--identity", "alice", "--signing-key", alice.path()],
-    );
+    let id = four_eyes_started_by(&env, &alice, "alice");
     approve(&env, &id, &bob, "bob", &["-c", "looks right"]).ok();
     env.wait_phase(&id, "completed");
     Signed {
@@ -132,14 +127,9 @@ fn verify_fails_on_an_unsigned_decision() {
     env.wait_phase(&id, "completed");
     let alice = Key::new(&env, "alice", "ed25519");
     let signers = allowed_signers(&env, &[("alice", &alice)]);
-    env.orca([
-        "verify",
-        &id,
-        "--allowed-signers",
-        signers.to_str().unwrap(),
-    ])
-    .code(4)
-    .stdout_has("NOT VERIFIED: the decision was not signed");
+    verify_with(&env, &id, signers.to_str().unwrap())
+        .code(4)
+        .stdout_has("NOT VERIFIED: the decision was not signed");
 }
 
 #[test]
@@ -188,25 +178,19 @@ fn a_decision_under_a_key_the_auditor_does_not_trust_does_not_verify() {
         .map(|l| format!("{l}\n"))
         .collect();
     let file = env.write("auditor", &kept);
-    env.orca([
-        "verify",
-        RECORDED,
-        "--allowed-signers",
-        file.to_str().unwrap(),
-    ])
-    .code(4)
-    .stdout_has("is not in the allowed signers");
+    verify_with(&env, RECORDED, file.to_str().unwrap())
+        .code(4)
+        .stdout_has("is not in the allowed signers");
 }
 
 #[test]
 fn the_recorded_run_of_a_signed_schedule_verifies_offline() {
     let env = Env::offline();
-    env.orca([
-        "verify",
+    verify_with(
+        &env,
         "tests/histories/schedule-signed.json",
-        "--allowed-signers",
         "tests/histories/schedule-signed.allowed_signers",
-    ])
+    )
     .ok()
     .stdout_has("verified: signed schedule recorded-signed-");
 }

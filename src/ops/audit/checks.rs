@@ -31,17 +31,7 @@ pub fn start(
         .as_ref()
         .and_then(|r| r.requested_by.clone())
         .unwrap_or_default();
-    let mut check = Check {
-        subject: "requester".into(),
-        action: "start".into(),
-        principal,
-        workflow_id: None,
-        pending_schedule: None,
-        key: None,
-        signed_at: None,
-        verified: false,
-        reason: None,
-    };
+    let mut check = Check::new("requester", "start", &principal);
     let Some(request) = request else {
         check.reason = Some("not an orca run".into());
         return check;
@@ -112,17 +102,7 @@ pub fn decision(
     run_ids: &[String],
     against: &Against,
 ) -> Check {
-    let mut check = Check {
-        subject: "?".into(),
-        action: kind.message_name().into(),
-        principal: request.by.trim().to_string(),
-        workflow_id: None,
-        pending_schedule: None,
-        key: None,
-        signed_at: None,
-        verified: false,
-        reason: None,
-    };
+    let mut check = Check::new("?", kind.message_name(), request.by.trim());
     let Some(signed) = &request.signed else {
         check.reason = Some("the decision was not signed".into());
         return check;

@@ -53,6 +53,23 @@ pub struct Check {
     pub reason: Option<String>,
 }
 
+impl Check {
+    /// Not verified (yet).
+    pub fn new(subject: &str, action: &str, principal: &str) -> Check {
+        Check {
+            subject: subject.to_string(),
+            action: action.to_string(),
+            principal: principal.to_string(),
+            workflow_id: None,
+            pending_schedule: None,
+            key: None,
+            signed_at: None,
+            verified: false,
+            reason: None,
+        }
+    }
+}
+
 /// The whole trail of one run.
 #[derive(Debug, Clone, Serialize)]
 pub struct Audit {
@@ -212,15 +229,8 @@ impl Trail {
         } else if input.is_none() {
             // Whatever it decided cannot be checked.
             self.checks.push(Check {
-                subject: "?".into(),
-                action: "update".into(),
-                principal: "?".into(),
-                workflow_id: None,
-                pending_schedule: None,
-                key: None,
-                signed_at: None,
-                verified: false,
                 reason: Some("an accepted update whose request the history does not hold".into()),
+                ..Check::new("?", "update", "?")
             });
         }
     }
