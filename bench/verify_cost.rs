@@ -12,8 +12,8 @@ use std::{
 use orca::{
     engine::status::VoteKind,
     signing::{
-        DecisionMessage, Signed, allowed, comment_digest, data_digest, sign::SigningKey,
-        verify::verify,
+        DecisionMessage, Signed, allowed, bound::DecisionAt, message::now_seconds,
+        sign::SigningKey, verify::verify,
     },
 };
 
@@ -33,17 +33,19 @@ fn main() {
         let public = std::fs::read_to_string(format!("{}.pub", key.display())).unwrap();
         let line: Vec<&str> = public.split_whitespace().take(2).collect();
         let signers = allowed::parse(&format!("alice {}\n", line.join(" "))).unwrap();
-        let message = DecisionMessage {
-            workflow_id: "bench".into(),
-            run_id: "run".into(),
-            gate: "gate".into(),
+        let at = DecisionAt {
+            workflow_id: "bench",
+            run_id: "run",
+            gate: "gate",
             opening: 1,
-            decision: VoteKind::Approve,
-            principal: "alice".into(),
-            comment_sha256: comment_digest(Some("ship it")),
-            data_sha256: data_digest(&serde_json::json!({})),
-            signed_at: orca::signing::message::now_seconds(),
-        }
+        };
+        let message = DecisionMessage::new(
+            at,
+            VoteKind::Approve,
+            "alice",
+            Some("ship it"),
+            now_seconds(),
+        )
         .render();
         // Signed the way `orca approve --signing-key` signs.
         let signature = SigningKey::File(key.clone()).sign(&message).unwrap();

@@ -15,7 +15,8 @@ use super::{
     steps::{Ctx, activity_error_message},
 };
 use crate::signing::{
-    SCHEDULE_PREFIX, StartMessage, input_digest, pipeline_label,
+    SCHEDULE_PREFIX, StartMessage,
+    bound::start_mismatch,
     verify::{stale, verify},
 };
 
@@ -132,37 +133,12 @@ fn verify_start(ctx: &Ctx, request: &RunRequest, policy: &SigningPolicy) -> Resu
             ctx.workflow_id()
         ));
     }
-    start_mismatch(&message, request, requester)?;
+    start_mismatch(&message, request)?;
     // Measured at the start itself: a start that waited in the queue for
     // a worker is as fresh as when the server took it.
     if !for_schedule && let Some(started) = ctx.info().start_time().or(ctx.workflow_time()) {
         stale(message.signed_at, started, policy.window())?;
     }
     ctx.state_mut(|s| s.status.requester_key = Some(verified.fingerprint));
-    Ok(())
-}
-
-/// The first of pipeline, input and requester that is not what was signed.
-fn start_mismatch(
-    message: &StartMessage,
-    request: &RunRequest,
-    requester: &str,
-) -> Result<(), String> {
-    let pipeline = pipeline_label(&request.pipeline);
-    if message.pipeline != pipeline {
-        return Err(format!(
-            "the signature is for pipeline {}, not {pipeline}",
-            message.pipeline
-        ));
-    }
-    if message.input_sha256 != input_digest(&request.input) {
-        return Err("the input is not the one that was signed".into());
-    }
-    if message.requester != requester {
-        return Err(format!(
-            "the signature was made as {}; the run names {requester}",
-            message.requester
-        ));
-    }
     Ok(())
 }

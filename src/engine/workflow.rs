@@ -225,10 +225,8 @@ impl PipelineWorkflow {
         request: DecisionRequest,
         kind: VoteKind,
     ) {
-        let by = request.by.clone();
-        let digest = serde_json::to_value(&request)
-            .map(|v| crate::signing::sha256_hex(crate::signing::canonical_json(&v).as_bytes()))
-            .ok();
+        // Kept for the note, which only a refused signal needs.
+        let sent = request.clone();
         let (workflow_id, run_id) = (ctx.workflow_id().to_string(), ctx.run_id().to_string());
         let now = ctx.workflow_time();
         let trust = trust(&self.signing, &self.trusted, &workflow_id, &run_id, now);
@@ -240,10 +238,10 @@ impl PipelineWorkflow {
         if ctx.patched(IGNORED_SIGNAL_PATCH) {
             let note = IgnoredSignal {
                 signal: kind,
-                by: clip(&by, IGNORED_NOTE_LIMIT),
+                by: clip(&sent.by, IGNORED_NOTE_LIMIT),
                 refusal: refusal.kind(),
                 reason: clip(&refusal.to_string(), IGNORED_NOTE_LIMIT),
-                request_sha256: digest,
+                request_sha256: Some(sent.digest()),
             };
             let _ = ctx.upsert_memo([(MEMO_IGNORED, Some(MemoValue::new(note)))]);
         }

@@ -1,15 +1,14 @@
 //! Signing what a client sends: a decision (bound to the gate the run
 //! waits at now) and a start (README "Verified approvals").
 
-use serde_json::json;
-
 use crate::{
     Error, Result,
     client::Orca,
     engine::status::{DecisionRequest, Phase, RefusalKind, RunRequest, VoteKind},
     schedule::{ScheduleDef, ScheduleSignature},
     signing::{
-        DecisionMessage, SCHEDULE_PREFIX, Signed, StartMessage, comment_digest, data_digest,
+        DecisionMessage, SCHEDULE_PREFIX, Signed, StartMessage,
+        bound::DecisionAt,
         input_digest,
         message::{check_value, now_seconds},
         pipeline_label,
@@ -55,20 +54,21 @@ pub async fn sign_decision(
             });
         }
     };
-    let message = DecisionMessage {
-        workflow_id: id.to_string(),
-        run_id: view.run_id,
-        gate: gate.step,
+    let at = DecisionAt {
+        workflow_id: id,
+        run_id: &view.run_id,
+        gate: &gate.step,
         opening: gate.opening,
-        decision: kind,
-        principal: request.by.trim().to_string(),
-        comment_sha256: comment_digest(request.comment.as_deref()),
-        data_sha256: data_digest(&json!({})),
-        signed_at: now_seconds(),
-    }
+    };
+    let message = DecisionMessage::new(
+        at,
+        kind,
+        &request.by,
+        request.comment.as_deref(),
+        now_seconds(),
+    )
     .render();
-    let signature = key.sign(&message)?;
-    request.signed = Some(Signed { message, signature });
+    request.signed = Some(signed(key, message)?);
     Ok(())
 }
 
@@ -86,8 +86,7 @@ pub fn sign_start(request: &mut RunRequest, workflow_id: &str, key: &SigningKey)
         signed_at: now_seconds(),
     }
     .render();
-    let signature = key.sign(&message)?;
-    request.signed = Some(Signed { message, signature });
+    request.signed = Some(signed(key, message)?);
     Ok(())
 }
 
@@ -105,10 +104,15 @@ pub fn sign_schedule(def: &mut ScheduleDef, requester: &str, key: &SigningKey) -
         signed_at: now_seconds(),
     }
     .render();
-    let signature = key.sign(&message)?;
     def.signed = Some(ScheduleSignature {
         requester: requester.to_string(),
-        signed: Signed { message, signature },
+        signed: signed(key, message)?,
     });
     Ok(())
+}
+
+/// `message` and its signature by `key`.
+fn signed(key: &SigningKey, message: String) -> Result<Signed> {
+    let signature = key.sign(&message)?;
+    Ok(Signed { message, signature })
 }

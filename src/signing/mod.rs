@@ -7,6 +7,7 @@
 //! "The workflow contract" documents the message for other clients.
 
 pub mod allowed;
+pub mod bound;
 pub mod message;
 pub mod sign;
 pub mod verify;

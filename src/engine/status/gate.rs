@@ -20,6 +20,15 @@ pub struct DecisionRequest {
     pub signed: Option<Signed>,
 }
 
+impl DecisionRequest {
+    /// SHA-256 of its canonical JSON: how the note of an ignored signal
+    /// names the signal, and how `orca verify` finds it.
+    pub fn digest(&self) -> String {
+        let value = serde_json::to_value(self).unwrap_or_default();
+        crate::signing::sha256_hex(crate::signing::canonical_json(&value).as_bytes())
+    }
+}
+
 /// An approve/reject signal the gate refused, as noted in `orca_ignored`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IgnoredSignal {

@@ -5,16 +5,15 @@
 
 use std::time::SystemTime;
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::{Against, Check};
 use crate::{
     engine::status::{DecisionRequest, RunRequest, VoteKind},
     signing::{
-        DecisionMessage, SCHEDULE_PREFIX, Signed, StartMessage, comment_digest, data_digest,
-        input_digest,
+        DecisionMessage, SCHEDULE_PREFIX, Signed, StartMessage,
+        bound::{DecisionAt, decision_mismatch, start_mismatch},
         message::timestamp,
-        pipeline_label,
         verify::{stale, verify},
     },
 };
@@ -29,8 +28,10 @@ pub fn start(
     let request: Option<RunRequest> = serde_json::from_value(input).ok();
     let principal = request
         .as_ref()
-        .and_then(|r| r.requested_by.clone())
-        .unwrap_or_default();
+        .and_then(|r| r.requested_by.as_deref())
+        .unwrap_or("")
+        .trim()
+        .to_string();
     let mut check = Check::new("requester", "start", &principal);
     let Some(request) = request else {
         check.reason = Some("not an orca run".into());
@@ -78,22 +79,6 @@ fn same_workflow(signed_for: &str, against: &Against) -> Result<(), String> {
     }
 }
 
-fn start_mismatch(message: &StartMessage, request: &RunRequest) -> Result<(), String> {
-    if message.pipeline != pipeline_label(&request.pipeline) {
-        return Err(format!(
-            "the signature is for pipeline {}",
-            message.pipeline
-        ));
-    }
-    if message.input_sha256 != input_digest(&request.input) {
-        return Err("the input is not the one that was signed".into());
-    }
-    if Some(message.requester.as_str()) != request.requested_by.as_deref() {
-        return Err(format!("the signature was made as {}", message.requester));
-    }
-    Ok(())
-}
-
 /// A recorded decision (`time`: when the server took it).
 pub fn decision(
     kind: VoteKind,
@@ -128,24 +113,27 @@ fn decision_result(
     check.workflow_id = Some(message.workflow_id.clone());
     let verified = verify(signed, &check.principal, against.signers, time)?;
     check.key = Some(verified.fingerprint);
-    same_workflow(&message.workflow_id, against)?;
-    if !run_ids.contains(&message.run_id) {
-        return Err(format!("the signature is for run {}", message.run_id));
-    }
-    if message.decision != kind {
-        return Err(format!(
-            "the signature is for {}",
-            message.decision.message_name()
-        ));
-    }
-    if message.principal != check.principal {
-        return Err(format!("the signature was made as {}", message.principal));
-    }
-    if message.comment_sha256 != comment_digest(request.comment.as_deref()) {
-        return Err("the comment is not the one that was signed".into());
-    }
-    if message.data_sha256 != data_digest(&json!({})) {
-        return Err("the decision's data is not what was signed".into());
+    // The history does not say which gate was open: that, and its
+    // opening, are the signed message's (the workflow compared them).
+    let run_id = match run_ids.contains(&message.run_id) {
+        true => &message.run_id,
+        false => run_ids.first().unwrap_or(&message.run_id),
+    };
+    let at = DecisionAt {
+        workflow_id: against.workflow_id.unwrap_or(&message.workflow_id),
+        run_id,
+        gate: &message.gate,
+        opening: message.opening,
+    };
+    let here = DecisionMessage::new(
+        at,
+        kind,
+        &check.principal,
+        request.comment.as_deref(),
+        message.signed_at,
+    );
+    if let Some(reason) = decision_mismatch(&message, &here) {
+        return Err(reason);
     }
     stale(message.signed_at, time, against.window)
 }

@@ -275,7 +275,7 @@ impl Trail {
         let matches = |(kind, request, _): &(VoteKind, DecisionRequest, SystemTime)| match &ignored
             .request_sha256
         {
-            Some(digest) => request_digest(request) == *digest,
+            Some(digest) => request.digest() == *digest,
             // Noted before the digest existed: by name.
             None => *kind == ignored.signal && crate::human::clip(&request.by, 500) == ignored.by,
         };
@@ -313,12 +313,6 @@ impl Trail {
             _ => {}
         }
     }
-}
-
-/// As the workflow notes it on an ignored signal.
-fn request_digest(request: &DecisionRequest) -> String {
-    let value = serde_json::to_value(request).unwrap_or_default();
-    crate::signing::sha256_hex(crate::signing::canonical_json(&value).as_bytes())
 }
 
 fn vote_kind(name: &str) -> Option<VoteKind> {

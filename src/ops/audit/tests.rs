@@ -60,7 +60,7 @@ fn two_signals() -> History {
         by: "alice".into(),
         refusal: RefusalKind::AlreadyVoted,
         reason: "already approved by alice".into(),
-        request_sha256: Some(request_digest(&request)),
+        request_sha256: Some(request.digest()),
     };
     let memo = Memo {
         fields: [(
