@@ -10,7 +10,7 @@ use std::{
 };
 
 use orca::{
-    engine::status::VoteKind,
+    engine::status::Act,
     signing::{
         DecisionMessage, Signed, allowed, bound::DecisionAt, message::now_seconds,
         sign::SigningKey, verify::verify,
@@ -39,11 +39,13 @@ fn main() {
             gate: "gate",
             opening: 1,
         };
+        // A decision without fields covers `{}`, as `orca approve` sends it.
         let message = DecisionMessage::new(
             at,
-            VoteKind::Approve,
+            Act::Approve,
             "alice",
             Some("ship it"),
+            &serde_json::json!({}),
             now_seconds(),
         )
         .render();

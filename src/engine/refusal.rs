@@ -32,10 +32,24 @@ pub enum RefusalKind {
     /// A signed four-eyes gate whose run was started by an unverified
     /// requester: nobody can show they are not the requester.
     RequesterUnverified,
+    /// A field of the gate's form is missing, of the wrong type, out of
+    /// range, not a choice, does not match its pattern, or unknown.
+    FieldInvalid,
+    /// The gate has no `on_changes`, or the request gave no feedback.
+    ChangesNotAllowed,
+    /// The gate has taken `max_rounds` rounds: approve or reject now.
+    RoundsExhausted,
+    /// The gate has no `allow_delegation` (or anyone may decide it).
+    DelegationNotAllowed,
+    /// This approver handed their decision to someone else.
+    AlreadyDelegated,
+    /// The delegate named may not take the decision (the requester of a
+    /// four-eyes gate, oneself, someone who decides already, a delegate).
+    BadDelegate,
 }
 
 impl RefusalKind {
-    pub const ALL: [RefusalKind; 9] = [
+    pub const ALL: [RefusalKind; 15] = [
         RefusalKind::NoApprover,
         RefusalKind::NotAwaiting,
         RefusalKind::AlreadyDecided,
@@ -45,6 +59,12 @@ impl RefusalKind {
         RefusalKind::SignatureRequired,
         RefusalKind::BadSignature,
         RefusalKind::RequesterUnverified,
+        RefusalKind::FieldInvalid,
+        RefusalKind::ChangesNotAllowed,
+        RefusalKind::RoundsExhausted,
+        RefusalKind::DelegationNotAllowed,
+        RefusalKind::AlreadyDelegated,
+        RefusalKind::BadDelegate,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -58,6 +78,12 @@ impl RefusalKind {
             RefusalKind::SignatureRequired => "SignatureRequired",
             RefusalKind::BadSignature => "BadSignature",
             RefusalKind::RequesterUnverified => "RequesterUnverified",
+            RefusalKind::FieldInvalid => "FieldInvalid",
+            RefusalKind::ChangesNotAllowed => "ChangesNotAllowed",
+            RefusalKind::RoundsExhausted => "RoundsExhausted",
+            RefusalKind::DelegationNotAllowed => "DelegationNotAllowed",
+            RefusalKind::AlreadyDelegated => "AlreadyDelegated",
+            RefusalKind::BadDelegate => "BadDelegate",
         }
     }
 
@@ -74,7 +100,10 @@ impl RefusalKind {
     pub fn no_longer_waiting(self) -> bool {
         matches!(
             self,
-            RefusalKind::NotAwaiting | RefusalKind::AlreadyDecided | RefusalKind::AlreadyVoted
+            RefusalKind::NotAwaiting
+                | RefusalKind::AlreadyDecided
+                | RefusalKind::AlreadyVoted
+                | RefusalKind::AlreadyDelegated
         )
     }
 }
@@ -128,6 +157,29 @@ pub enum Refusal {
         /// The (confirmed) schedule that started the run, unsigned.
         schedule: Option<String>,
     },
+    FieldInvalid {
+        field: String,
+        rule: String,
+    },
+    ChangesNotAllowed {
+        step: String,
+        why: String,
+    },
+    RoundsExhausted {
+        step: String,
+        max_rounds: u32,
+    },
+    DelegationNotAllowed {
+        step: String,
+        why: String,
+    },
+    AlreadyDelegated {
+        by: String,
+        to: String,
+    },
+    BadDelegate {
+        reason: String,
+    },
 }
 
 impl Refusal {
@@ -143,6 +195,12 @@ impl Refusal {
             Refusal::SignatureRequired { .. } => RefusalKind::SignatureRequired,
             Refusal::BadSignature { .. } => RefusalKind::BadSignature,
             Refusal::RequesterUnverified { .. } => RefusalKind::RequesterUnverified,
+            Refusal::FieldInvalid { .. } => RefusalKind::FieldInvalid,
+            Refusal::ChangesNotAllowed { .. } => RefusalKind::ChangesNotAllowed,
+            Refusal::RoundsExhausted { .. } => RefusalKind::RoundsExhausted,
+            Refusal::DelegationNotAllowed { .. } => RefusalKind::DelegationNotAllowed,
+            Refusal::AlreadyDelegated { .. } => RefusalKind::AlreadyDelegated,
+            Refusal::BadDelegate { .. } => RefusalKind::BadDelegate,
         }
     }
 
@@ -217,6 +275,25 @@ impl std::fmt::Display for Refusal {
                 "gate `{step}` is signed and four-eyes, but the run's requester ({}) is not verified, so no approver can be told apart from them; start the run signed: orca start --signing-key KEY",
                 requested_by.as_deref().unwrap_or("nobody named")
             ),
+            Refusal::FieldInvalid { field, rule } => write!(f, "field `{field}`: {rule}"),
+            Refusal::ChangesNotAllowed { step, why } => {
+                write!(
+                    f,
+                    "gate `{step}` does not take a request for changes: {why}"
+                )
+            }
+            Refusal::RoundsExhausted { step, max_rounds } => write!(
+                f,
+                "gate `{step}` is in its last round ({max_rounds} of {max_rounds}): approve or reject it"
+            ),
+            Refusal::DelegationNotAllowed { step, why } => {
+                write!(f, "gate `{step}` takes no delegation: {why}")
+            }
+            Refusal::AlreadyDelegated { by, to } => write!(
+                f,
+                "{by} delegated this decision to {to}, who decides in their place now"
+            ),
+            Refusal::BadDelegate { reason } => write!(f, "cannot delegate: {reason}"),
         }
     }
 }
@@ -244,7 +321,8 @@ mod tests {
             [
                 RefusalKind::NotAwaiting,
                 RefusalKind::AlreadyDecided,
-                RefusalKind::AlreadyVoted
+                RefusalKind::AlreadyVoted,
+                RefusalKind::AlreadyDelegated
             ]
         );
     }

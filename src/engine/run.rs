@@ -25,7 +25,8 @@ use crate::pipeline::{PipelineSpec, Step, StepKind};
 /// The run itself: resolve the pipeline, then its steps in order.
 pub(super) async fn run_pipeline(ctx: &mut Ctx) -> WorkflowResult<RunResult> {
     let spec = begin(ctx).await?;
-    for (index, step) in spec.steps.iter().enumerate() {
+    let mut index = 0;
+    while let Some(step) = spec.steps.get(index) {
         if gate(ctx).await? == Resume::Stop {
             return Ok(finish(
                 ctx,
@@ -56,6 +57,19 @@ pub(super) async fn run_pipeline(ctx: &mut Ctx) -> WorkflowResult<RunResult> {
             }
             StepEnd::Failed(message) => return Err(fail_run(ctx, &step.id, message)),
             StepEnd::Cancelled => return Err(fail_run(ctx, &step.id, "cancelled".into())),
+            StepEnd::Rewind { to, round } => match go_back(ctx, &spec, index, &to, round) {
+                Some(target) => {
+                    index = target;
+                    continue;
+                }
+                None => {
+                    let why = format!(
+                        "gate `{}` sends the run back to `{to}`, which is not an earlier step",
+                        step.id
+                    );
+                    return Err(fail_run(ctx, &step.id, why));
+                }
+            },
         }
         let stop = ctx.state(|s| s.status.stop_requested);
         if stop && index + 1 < spec.steps.len() {
@@ -65,6 +79,7 @@ pub(super) async fn run_pipeline(ctx: &mut Ctx) -> WorkflowResult<RunResult> {
                 Some(format!("stopped after step `{}`", step.id)),
             ));
         }
+        index += 1;
     }
     Ok(finish(ctx, Outcome::Completed, None))
 }
@@ -126,12 +141,63 @@ async fn begin(ctx: &Ctx) -> WorkflowResult<PipelineSpec> {
         }
         s.status.steps = rows;
         s.published_phase = Some(Phase::Running);
+        // A gate that can send the run back: the steps it sends it back
+        // to read its feedback, null the first time.
+        for step in &spec.steps {
+            if let StepKind::Approval(gate) = &step.kind
+                && gate.on_changes.is_some()
+            {
+                s.outputs.insert(step.id.clone(), feedback_output(&[]));
+            }
+        }
     });
     ctx.upsert_search_attributes([
         PIPELINE_KEY.value_set(spec.name.clone()),
         PHASE_KEY.value_set(Phase::Running.to_string()),
     ]);
     Ok(spec)
+}
+
+/// A gate's approver requested changes: the round is recorded (what
+/// `steps.GATE.output` shows the steps that run again), and the steps from
+/// `to` up to the gate are laid out afresh. Where the run goes on, if `to`
+/// is an earlier top-level step.
+fn go_back(
+    ctx: &Ctx,
+    spec: &PipelineSpec,
+    gate_index: usize,
+    to: &str,
+    round: ChangeRound,
+) -> Option<usize> {
+    let target = spec.steps[..gate_index].iter().position(|s| s.id == to)?;
+    let gate_id = spec.steps[gate_index].id.clone();
+    ctx.state_mut(|s| {
+        let rounds = s.rounds.entry(gate_id.clone()).or_default();
+        rounds.push(round);
+        let feedback = feedback_output(rounds);
+        for step in &spec.steps[target..gate_index] {
+            s.outputs.remove(&step.id);
+            let mut fresh = Vec::new();
+            status_rows(step, None, &mut fresh);
+            for row in fresh {
+                if let Some(old) = s.status.step_mut(&row.id) {
+                    *old = row;
+                }
+            }
+        }
+        s.outputs.insert(gate_id, feedback);
+    });
+    Some(target)
+}
+
+/// `steps.GATE.output` while its rounds go on: the latest feedback, the
+/// next round's number and every round so far (before any: null, 1, []).
+pub(super) fn feedback_output(rounds: &[ChangeRound]) -> Value {
+    serde_json::json!({
+        "feedback": rounds.last().map(|r| r.feedback.clone()),
+        "round": rounds.len() + 1,
+        "rounds": rounds,
+    })
 }
 
 // ---- helpers

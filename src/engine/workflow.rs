@@ -54,6 +54,8 @@ pub struct PipelineWorkflow {
     pub(super) trusted: Vec<AllowedSigner>,
     /// How many times each gate has opened, by step ID.
     pub(super) openings: BTreeMap<String, u32>,
+    /// Rounds each gate sent back with `request_changes`, by step ID.
+    pub(super) rounds: BTreeMap<String, Vec<ChangeRound>>,
 }
 
 #[workflow_methods]
@@ -84,6 +86,7 @@ impl PipelineWorkflow {
             signing: SigningPolicy::default(),
             trusted: Vec::new(),
             openings: BTreeMap::new(),
+            rounds: BTreeMap::new(),
         }
     }
 
@@ -147,6 +150,67 @@ impl PipelineWorkflow {
         self.vote_by_signal(ctx, request, VoteKind::Reject);
     }
 
+    // ---- pushing back and handing on
+
+    #[update_validator(request_changes_update)]
+    fn validate_request_changes(
+        &self,
+        ctx: &WorkflowContextView,
+        request: &DecisionRequest,
+    ) -> Result<(), HandlerError> {
+        let trust = self.trust_now(ctx.workflow_id(), ctx.run_id(), Some(SystemTime::now()));
+        let checked = gate::check_changes(&self.status, request, &trust);
+        self.refused(checked.as_ref().err());
+        checked.map(drop).map_err(Refusal::into_handler_error)
+    }
+
+    #[update(name = "request_changes")]
+    pub fn request_changes_update(
+        &mut self,
+        ctx: &mut SyncWorkflowContext<Self>,
+        request: DecisionRequest,
+    ) -> Result<ChangesResult, HandlerError> {
+        let (workflow_id, run_id) = (ctx.workflow_id().to_string(), ctx.run_id().to_string());
+        let trust = trust(
+            &self.signing,
+            &self.trusted,
+            &workflow_id,
+            &run_id,
+            ctx.workflow_time(),
+        );
+        gate::request_changes(&mut self.status, &trust, request)
+            .map_err(Refusal::into_handler_error)
+    }
+
+    #[update_validator(delegate_update)]
+    fn validate_delegate(
+        &self,
+        ctx: &WorkflowContextView,
+        request: &DelegateRequest,
+    ) -> Result<(), HandlerError> {
+        let trust = self.trust_now(ctx.workflow_id(), ctx.run_id(), Some(SystemTime::now()));
+        let checked = gate::check_delegation(&self.status, request, &trust);
+        self.refused(checked.as_ref().err());
+        checked.map(drop).map_err(Refusal::into_handler_error)
+    }
+
+    #[update(name = "delegate")]
+    pub fn delegate_update(
+        &mut self,
+        ctx: &mut SyncWorkflowContext<Self>,
+        request: DelegateRequest,
+    ) -> Result<DelegationResult, HandlerError> {
+        let (workflow_id, run_id) = (ctx.workflow_id().to_string(), ctx.run_id().to_string());
+        let trust = trust(
+            &self.signing,
+            &self.trusted,
+            &workflow_id,
+            &run_id,
+            ctx.workflow_time(),
+        );
+        gate::delegate(&mut self.status, &trust, request).map_err(Refusal::into_handler_error)
+    }
+
     // ---- control
 
     #[signal(name = "pause")]
@@ -182,19 +246,26 @@ impl PipelineWorkflow {
         request: &DecisionRequest,
         kind: VoteKind,
     ) -> Result<(), HandlerError> {
-        let now = Some(SystemTime::now());
-        let trust = trust(
-            &self.signing,
-            &self.trusted,
-            ctx.workflow_id(),
-            ctx.run_id(),
-            now,
-        );
+        let trust = self.trust_now(ctx.workflow_id(), ctx.run_id(), Some(SystemTime::now()));
         let checked = gate::check_vote(&self.status, request, kind, &trust);
-        if let (Err(refusal), Some(metrics)) = (&checked, super::metrics::get()) {
+        self.refused(checked.as_ref().err());
+        checked.map(drop).map_err(Refusal::into_handler_error)
+    }
+
+    fn trust_now<'a>(
+        &'a self,
+        workflow_id: &'a str,
+        run_id: &'a str,
+        now: Option<SystemTime>,
+    ) -> Trust<'a> {
+        trust(&self.signing, &self.trusted, workflow_id, run_id, now)
+    }
+
+    /// Counts a validator's refusal in the metrics.
+    fn refused(&self, refusal: Option<&Refusal>) {
+        if let (Some(refusal), Some(metrics)) = (refusal, super::metrics::get()) {
             metrics.decision_refused(&self.status.pipeline, refusal.kind());
         }
-        checked.map(drop).map_err(Refusal::into_handler_error)
     }
 
     fn vote(

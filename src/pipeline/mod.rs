@@ -2,6 +2,7 @@
 //! Used by the CLI (to refuse a bad spec before anything starts) and by the
 //! worker's resolve activity (so a spec sent by any client is checked the same way).
 
+pub mod fields;
 mod location;
 pub mod spec;
 pub mod template;
@@ -173,10 +174,18 @@ impl std::fmt::Display for SpecError {
 /// Parses and validates a TOML spec; a problem says where, as `line:column`.
 pub fn parse_toml(text: &str) -> Result<PipelineSpec, SpecError> {
     let at = |(line, column): (usize, usize)| format!("{line}:{column}");
-    let spec: PipelineSpec = toml::from_str(text).map_err(|e| SpecError {
-        path: SpecPath::root(),
-        location: e.span().map(|span| at(line_col(text, span.start))),
-        message: e.message().trim().to_string(),
+    let spec: PipelineSpec = toml::from_str(text).map_err(|e| {
+        // A gate's options are read through its step's `kind` tag, which
+        // loses where in the step a bad field type was: find it ourselves.
+        if let Some(mut err) = fields::unknown_type(text) {
+            err.location = locate(text, &err.path).map(at);
+            return err;
+        }
+        SpecError {
+            path: SpecPath::root(),
+            location: e.span().map(|span| at(line_col(text, span.start))),
+            message: e.message().trim().to_string(),
+        }
     })?;
     validate(&spec).map_err(|mut err| {
         err.location = locate(text, &err.path).map(at);

@@ -9,6 +9,10 @@ use std::{collections::BTreeMap, fmt, time::Duration};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
+mod gate;
+
+pub use gate::{ApprovalStep, Notify, OnTimeout};
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PipelineSpec {
@@ -104,81 +108,6 @@ pub struct PolicyStep {
     pub deny: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub allow: Vec<String>,
-}
-
-/// A human gate. With `approvers` (names, or `group:NAME`), only they may
-/// decide, and never the person who started the run unless
-/// `allow_self_approval`; without, anyone may. Every rule is enforced by the
-/// workflow's update validator.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct ApprovalStep {
-    pub prompt: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub approvers: Vec<String>,
-    /// Distinct approvals needed to open the gate.
-    #[serde(default = "one", skip_serializing_if = "is_one")]
-    pub required: u32,
-    /// Rejections needed to close it as rejected.
-    #[serde(default = "one", skip_serializing_if = "is_one")]
-    pub reject_quorum: u32,
-    /// Let the person who started the run decide a gate that names approvers.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub allow_self_approval: bool,
-    /// Every decision must be signed with a key the worker's allowed
-    /// signers list for the approver (README "Verified approvals").
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub signed: bool,
-    /// What a gate that times out (step `timeout`) does.
-    #[serde(default)]
-    pub on_timeout: OnTimeout,
-    /// With `on_timeout = "escalate"`: who else may decide after the timeout.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub escalate_to: Vec<String>,
-    /// With `on_timeout = "escalate"`: how long the escalated gate waits.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub escalation_timeout: Option<DurationSpec>,
-    /// Webhooks told when the gate opens (and again on escalation).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub notify: Vec<Notify>,
-}
-
-fn one() -> u32 {
-    1
-}
-
-fn is_one(n: &u32) -> bool {
-    *n == 1
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OnTimeout {
-    #[default]
-    Reject,
-    Approve,
-    Escalate,
-    Fail,
-}
-
-/// A webhook posted when a gate opens. The URL may come from the worker's
-/// environment (`url_env`), so a secret URL is never in a pipeline file or
-/// in Temporal.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Notify {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub url_env: Option<String>,
-    /// The body (a template; JSON is sent as JSON). Default: a JSON object with
-    /// `text` (what Slack and Teams incoming webhooks show) and the details.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub body: Option<String>,
 }
 
 /// A simulated agent action: it takes `duration`, heartbeats while it works and

@@ -4,12 +4,12 @@
 
 use std::time::SystemTime;
 
-use serde_json::json;
+use serde_json::Value;
 
 use super::{
     DecisionMessage, StartMessage, comment_digest, data_digest, input_digest, pipeline_label,
 };
-use crate::engine::status::{RunRequest, VoteKind};
+use crate::engine::status::{Act, RunRequest};
 
 /// Where a decision is made: the run, the gate, which opening of it.
 #[derive(Debug, Clone, Copy)]
@@ -22,12 +22,13 @@ pub struct DecisionAt<'a> {
 
 impl DecisionMessage {
     /// The message a decision at `at` binds, with its comment's and
-    /// data's digests (no other data yet: `{}`).
+    /// data's digests (`data`: the request's, `{}` for none).
     pub fn new(
         at: DecisionAt,
-        decision: VoteKind,
+        decision: Act,
         principal: &str,
         comment: Option<&str>,
+        data: &Value,
         signed_at: SystemTime,
     ) -> DecisionMessage {
         DecisionMessage {
@@ -38,7 +39,7 @@ impl DecisionMessage {
             decision,
             principal: principal.trim().to_string(),
             comment_sha256: comment_digest(comment),
-            data_sha256: data_digest(&json!({})),
+            data_sha256: data_digest(data),
             signed_at,
         }
     }
@@ -73,8 +74,7 @@ pub fn decision_mismatch(signed: &DecisionMessage, here: &DecisionMessage) -> Op
     if signed.decision != here.decision {
         return Some(format!(
             "the signature is for {}, and this is {}",
-            signed.decision.message_name(),
-            here.decision.message_name()
+            signed.decision, here.decision
         ));
     }
     if signed.principal != here.principal {
@@ -119,6 +119,7 @@ pub fn start_mismatch(message: &StartMessage, request: &RunRequest) -> Result<()
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn message() -> DecisionMessage {
         DecisionMessage {
@@ -126,7 +127,7 @@ mod tests {
             run_id: "r1".into(),
             gate: "gate".into(),
             opening: 1,
-            decision: VoteKind::Approve,
+            decision: Act::Approve,
             principal: "alice".into(),
             comment_sha256: comment_digest(None),
             data_sha256: data_digest(&json!({})),
@@ -174,7 +175,7 @@ mod tests {
     #[test]
     fn the_other_decision_is_named() {
         differs(
-            |m| m.decision = VoteKind::Reject,
+            |m| m.decision = Act::Reject,
             "for reject, and this is approve",
         );
     }

@@ -5,12 +5,12 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::engine::status::VoteKind;
+use crate::engine::status::Act;
 
 const DECISION_HEADER: &str = "orca-approval-v1";
 const START_HEADER: &str = "orca-start-v1";
 
-/// What a signed approve or reject binds.
+/// What a signed decision (approve, reject, request_changes, delegate) binds.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecisionMessage {
     pub workflow_id: String,
@@ -19,7 +19,7 @@ pub struct DecisionMessage {
     pub gate: String,
     /// Which opening of that gate (1 = the first time the run reached it).
     pub opening: u32,
-    pub decision: VoteKind,
+    pub decision: Act,
     /// The name the decision is made as (`by`).
     pub principal: String,
     pub comment_sha256: String,
@@ -70,11 +70,12 @@ impl DecisionMessage {
             "signed-at",
         ];
         let v = parse(text, DECISION_HEADER, &keys)?;
-        let decision = match v[4].as_str() {
-            "approve" => VoteKind::Approve,
-            "reject" => VoteKind::Reject,
-            other => return Err(format!("decision `{other}` is neither approve nor reject")),
-        };
+        let decision = Act::parse(&v[4]).ok_or_else(|| {
+            format!(
+                "decision `{}` is none of approve, reject, request_changes, delegate",
+                v[4]
+            )
+        })?;
         Ok(DecisionMessage {
             workflow_id: v[0].clone(),
             run_id: v[1].clone(),
@@ -193,7 +194,7 @@ mod tests {
             run_id: "0199".into(),
             gate: "approval".into(),
             opening: 2,
-            decision: VoteKind::Reject,
+            decision: Act::Reject,
             principal: "alice".into(),
             comment_sha256: "c".into(),
             data_sha256: "d".into(),

@@ -2,12 +2,18 @@
 //! for a quorum, a stop or a timeout (with escalation). The rules a vote must
 //! pass, and what it does, are in `rules`; the webhooks in `notify`.
 
+mod changes;
+mod delegation;
 mod notify;
 mod rules;
 pub(super) mod signature;
+mod timeout;
 
+pub(super) use changes::{check_changes, request_changes};
+pub(super) use delegation::{check_delegation, delegate};
 pub(super) use rules::{cast_vote, check_vote};
 use rules::{expand, waiting_on};
+use timeout::{AfterTimeout, timed_out};
 
 use std::{collections::BTreeMap, time::Duration};
 
@@ -20,20 +26,18 @@ use temporalio_sdk::{
 };
 
 use super::{
-    run::{now, rfc3339, set_memo, set_phase},
+    run::{rfc3339, set_memo, set_phase},
     status::*,
     steps::{Ctx, Scope, StepEnd, done_with, render},
     workflow::PipelineWorkflow,
 };
-use crate::pipeline::{
-    Step,
-    spec::{ApprovalStep, OnTimeout},
-};
+use crate::pipeline::{Step, spec::ApprovalStep};
 
 const SA_APPROVERS_KEY: SearchAttributeKey<Vec<String>> =
     SearchAttributeKey::keyword_list(SA_APPROVERS);
 
-/// The gate step: open, notify, wait for a quorum, a stop or a timeout.
+/// The gate step: open, notify, wait for a quorum, a stop, a request for
+/// changes or a timeout; remind while it waits.
 pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> WorkflowResult<StepEnd> {
     let groups = ctx.state(|s| s.groups.clone());
     let signed = spec.signed || ctx.state(|s| s.signing.require);
@@ -43,43 +47,44 @@ pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> Workflow
     if let Err(e) = open(ctx, step, spec, &groups, signed) {
         return Ok(StepEnd::Failed(e));
     }
-    let mut notifying = Some(notify(ctx, step, spec, NotifyReason::Opened));
+    let mut notifying = Some(notify(ctx, step, spec, NotifyReason::Opened, None));
     let mut timer = step.timeout.map(|t| ctx.timer(t.0));
+    let remind = || spec.remind_every.map(|every| ctx.timer(every.0));
+    let mut reminder = remind();
+    let mut ticks = 0;
     let mut end: Option<StepEnd> = None;
     loop {
-        let seen = ctx.state(|s| s.status.approval.as_ref().map_or(0, |g| g.votes.len()));
+        let seen = ctx.state(|s| s.status.approval.as_ref().map(heard));
         let changed = move |s: &PipelineWorkflow| {
-            s.status.stop_requested
-                || s.status
-                    .approval
-                    .as_ref()
-                    .is_some_and(|g| g.decision.is_some() || g.votes.len() != seen)
-        };
-        let notified = async {
-            match notifying.as_mut() {
-                Some(sending) => sending.await,
-                None => std::future::pending().await,
-            }
-        };
-        let fired = async {
-            match timer.as_mut() {
-                Some(timer) => timer.await,
-                None => std::future::pending().await,
-            }
+            s.status.stop_requested || s.status.approval.as_ref().map(heard) != seen
         };
         select! {
-            results = notified.fuse() => {
+            results = pending_or(notifying.as_mut()).fuse() => {
                 record_notifications(ctx, results);
                 notifying = None;
             }
             woke = ctx.wait_condition(changed) => {
                 woke?;
                 publish(ctx);
-                if ctx.state(|s| s.status.stop_requested || s.status.approval.as_ref().is_some_and(|g| g.decision.is_some())) {
+                if ctx.state(|s| s.status.stop_requested || s.status.approval.as_ref().is_some_and(|g| g.decision.is_some() || g.changes_requested.is_some())) {
                     break;
                 }
             }
-            result = fired.fuse() => {
+            result = pending_or(reminder.as_mut()).fuse() => {
+                if result == TimerResult::Cancelled {
+                    return Err(WorkflowTermination::cancelled());
+                }
+                // While the last notification still retries, this reminder
+                // is skipped: reminders do not pile up on a dead webhook.
+                ticks += 1;
+                if notifying.is_none() {
+                    ctx.state_mut(|s| s.status.approval.iter_mut().for_each(|g| g.reminders += 1));
+                    let waited = spec.remind_every.map(|every| every.0 * ticks);
+                    notifying = Some(notify(ctx, step, spec, NotifyReason::Reminder, waited));
+                }
+                reminder = remind();
+            }
+            result = pending_or(timer.as_mut()).fuse() => {
                 if result == TimerResult::Cancelled {
                     return Err(WorkflowTermination::cancelled());
                 }
@@ -88,7 +93,7 @@ pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> Workflow
                     AfterTimeout::Escalated(second) => {
                         timer = second.map(|t| ctx.timer(t));
                         // The first notification may still be retrying; the escalation is told anyway.
-                        notifying = Some(notify(ctx, step, spec, NotifyReason::Escalated));
+                        notifying = Some(notify(ctx, step, spec, NotifyReason::Escalated, None));
                     }
                     AfterTimeout::Closed(failed) => {
                         end = failed;
@@ -101,16 +106,35 @@ pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> Workflow
             }
         }
     }
-    if let Some(timer) = &timer
-        && !futures::future::FusedFuture::is_terminated(timer)
-    {
-        timer.cancel();
+    for waiting in [&timer, &reminder].into_iter().flatten() {
+        if !futures::future::FusedFuture::is_terminated(waiting) {
+            waiting.cancel();
+        }
     }
-    close(ctx);
+    close(ctx, spec);
     Ok(match end {
         Some(end) => end,
         None => decided(ctx),
     })
+}
+
+/// What the gate's loop wakes for: votes, a decision, changes requested,
+/// delegations.
+fn heard(gate: &ApprovalStatus) -> (usize, bool, bool, usize) {
+    (
+        gate.votes.len(),
+        gate.decision.is_some(),
+        gate.changes_requested.is_some(),
+        gate.delegations.len(),
+    )
+}
+
+/// The future, or one that never resolves when there is none.
+async fn pending_or<F: std::future::Future + Unpin>(future: Option<&mut F>) -> F::Output {
+    match future {
+        Some(future) => future.await,
+        None => std::future::pending().await,
+    }
 }
 
 /// Opens the gate: who may decide (groups expanded), the deadline, the
@@ -132,6 +156,9 @@ fn open(
         s.status.phase = Phase::AwaitingApproval;
         if let Some(st) = s.status.step_mut(&step.id) {
             st.state = StepState::Waiting;
+            // Reached again after a request for changes: a new round.
+            st.finished_at = None;
+            st.summary = None;
         }
         let mut gate = ApprovalStatus {
             step: step.id.clone(),
@@ -143,99 +170,50 @@ fn open(
             allow_self_approval: spec.allow_self_approval,
             opening,
             signed,
+            fields: spec.fields.clone(),
+            reject_fields: spec.reject_fields.clone(),
+            allow_delegation: spec.allow_delegation,
             ..ApprovalStatus::default()
         };
+        if let Some(back_to) = &spec.on_changes {
+            gate.on_changes = Some(back_to.clone());
+            gate.rounds = s.rounds.get(&step.id).cloned().unwrap_or_default();
+            gate.round = gate.rounds.len() as u32 + 1;
+            gate.max_rounds = spec.max_rounds;
+        }
         gate.waiting_on = waiting_on(&gate, s.status.requested_by.as_deref());
         s.status.approval = Some(gate);
     });
     set_deadline(ctx, step.timeout.map(|t| t.0));
     set_phase(ctx, Phase::AwaitingApproval);
     set_memo(ctx, MEMO_PROMPT, Some(prompt));
+    // Only gates with a form or rounds set these: older runs replay the same memo.
+    if !spec.fields.is_empty() {
+        set_memo(ctx, MEMO_FIELDS, serde_json::to_string(&spec.fields).ok());
+    }
+    if spec.on_changes.is_some() {
+        let round = ctx.state(|s| {
+            s.status
+                .approval
+                .as_ref()
+                .map(|g| format!("{}/{}", g.round, g.max_rounds))
+        });
+        set_memo(ctx, MEMO_ROUND, round);
+    }
     publish(ctx);
     Ok(())
 }
 
-/// What the gate's timeout did.
-enum AfterTimeout {
-    /// More approvers may decide now, until this second timeout (if any).
-    Escalated(Option<Duration>),
-    /// The gate is closed: decided by `on_timeout`, or failed (the end).
-    Closed(Option<StepEnd>),
-    /// The step fails at once, the gate left as it is (the escalation
-    /// names a group no one defines).
-    Abort(StepEnd),
-}
-
-/// The gate timed out: escalate (once), fail, or decide as `on_timeout` says.
-fn timed_out(
-    ctx: &Ctx,
-    step: &Step,
-    spec: &ApprovalStep,
-    groups: &BTreeMap<String, Vec<String>>,
-) -> AfterTimeout {
-    let escalated = ctx.state(|s| s.status.approval.as_ref().is_some_and(|g| g.escalated));
-    match spec.on_timeout {
-        OnTimeout::Escalate if !escalated => {
-            let extra = match expand(&spec.escalate_to, groups) {
-                Ok(extra) => extra,
-                Err(e) => {
-                    return AfterTimeout::Abort(StepEnd::Failed(format!(
-                        "gate `{}`: {e}",
-                        step.id
-                    )));
-                }
-            };
-            ctx.state_mut(|s| {
-                let requested_by = s.status.requested_by.clone();
-                if let Some(gate) = s.status.approval.as_mut() {
-                    gate.escalated = true;
-                    for name in extra {
-                        if !gate.allowed.contains(&name) {
-                            gate.allowed.push(name);
-                        }
-                    }
-                    gate.waiting_on = waiting_on(gate, requested_by.as_deref());
-                }
-            });
-            let second = spec.escalation_timeout.map(|t| t.0);
-            set_deadline(ctx, second);
-            publish(ctx);
-            AfterTimeout::Escalated(second)
-        }
-        OnTimeout::Fail => AfterTimeout::Closed(Some(StepEnd::Failed(format!(
-            "gate `{}` timed out after {} (on_timeout = \"fail\")",
-            step.id,
-            step.timeout.map(|t| t.to_string()).unwrap_or_default()
-        )))),
-        on_timeout => {
-            let kind = match escalated {
-                true => DecisionKind::EscalatedThenTimedOut,
-                false => DecisionKind::TimedOut,
-            };
-            let approved = on_timeout == OnTimeout::Approve;
-            let at = now(ctx);
-            ctx.state_mut(|s| {
-                if let Some(gate) = s.status.approval.as_mut() {
-                    gate.decision = Some(Decision {
-                        step: gate.step.clone(),
-                        decision: kind,
-                        approved,
-                        by: None,
-                        comment: None,
-                        at,
-                        votes: gate.votes.clone(),
-                    });
-                }
-            });
-            AfterTimeout::Closed(None)
-        }
-    }
-}
-
 /// The gate is closed: nobody is asked any more.
-fn close(ctx: &Ctx) {
+fn close(ctx: &Ctx, spec: &ApprovalStep) {
     ctx.upsert_search_attributes([SA_APPROVERS_KEY.value_set(Vec::new())]);
     set_memo(ctx, MEMO_PROMPT, None);
+    if !spec.fields.is_empty() {
+        set_memo(ctx, MEMO_FIELDS, None);
+    }
+    if spec.on_changes.is_some() {
+        set_memo(ctx, MEMO_ROUND, None);
+    }
     set_memo(ctx, MEMO_APPROVALS, None);
     set_memo(ctx, MEMO_DEADLINE, None);
 }
@@ -243,7 +221,13 @@ fn close(ctx: &Ctx) {
 /// How the step ends with the gate's decision: on (approved), the run ends
 /// rejected, or stopped (only `stop` closes a gate without a decision).
 fn decided(ctx: &Ctx) -> StepEnd {
-    let decision = ctx.state(|s| s.status.approval.as_ref().and_then(|a| a.decision.clone()));
+    let gate = ctx.state(|s| s.status.approval.clone().unwrap_or_default());
+    if let (Some(round), Some(to)) = (gate.changes_requested, gate.on_changes) {
+        ctx.state_mut(|s| s.status.phase = Phase::Running);
+        set_phase(ctx, Phase::Running);
+        return StepEnd::Rewind { to, round };
+    }
+    let decision = gate.decision;
     if decision.as_ref().is_some_and(|d| d.approved) {
         ctx.state_mut(|s| s.status.phase = Phase::Running);
         set_phase(ctx, Phase::Running);
@@ -255,7 +239,13 @@ fn decided(ctx: &Ctx) -> StepEnd {
             summary: "stopped while awaiting approval".into(),
         };
     };
-    let output = serde_json::to_value(&decision).unwrap_or(Value::Null);
+    let mut output = serde_json::to_value(&decision).unwrap_or(Value::Null);
+    let rounds = ctx.state(|s| s.rounds.get(&decision.step).cloned().unwrap_or_default());
+    if let (Some(last), Some(map)) = (rounds.last(), output.as_object_mut()) {
+        map.insert("feedback".into(), json!(last.feedback));
+        map.insert("round".into(), json!(gate.round));
+        map.insert("rounds".into(), json!(rounds));
+    }
     let summary = summarise(&decision);
     if decision.approved {
         done_with(output, &summary)
@@ -283,11 +273,14 @@ fn summarise(decision: &Decision) -> String {
         };
         format!("{escalated}timed out: {verdict} by on_timeout")
     } else {
-        let voters: Vec<&str> = decision
+        let voters: Vec<String> = decision
             .votes
             .iter()
             .filter(|v| (v.vote == VoteKind::Approve) == decision.approved)
-            .map(|v| v.by.as_str())
+            .map(|v| match &v.on_behalf_of {
+                Some(delegator) => format!("{} (for {delegator})", v.by),
+                None => v.by.clone(),
+            })
             .collect();
         let escalated = if decision.decision.was_escalated() {
             "escalated, then "
@@ -340,3 +333,7 @@ fn publish(ctx: &Ctx) {
     ctx.upsert_search_attributes([SA_APPROVERS_KEY.value_set(who)]);
     set_memo(ctx, MEMO_APPROVALS, Some(approvals));
 }
+
+#[cfg(test)]
+#[path = "pushback_tests.rs"]
+mod pushback_tests;

@@ -23,12 +23,26 @@ pub(super) fn notify<'a>(
     step: &'a Step,
     spec: &'a ApprovalStep,
     reason: NotifyReason,
+    waited: Option<Duration>,
 ) -> LocalBoxFuture<'a, Vec<NotificationStatus>> {
     async move {
         if spec.notify.is_empty() {
             return Vec::new();
         }
-        let (context, default_body) = message(ctx, step);
+        let (context, default_body) = message(ctx, step, reason, waited);
+        let (count, opening) = ctx.state(|s| {
+            s.status
+                .approval
+                .as_ref()
+                .map_or((0, 1), |g| (g.reminders, g.opening))
+        });
+        // A gate reached again (request changes) must not reuse the IDs of
+        // activities of its first opening that may still be retrying; the
+        // first opening keeps the IDs it always had.
+        let prefix = match opening {
+            0 | 1 => step.id.clone(),
+            n => format!("{}#{n}", step.id),
+        };
         let sends = spec.notify.iter().enumerate().map(|(index, hook)| {
             let target = match (&hook.url, &hook.url_env) {
                 (_, Some(variable)) => format!("${variable}"),
@@ -58,9 +72,8 @@ pub(super) fn notify<'a>(
                         .build(),
                 )
                 .activity_id(format!(
-                    "{}.notify[{index}]{}",
-                    step.id,
-                    reason.activity_suffix()
+                    "{prefix}.notify[{index}]{}",
+                    reason.activity_suffix(count)
                 ))
                 .build();
             async move {
@@ -87,7 +100,12 @@ pub(super) fn notify<'a>(
 /// What a webhook's body template may read (the run's context plus the
 /// gate's fields), and the default body: `text` for Slack and Teams, and
 /// the details.
-fn message(ctx: &Ctx, step: &Step) -> (serde_json::Value, String) {
+fn message(
+    ctx: &Ctx,
+    step: &Step,
+    reason: NotifyReason,
+    waited: Option<Duration>,
+) -> (serde_json::Value, String) {
     let (gate, run_id, pipeline) = ctx.state(|s| {
         (
             s.status.approval.clone().unwrap_or_default(),
@@ -99,6 +117,14 @@ fn message(ctx: &Ctx, step: &Step) -> (serde_json::Value, String) {
     let approve_command = format!("orca approve {run_id}");
     let reject_command = format!("orca reject {run_id}");
     let who = names_or_anyone(&gate.allowed);
+    // Reminders come every `remind_every`, so the wait is their count times it.
+    let waited = waited.map(|w| humantime::format_duration(w).to_string());
+    let reminder = (reason == NotifyReason::Reminder).then_some(gate.reminders);
+    let tag = match (reminder, &waited) {
+        (Some(n), Some(waited)) => format!("[reminder {n}: waiting {waited}] "),
+        _ if gate.escalated => "[escalated] ".to_string(),
+        _ => String::new(),
+    };
     if let Some(map) = context.as_object_mut() {
         map.insert("step".into(), json!(step.id));
         map.insert("prompt".into(), json!(gate.prompt));
@@ -107,11 +133,14 @@ fn message(ctx: &Ctx, step: &Step) -> (serde_json::Value, String) {
         map.insert("reject_command".into(), json!(reject_command));
         map.insert("escalated".into(), json!(gate.escalated));
         map.insert("deadline".into(), json!(gate.deadline));
+        map.insert("reminder".into(), json!(reminder));
+        map.insert("waited".into(), json!(waited));
+        map.insert("fields".into(), json!(gate.fields));
+        map.insert("round".into(), json!(gate.round));
     }
-    let default_body = json!({
+    let mut body = json!({
         "text": format!(
-            "{}Approval needed for {pipeline} run {run_id}: {} (approvers: {who}). Approve: `{approve_command}` · Reject: `{reject_command}`",
-            if gate.escalated { "[escalated] " } else { "" },
+            "{tag}Approval needed for {pipeline} run {run_id}: {} (approvers: {who}). Approve: `{approve_command}` · Reject: `{reject_command}`",
             gate.prompt
         ),
         "run_id": run_id,
@@ -123,9 +152,22 @@ fn message(ctx: &Ctx, step: &Step) -> (serde_json::Value, String) {
         "escalated": gate.escalated,
         "approve_command": approve_command,
         "reject_command": reject_command,
-    })
-    .to_string();
-    (context, default_body)
+    });
+    // Only what applies: a plain gate's body stays as it always was.
+    if let Some(map) = body.as_object_mut() {
+        if let Some(n) = reminder {
+            map.insert("reminder".into(), json!(n));
+            map.insert("waited".into(), json!(waited));
+        }
+        if !gate.fields.is_empty() {
+            map.insert("fields".into(), json!(gate.fields));
+        }
+        if gate.round > 0 {
+            map.insert("round".into(), json!(gate.round));
+            map.insert("max_rounds".into(), json!(gate.max_rounds));
+        }
+    }
+    (context, body.to_string())
 }
 
 pub(super) fn record_notifications(ctx: &Ctx, results: Vec<NotificationStatus>) {

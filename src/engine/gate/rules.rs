@@ -5,20 +5,55 @@
 
 use std::collections::BTreeMap;
 
+use serde_json::{Map, Value};
+
 use super::signature::{self, Proof, Trust};
-use crate::engine::{refusal::Refusal, run::rfc3339, status::*};
+use crate::{
+    engine::{refusal::Refusal, run::rfc3339, status::*},
+    pipeline::fields::check_form,
+};
+
+/// What a vote that passes every rule records besides itself.
+#[derive(Debug, Default)]
+pub(in crate::engine) struct Checked {
+    /// The signature's proof: the rules then held for the verified name and key.
+    pub proof: Option<Proof>,
+    /// The form as it will be recorded (defaults filled in).
+    pub fields: Map<String, Value>,
+    /// The approver whose delegate votes.
+    pub on_behalf_of: Option<String>,
+}
 
 /// Every rule of the gate, in the order a person would want to hear them.
-/// A signed decision's proof comes back: the rules then hold for the
-/// verified name and key.
 pub(in crate::engine) fn check_vote(
     status: &RunStatus,
     request: &DecisionRequest,
     kind: VoteKind,
     trust: &Trust,
-) -> Result<Option<Proof>, Refusal> {
-    let by = request.by.trim();
-    if by.is_empty() {
+) -> Result<Checked, Refusal> {
+    let gate = open_gate(status, &request.by)?;
+    let proof = check_person(status, gate, &request.claim(kind), kind, trust)?;
+    let form = match kind {
+        VoteKind::Approve => &gate.fields,
+        VoteKind::Reject => &gate.reject_fields,
+    };
+    let fields = check_form(form, &request.fields).map_err(|e| Refusal::FieldInvalid {
+        field: e.field,
+        rule: e.rule,
+    })?;
+    Ok(Checked {
+        proof,
+        fields,
+        on_behalf_of: delegator_of(gate, request.by.trim()),
+    })
+}
+
+/// The gate a decision can still be made at: named, open, undecided.
+pub(super) fn open_gate<'s>(
+    status: &'s RunStatus,
+    by: &str,
+) -> Result<&'s ApprovalStatus, Refusal> {
+    if by.trim().is_empty() {
         return Err(Refusal::NoApprover);
     }
     let not_awaiting = || Refusal::NotAwaiting {
@@ -33,10 +68,24 @@ pub(in crate::engine) fn check_vote(
             by: decision.by.clone(),
         });
     }
-    if status.phase != Phase::AwaitingApproval {
+    if status.phase != Phase::AwaitingApproval || gate.changes_requested.is_some() {
         return Err(not_awaiting());
     }
-    let proof = signature::check(gate, request, kind, trust)?;
+    Ok(gate)
+}
+
+/// The rules on who acts, whatever they do at the gate: the signature,
+/// one decision per person and per key, a decision handed on, the allow
+/// list (a delegate stands in for who delegated), and four eyes.
+pub(super) fn check_person(
+    status: &RunStatus,
+    gate: &ApprovalStatus,
+    claim: &Claim,
+    kind: VoteKind,
+    trust: &Trust,
+) -> Result<Option<Proof>, Refusal> {
+    let by = claim.by.trim();
+    let proof = signature::check(gate, claim, trust)?;
     if let Some(earlier) = gate.votes.iter().find(|v| v.by == by) {
         return Err(Refusal::AlreadyVoted {
             by: by.to_string(),
@@ -54,7 +103,14 @@ pub(in crate::engine) fn check_vote(
             by: earlier.by.clone(),
         });
     }
-    if !gate.allowed.is_empty() && !gate.allowed.iter().any(|a| a == by) {
+    if let Some(handed) = gate.delegations.iter().find(|d| d.by == by) {
+        return Err(Refusal::AlreadyDelegated {
+            by: by.to_string(),
+            to: handed.to.clone(),
+        });
+    }
+    let delegate = delegator_of(gate, by).is_some();
+    if !gate.allowed.is_empty() && !delegate && !gate.allowed.iter().any(|a| a == by) {
         return Err(Refusal::NotAllowed {
             by: by.to_string(),
             step: gate.step.clone(),
@@ -84,6 +140,14 @@ pub(in crate::engine) fn check_vote(
     Ok(proof)
 }
 
+/// The approver `by` decides for, when `by` is their delegate.
+pub(super) fn delegator_of(gate: &ApprovalStatus, by: &str) -> Option<String> {
+    gate.delegations
+        .iter()
+        .find(|d| d.to == by)
+        .map(|d| d.by.clone())
+}
+
 /// Records a vote (after `check_vote` again: validators do not run on
 /// replay) and closes the gate when a quorum is reached.
 pub(in crate::engine) fn cast_vote(
@@ -92,7 +156,7 @@ pub(in crate::engine) fn cast_vote(
     request: DecisionRequest,
     kind: VoteKind,
 ) -> Result<VoteResult, Refusal> {
-    let proof = check_vote(status, &request, kind, trust)?;
+    let checked = check_vote(status, &request, kind, trust)?;
     let at = trust.now;
     let requested_by = status.requested_by.clone();
     let phase = status.phase;
@@ -105,8 +169,10 @@ pub(in crate::engine) fn cast_vote(
         vote: kind,
         comment: request.comment.filter(|c| !c.trim().is_empty()),
         at: rfc3339(at),
-        key: proof.as_ref().map(|p| p.key.clone()),
-        signed_at: proof.map(|p| rfc3339(Some(p.signed_at))),
+        key: checked.proof.as_ref().map(|p| p.key.clone()),
+        signed_at: checked.proof.map(|p| rfc3339(Some(p.signed_at))),
+        fields: checked.fields,
+        on_behalf_of: checked.on_behalf_of,
     };
     gate.votes.push(vote.clone());
     let (approvals, rejections) = (gate.approvals(), gate.rejections());
@@ -134,6 +200,7 @@ pub(in crate::engine) fn cast_vote(
             comment: vote.comment.clone(),
             at: vote.at.clone(),
             votes: gate.votes.clone(),
+            fields: vote.fields.clone(),
         });
     }
     gate.waiting_on = waiting_on(gate, requested_by.as_deref());
@@ -150,14 +217,22 @@ pub(in crate::engine) fn cast_vote(
         reject_quorum: gate.reject_quorum,
         decision: decided,
         approved: gate.decision.as_ref().is_some_and(|d| d.approved),
+        fields: vote.fields,
     })
 }
 
 /// Who may still vote: allowed, not yet voted, and not the requester of a
 /// four-eyes gate. Empty for a gate open to anyone.
+/// A delegator's place is taken by their delegate.
 pub(super) fn waiting_on(gate: &ApprovalStatus, requested_by: Option<&str>) -> Vec<String> {
     gate.allowed
         .iter()
+        .map(
+            |name| match gate.delegations.iter().find(|d| &d.by == name) {
+                Some(handed) => &handed.to,
+                None => name,
+            },
+        )
         .filter(|name| !gate.votes.iter().any(|v| &v.by == *name))
         .filter(|name| gate.allow_self_approval || Some(name.as_str()) != requested_by)
         .cloned()

@@ -35,15 +35,14 @@ pub struct Proof {
     pub signed_at: SystemTime,
 }
 
-/// The signature on `request`, if any, verified for this gate; `None` for
+/// The signature on `claim`, if any, verified for this gate; `None` for
 /// an unsigned decision (or when the worker trusts no keys at all).
 pub fn check(
     gate: &ApprovalStatus,
-    request: &DecisionRequest,
-    kind: VoteKind,
+    claim: &Claim,
     trust: &Trust,
 ) -> Result<Option<Proof>, Refusal> {
-    let Some(signed) = &request.signed else {
+    let Some(signed) = claim.signed else {
         return match gate.signed {
             true => Err(Refusal::SignatureRequired {
                 step: gate.step.clone(),
@@ -60,7 +59,7 @@ pub fn check(
     let Verified { fingerprint, .. } =
         // Trusted now, as ssh-keygen checks validity at verification time
         // (the signing time is the signer's word).
-        verify(signed, request.by.trim(), trust.signers, trust.now.unwrap_or(message.signed_at))
+        verify(signed, claim.by.trim(), trust.signers, trust.now.unwrap_or(message.signed_at))
             .map_err(bad)?;
     let at = DecisionAt {
         workflow_id: trust.workflow_id,
@@ -70,9 +69,10 @@ pub fn check(
     };
     let here = DecisionMessage::new(
         at,
-        kind,
-        &request.by,
-        request.comment.as_deref(),
+        claim.act,
+        claim.by,
+        claim.comment,
+        &claim.data,
         message.signed_at,
     );
     if let Some(reason) = decision_mismatch(&message, &here) {
@@ -109,9 +109,10 @@ mod tests {
             by: "alice".into(),
             ..DecisionRequest::default()
         };
-        assert_eq!(check(&gate, &request, VoteKind::Approve, &trust), Ok(None));
+        let claim = request.claim(VoteKind::Approve);
+        assert_eq!(check(&gate, &claim, &trust), Ok(None));
         gate.signed = true;
-        let refused = check(&gate, &request, VoteKind::Approve, &trust).unwrap_err();
+        let refused = check(&gate, &claim, &trust).unwrap_err();
         assert_eq!(
             refused.kind(),
             crate::engine::refusal::RefusalKind::SignatureRequired

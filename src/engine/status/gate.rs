@@ -1,12 +1,13 @@
 //! The gate's part of the contract: the decision request, votes, the
 //! recorded decision, the open gate in the status document, notifications.
 
-use std::fmt;
+use std::{collections::BTreeMap, fmt};
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
 
-use super::{APPROVE, REJECT, RefusalKind};
-use crate::signing::Signed;
+use super::{APPROVE, ChangeRound, Delegation, NotificationStatus, REJECT, RefusalKind};
+use crate::{pipeline::fields::FieldSpec, signing::Signed};
 
 /// The argument of the `approve` / `reject` updates and signals.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -15,6 +16,9 @@ pub struct DecisionRequest {
     pub by: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
+    /// The gate's form filled in: approve's `fields`, reject's `reject_fields`.
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub fields: Map<String, Value>,
     /// The decision signed by `by`'s SSH key (README "Verified approvals").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed: Option<Signed>,
@@ -26,6 +30,15 @@ impl DecisionRequest {
     pub fn digest(&self) -> String {
         let value = serde_json::to_value(self).unwrap_or_default();
         crate::signing::sha256_hex(crate::signing::canonical_json(&value).as_bytes())
+    }
+
+    /// What a signature's `data-sha256` covers: the fields as sent (`{}`
+    /// without any, as before forms existed).
+    pub fn data(&self) -> Value {
+        match self.fields.is_empty() {
+            true => json!({}),
+            false => json!({ "fields": self.fields }),
+        }
     }
 }
 
@@ -60,6 +73,12 @@ pub struct Vote {
     /// When the signer says they signed (RFC 3339).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_at: Option<String>,
+    /// The form as recorded (defaults filled in).
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub fields: Map<String, Value>,
+    /// Whose decision this is, when `by` decides as their delegate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_behalf_of: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,6 +127,9 @@ pub struct VoteResult {
     pub decision: Option<DecisionKind>,
     /// Whether the gate is now open (the run goes on).
     pub approved: bool,
+    /// The form as recorded (defaults filled in).
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub fields: Map<String, Value>,
 }
 
 /// How a gate ended, as recorded by the workflow.
@@ -128,6 +150,9 @@ pub struct Decision {
     /// Every vote cast at the gate, in order.
     #[serde(default)]
     pub votes: Vec<Vote>,
+    /// The deciding vote's form (`steps.GATE.output.fields.NAME`).
+    #[serde(default, skip_serializing_if = "Map::is_empty")]
+    pub fields: Map<String, Value>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -239,6 +264,38 @@ pub struct ApprovalStatus {
     /// Webhooks told about the gate, and how that went.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notifications: Vec<NotificationStatus>,
+    /// The form an approval fills in, and a rejection's.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fields: BTreeMap<String, FieldSpec>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub reject_fields: BTreeMap<String, FieldSpec>,
+    /// Where `request_changes` sends the run back to; none: not allowed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_changes: Option<String>,
+    /// Which round this is (1 = the first) and how many the gate allows;
+    /// 0 for a gate without `on_changes`.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub round: u32,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub max_rounds: u32,
+    /// The round ended with a request for changes (the gate is closed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changes_requested: Option<ChangeRound>,
+    /// The earlier rounds' requests for changes, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rounds: Vec<ChangeRound>,
+    /// Approvers may delegate, and who has.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub allow_delegation: bool,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub delegations: Vec<Delegation>,
+    /// Reminders sent so far (`remind_every`).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub reminders: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 fn one() -> u32 {
@@ -259,49 +316,6 @@ impl ApprovalStatus {
             .filter(|v| v.vote == VoteKind::Reject)
             .count() as u32
     }
-}
-
-/// Why a gate's webhooks were called.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub enum NotifyReason {
-    #[serde(rename = "gate opened")]
-    Opened,
-    #[serde(rename = "gate escalated")]
-    Escalated,
-}
-
-impl NotifyReason {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NotifyReason::Opened => "gate opened",
-            NotifyReason::Escalated => "gate escalated",
-        }
-    }
-
-    /// Appended to the notify activity's ID, so both rounds have their own.
-    pub fn activity_suffix(self) -> &'static str {
-        match self {
-            NotifyReason::Opened => "",
-            NotifyReason::Escalated => ".escalated",
-        }
-    }
-}
-
-impl fmt::Display for NotifyReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct NotificationStatus {
-    /// Which webhook: its host, or the environment variable that holds it.
-    pub target: String,
-    /// Sent when the gate opened, or when it was escalated.
-    pub reason: NotifyReason,
-    pub ok: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
 }
 
 #[cfg(test)]

@@ -9,10 +9,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use temporalio_common::search_attributes::SearchAttributeKey;
 
+mod changes;
 mod gate;
+mod notice;
 
 pub use super::refusal::RefusalKind;
+pub use changes::*;
 pub use gate::*;
+pub use notice::*;
 
 /// Workflow type name, task queue default, and message names.
 pub const WORKFLOW_TYPE: &str = "Pipeline";
@@ -44,6 +48,11 @@ pub const VOTED_PREFIX: &str = "voted:";
 /// Memo fields of the open gate, for `orca inbox`.
 pub const MEMO_APPROVALS: &str = "orca_approvals";
 pub const MEMO_DEADLINE: &str = "orca_deadline";
+/// Memo field of the open gate's form, as JSON (`{name: field}`), set only
+/// for a gate that declares fields; and its round (`2/3`), only for a gate
+/// with `on_changes`.
+pub const MEMO_FIELDS: &str = "orca_fields";
+pub const MEMO_ROUND: &str = "orca_round";
 /// Memo field noting the last approve/reject *signal* the gate refused
 /// (an update's refusal goes back to its caller instead).
 pub const MEMO_IGNORED: &str = "orca_ignored";

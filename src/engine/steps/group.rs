@@ -42,7 +42,9 @@ pub(super) async fn run_parallel(
                 outputs.insert(child.id.clone(), Value::Null);
             }
             StepEnd::Cancelled => {}
-            StepEnd::Failed(message) => failures.push(format!("`{}`: {message}", child.id)),
+            end @ (StepEnd::Failed(_) | StepEnd::Rewind { .. }) => {
+                failures.push(format!("`{}`: {}", child.id, end.failure().unwrap_or("")))
+            }
             StepEnd::EndRun {
                 outcome,
                 output,
@@ -278,10 +280,11 @@ impl<'a> Foreach<'a> {
                 self.shared.borrow_mut().cancelled = true;
                 false
             }
-            StepEnd::Failed(message) => {
+            end @ (StepEnd::Failed(_) | StepEnd::Rewind { .. }) => {
                 self.shared.borrow_mut().failure.get_or_insert(format!(
-                    "item {index} ({}): {message}",
-                    compact(&self.items[index])
+                    "item {index} ({}): {}",
+                    compact(&self.items[index]),
+                    end.failure().unwrap_or("")
                 ));
                 false
             }

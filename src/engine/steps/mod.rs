@@ -68,6 +68,11 @@ pub(super) enum StepEnd {
     /// Cancelled with its group (a sibling failed fast, the group's
     /// timeout): the group's own end says why.
     Cancelled,
+    /// A gate's approver requested changes: the run goes back to step `to`.
+    Rewind {
+        to: String,
+        round: ChangeRound,
+    },
 }
 
 impl StepEnd {
@@ -76,6 +81,9 @@ impl StepEnd {
         match self {
             StepEnd::Failed(message) => Some(message),
             StepEnd::Cancelled => Some("cancelled"),
+            // Gates are top-level only (validation), so none sends a
+            // nested step back; were one to, the group fails.
+            StepEnd::Rewind { .. } => Some("a gate inside a group cannot send the run back"),
             _ => None,
         }
     }
@@ -173,6 +181,7 @@ fn count_step(ctx: &Ctx, step: &Step, end: &StepEnd, began: Option<std::time::Sy
         StepEnd::Skipped(_) => ("skipped", 0),
         StepEnd::EndRun { outcome, .. } => (outcome.phase().as_str(), 1),
         StepEnd::Failed(_) | StepEnd::Cancelled => ("failed", 0),
+        StepEnd::Rewind { .. } => ("changes_requested", 1),
     };
     let took = match (began, ctx.workflow_time()) {
         (Some(began), Some(now)) => now.duration_since(began).ok(),
@@ -217,6 +226,13 @@ fn finish_step(ctx: &Ctx, scope: &Scope, id: &str, end: StepEnd) -> StepEnd {
             StepEnd::Failed(_) | StepEnd::Cancelled => {
                 st.state = StepState::Failed;
                 st.error = end.failure().map(str::to_string);
+            }
+            StepEnd::Rewind { to, round } => {
+                st.state = StepState::Pending;
+                st.summary = Some(format!(
+                    "round {} sent back to `{to}` by {}: {}",
+                    round.round, round.by, round.feedback
+                ));
             }
         }
     });

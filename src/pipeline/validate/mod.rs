@@ -9,6 +9,9 @@ use serde_json::Value;
 
 mod kinds;
 
+mod gate;
+
+use gate::{feedback_readers, fields, pushback};
 use kinds::{approver_names, command_form, common, http_request, policy_rules, timeouts};
 
 use super::{PipelineSpec, SpecError, SpecPath, Step, StepKind, spec, template};
@@ -56,7 +59,10 @@ pub fn validate(spec: &PipelineSpec) -> Result<(), SpecError> {
         seen: HashSet::new(),
         earlier: BTreeSet::new(),
     };
+    let readers = feedback_readers(spec);
     for (index, step) in spec.steps.iter().enumerate() {
+        // The steps a gate sends the run back to may read its feedback.
+        checker.earlier.extend(readers[index].iter().cloned());
         checker.step(step, &root.key("steps").index(index), Nesting::Top)?;
         checker.earlier.insert(step.id.clone());
     }
@@ -72,6 +78,10 @@ pub const NOTIFY_ROOTS: &[&str] = &[
     "reject_command",
     "escalated",
     "deadline",
+    "reminder",
+    "waited",
+    "fields",
+    "round",
 ];
 
 fn problem(path: SpecPath, message: impl Into<String>) -> SpecError {
@@ -230,6 +240,9 @@ impl Checker<'_> {
             );
         }
         timeouts(at, step, gate)?;
+        fields(at, "fields", &gate.fields)?;
+        fields(at, "reject_fields", &gate.reject_fields)?;
+        pushback(at, step, gate, &self.earlier)?;
         for (index, hook) in gate.notify.iter().enumerate() {
             if hook.url.is_some() == hook.url_env.is_some() {
                 let at = At {
