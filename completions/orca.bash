@@ -25,6 +25,9 @@ _orca() {
             orca,completions)
                 cmd="orca__subcmd__completions"
                 ;;
+            orca,delegate)
+                cmd="orca__subcmd__delegate"
+                ;;
             orca,dev)
                 cmd="orca__subcmd__dev"
                 ;;
@@ -54,6 +57,9 @@ _orca() {
                 ;;
             orca,replay)
                 cmd="orca__subcmd__replay"
+                ;;
+            orca,request-changes)
+                cmd="orca__subcmd__request__subcmd__changes"
                 ;;
             orca,resume)
                 cmd="orca__subcmd__resume"
@@ -94,6 +100,9 @@ _orca() {
             orca__subcmd__help,completions)
                 cmd="orca__subcmd__help__subcmd__completions"
                 ;;
+            orca__subcmd__help,delegate)
+                cmd="orca__subcmd__help__subcmd__delegate"
+                ;;
             orca__subcmd__help,dev)
                 cmd="orca__subcmd__help__subcmd__dev"
                 ;;
@@ -123,6 +132,9 @@ _orca() {
                 ;;
             orca__subcmd__help,replay)
                 cmd="orca__subcmd__help__subcmd__replay"
+                ;;
+            orca__subcmd__help,request-changes)
+                cmd="orca__subcmd__help__subcmd__request__subcmd__changes"
                 ;;
             orca__subcmd__help,resume)
                 cmd="orca__subcmd__help__subcmd__resume"
@@ -290,7 +302,7 @@ _orca() {
 
     case "${cmd}" in
         orca)
-            opts="-n -o -h -V --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help"
+            opts="-n -o -h -V --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -364,7 +376,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__approve)
-            opts="-y -c -n -o -h -V --as --all --pipeline --query --signing-key --no-sign --yes --signal --update --payload-json --comment --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-y -c -n -o -h -V --as --pipeline --query --signing-key --no-sign --all --field --fields-json --yes --signal --update --payload-json --comment --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -383,6 +395,14 @@ _orca() {
                     return 0
                     ;;
                 --signing-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields-json)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -629,6 +649,108 @@ _orca() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        orca__subcmd__delegate)
+            opts="-c -n -o -h -V --as --pipeline --query --signing-key --no-sign --to --comment --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pipeline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signing-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --comment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --task-queue)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         orca__subcmd__dev)
             opts="-n -o -h -V --port --ui-port --headless --db --ephemeral --max-concurrent-workflows --max-concurrent-activities --workflow-pollers --activity-pollers --max-cached-runs --shutdown-grace --log-format --pipelines --default-step-timeout --metrics-address --approvers-file --allow-commands --allowed-signers --require-signed-approvals --signature-window --inline-pipelines --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -772,7 +894,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__help)
-            opts="dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help"
+            opts="dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -814,6 +936,20 @@ _orca() {
             return 0
             ;;
         orca__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orca__subcmd__help__subcmd__delegate)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -996,6 +1132,20 @@ _orca() {
             return 0
             ;;
         orca__subcmd__help__subcmd__replay)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orca__subcmd__help__subcmd__request__subcmd__changes)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2062,7 +2212,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__reject)
-            opts="-y -r -n -o -h -V --as --all --pipeline --query --signing-key --no-sign --yes --signal --update --payload-json --reason --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-y -r -n -o -h -V --as --pipeline --query --signing-key --no-sign --all --field --fields-json --yes --signal --update --payload-json --reason --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2081,6 +2231,14 @@ _orca() {
                     return 0
                     ;;
                 --signing-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields-json)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2183,6 +2341,104 @@ _orca() {
                     return 0
                     ;;
                 --save)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --task-queue)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orca__subcmd__request__subcmd__changes)
+            opts="-c -n -o -h -V --as --pipeline --query --signing-key --no-sign --comment --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pipeline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --query)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signing-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --comment)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

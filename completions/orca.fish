@@ -49,6 +49,8 @@ complete -c orca -n "__fish_orca_needs_command" -f -a "worker" -d 'Run a worker 
 complete -c orca -n "__fish_orca_needs_command" -f -a "start" -d 'Start a pipeline run'
 complete -c orca -n "__fish_orca_needs_command" -f -a "approve" -d 'Approve a run that is waiting at an approval gate'
 complete -c orca -n "__fish_orca_needs_command" -f -a "reject" -d 'Reject a run that is waiting at an approval gate'
+complete -c orca -n "__fish_orca_needs_command" -f -a "request-changes" -d 'Send a run back to an earlier step with feedback on what to change'
+complete -c orca -n "__fish_orca_needs_command" -f -a "delegate" -d 'Hand your decision at a gate to someone else, for this opening of the gate'
 complete -c orca -n "__fish_orca_needs_command" -f -a "status" -d 'Show where a run is: phase, steps, approval'
 complete -c orca -n "__fish_orca_needs_command" -f -a "watch" -d 'Follow a run live until it ends; exits with its outcome (0/3/4)'
 complete -c orca -n "__fish_orca_needs_command" -f -a "wait" -d 'Wait for a run\'s approval or end; exit 0/3/4, or 8 on --timeout'
@@ -184,6 +186,8 @@ complete -c orca -n "__fish_orca_using_subcommand approve" -l as -d 'Decide as N
 complete -c orca -n "__fish_orca_using_subcommand approve" -l pipeline -d 'Only runs of this pipeline (the picker, --all)' -r
 complete -c orca -n "__fish_orca_using_subcommand approve" -l query -d 'Only runs also matching this visibility query (the picker, --all)' -r
 complete -c orca -n "__fish_orca_using_subcommand approve" -l signing-key -d 'Sign with this SSH key: a key file (private, or public with the private half in ssh-agent) or `key::ssh-ed25519 AAAA…` held by ssh-agent [default: git\'s user.signingkey when gpg.format = ssh]' -r
+complete -c orca -n "__fish_orca_using_subcommand approve" -l field -d 'A field of the gate\'s form (reject: its rejection form) as NAME=VALUE, typed as the gate declares it (a list: comma-separated); repeatable. On a terminal, the fields not given are asked for (not with --yes)' -r
+complete -c orca -n "__fish_orca_using_subcommand approve" -l fields-json -d 'The form as a JSON object, sent as given: \'{"replicas": 5}\'; @FILE reads it from a file, - from stdin' -r
 complete -c orca -n "__fish_orca_using_subcommand approve" -l signal -d 'Not an orca run: send this signal instead (payload from --payload-json)' -r
 complete -c orca -n "__fish_orca_using_subcommand approve" -l update -d 'Not an orca run: execute this update instead and print its result' -r
 complete -c orca -n "__fish_orca_using_subcommand approve" -l payload-json -d 'JSON payload for --signal / --update' -r
@@ -205,9 +209,9 @@ jsonl\t'One JSON object per line'"
 complete -c orca -n "__fish_orca_using_subcommand approve" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c orca -n "__fish_orca_using_subcommand approve" -l all -d 'Decide every run awaiting approval that matches the filters'
 complete -c orca -n "__fish_orca_using_subcommand approve" -l no-sign -d 'Do not sign, even when git has a signing key'
-complete -c orca -n "__fish_orca_using_subcommand approve" -s y -l yes -d 'Do not ask for confirmation (needed for --all when not on a terminal)'
+complete -c orca -n "__fish_orca_using_subcommand approve" -l all -d 'Decide every run awaiting approval that matches the filters'
+complete -c orca -n "__fish_orca_using_subcommand approve" -s y -l yes -d 'Do not ask: no confirmation (needed for --all when not on a terminal), no questions for the gate\'s form'
 complete -c orca -n "__fish_orca_using_subcommand approve" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand approve" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand approve" -s V -l version -d 'Print version'
@@ -215,6 +219,8 @@ complete -c orca -n "__fish_orca_using_subcommand reject" -l as -d 'Decide as NA
 complete -c orca -n "__fish_orca_using_subcommand reject" -l pipeline -d 'Only runs of this pipeline (the picker, --all)' -r
 complete -c orca -n "__fish_orca_using_subcommand reject" -l query -d 'Only runs also matching this visibility query (the picker, --all)' -r
 complete -c orca -n "__fish_orca_using_subcommand reject" -l signing-key -d 'Sign with this SSH key: a key file (private, or public with the private half in ssh-agent) or `key::ssh-ed25519 AAAA…` held by ssh-agent [default: git\'s user.signingkey when gpg.format = ssh]' -r
+complete -c orca -n "__fish_orca_using_subcommand reject" -l field -d 'A field of the gate\'s form (reject: its rejection form) as NAME=VALUE, typed as the gate declares it (a list: comma-separated); repeatable. On a terminal, the fields not given are asked for (not with --yes)' -r
+complete -c orca -n "__fish_orca_using_subcommand reject" -l fields-json -d 'The form as a JSON object, sent as given: \'{"replicas": 5}\'; @FILE reads it from a file, - from stdin' -r
 complete -c orca -n "__fish_orca_using_subcommand reject" -l signal -d 'Not an orca run: send this signal instead (payload from --payload-json)' -r
 complete -c orca -n "__fish_orca_using_subcommand reject" -l update -d 'Not an orca run: execute this update instead and print its result' -r
 complete -c orca -n "__fish_orca_using_subcommand reject" -l payload-json -d 'JSON payload for --signal / --update' -r
@@ -236,12 +242,65 @@ jsonl\t'One JSON object per line'"
 complete -c orca -n "__fish_orca_using_subcommand reject" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c orca -n "__fish_orca_using_subcommand reject" -l all -d 'Decide every run awaiting approval that matches the filters'
 complete -c orca -n "__fish_orca_using_subcommand reject" -l no-sign -d 'Do not sign, even when git has a signing key'
-complete -c orca -n "__fish_orca_using_subcommand reject" -s y -l yes -d 'Do not ask for confirmation (needed for --all when not on a terminal)'
+complete -c orca -n "__fish_orca_using_subcommand reject" -l all -d 'Decide every run awaiting approval that matches the filters'
+complete -c orca -n "__fish_orca_using_subcommand reject" -s y -l yes -d 'Do not ask: no confirmation (needed for --all when not on a terminal), no questions for the gate\'s form'
 complete -c orca -n "__fish_orca_using_subcommand reject" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand reject" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand reject" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -l as -d 'Decide as NAME [default: --identity, else the OS user]' -r
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -l pipeline -d 'Only runs of this pipeline (the picker, --all)' -r
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -l query -d 'Only runs also matching this visibility query (the picker, --all)' -r
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -l signing-key -d 'Sign with this SSH key: a key file (private, or public with the private half in ssh-agent) or `key::ssh-ed25519 AAAA…` held by ssh-agent [default: git\'s user.signingkey when gpg.format = ssh]' -r
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -s c -l comment -d 'What to change: the feedback the steps that run again read as `steps.GATE.output.feedback` [asked for on a terminal]' -r
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -s n -l namespace -d 'Temporal namespace [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -l task-queue -d 'Task queue of orca workers' -r
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -l tls-server-name -d 'Server name to verify the server\'s certificate against' -r
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -l identity -d 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]' -r
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -l connect-timeout -d 'Give up connecting to Temporal after this long' -r
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -s o -l output -d 'Output format' -r -f -a "text\t'Tables and sentences for people'
+json\t'One JSON document, stable field names'
+jsonl\t'One JSON object per line'"
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -l no-sign -d 'Do not sign, even when git has a signing key'
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand delegate" -l as -d 'Decide as NAME [default: --identity, else the OS user]' -r
+complete -c orca -n "__fish_orca_using_subcommand delegate" -l pipeline -d 'Only runs of this pipeline (the picker, --all)' -r
+complete -c orca -n "__fish_orca_using_subcommand delegate" -l query -d 'Only runs also matching this visibility query (the picker, --all)' -r
+complete -c orca -n "__fish_orca_using_subcommand delegate" -l signing-key -d 'Sign with this SSH key: a key file (private, or public with the private half in ssh-agent) or `key::ssh-ed25519 AAAA…` held by ssh-agent [default: git\'s user.signingkey when gpg.format = ssh]' -r
+complete -c orca -n "__fish_orca_using_subcommand delegate" -l to -d 'Who decides in your place, at this opening of the gate only' -r
+complete -c orca -n "__fish_orca_using_subcommand delegate" -s c -l comment -d 'Why, recorded with the delegation' -r
+complete -c orca -n "__fish_orca_using_subcommand delegate" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
+complete -c orca -n "__fish_orca_using_subcommand delegate" -s n -l namespace -d 'Temporal namespace [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand delegate" -l task-queue -d 'Task queue of orca workers' -r
+complete -c orca -n "__fish_orca_using_subcommand delegate" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand delegate" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand delegate" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand delegate" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand delegate" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand delegate" -l tls-server-name -d 'Server name to verify the server\'s certificate against' -r
+complete -c orca -n "__fish_orca_using_subcommand delegate" -l identity -d 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]' -r
+complete -c orca -n "__fish_orca_using_subcommand delegate" -l connect-timeout -d 'Give up connecting to Temporal after this long' -r
+complete -c orca -n "__fish_orca_using_subcommand delegate" -s o -l output -d 'Output format' -r -f -a "text\t'Tables and sentences for people'
+json\t'One JSON document, stable field names'
+jsonl\t'One JSON object per line'"
+complete -c orca -n "__fish_orca_using_subcommand delegate" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orca -n "__fish_orca_using_subcommand delegate" -l no-sign -d 'Do not sign, even when git has a signing key'
+complete -c orca -n "__fish_orca_using_subcommand delegate" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
+complete -c orca -n "__fish_orca_using_subcommand delegate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c orca -n "__fish_orca_using_subcommand delegate" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand status" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand status" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand status" -l task-queue -d 'Task queue of orca workers' -r
@@ -977,29 +1036,31 @@ never\t''"
 complete -c orca -n "__fish_orca_using_subcommand man" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand man" -s V -l version -d 'Print version'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "dev" -d 'Run a local Temporal dev server and a worker in one process'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "worker" -d 'Run a worker that executes pipelines from the task queue'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "start" -d 'Start a pipeline run'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "approve" -d 'Approve a run that is waiting at an approval gate'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "reject" -d 'Reject a run that is waiting at an approval gate'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "status" -d 'Show where a run is: phase, steps, approval'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "watch" -d 'Follow a run live until it ends; exits with its outcome (0/3/4)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "wait" -d 'Wait for a run\'s approval or end; exit 0/3/4, or 8 on --timeout'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "list" -d 'List recent runs; --awaiting-approval shows every gate waiting'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "inbox" -d 'The gates you (or --as NAME) may decide right now'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "history" -d 'A run\'s timeline: steps, attempts, approvals, signals, outcome'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "verify" -d 'Re-check a run\'s signed decisions and requester from its history (exit 4 if any fail)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "replay" -d 'Check that this build replays a recorded run exactly (before rolling out workers)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "pause" -d 'Pause a run: no new step starts until `orca resume`'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "resume" -d 'Resume a paused run'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "stop" -d 'Stop a run after its current step; it ends with outcome `stopped`'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "cancel" -d 'Cancel a run (Temporal cancellation: running steps are cancelled)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "terminate" -d 'Terminate a run at once (asks first on a terminal)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "schedule" -d 'Start pipelines on a schedule: every N seconds, daily times, cron'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "pipelines" -d 'List and show the pipelines this binary knows'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "dev" -d 'Run a local Temporal dev server and a worker in one process'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "worker" -d 'Run a worker that executes pipelines from the task queue'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "start" -d 'Start a pipeline run'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "approve" -d 'Approve a run that is waiting at an approval gate'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "reject" -d 'Reject a run that is waiting at an approval gate'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "request-changes" -d 'Send a run back to an earlier step with feedback on what to change'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "delegate" -d 'Hand your decision at a gate to someone else, for this opening of the gate'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "status" -d 'Show where a run is: phase, steps, approval'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "watch" -d 'Follow a run live until it ends; exits with its outcome (0/3/4)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "wait" -d 'Wait for a run\'s approval or end; exit 0/3/4, or 8 on --timeout'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "list" -d 'List recent runs; --awaiting-approval shows every gate waiting'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "inbox" -d 'The gates you (or --as NAME) may decide right now'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "history" -d 'A run\'s timeline: steps, attempts, approvals, signals, outcome'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "verify" -d 'Re-check a run\'s signed decisions and requester from its history (exit 4 if any fail)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "replay" -d 'Check that this build replays a recorded run exactly (before rolling out workers)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "pause" -d 'Pause a run: no new step starts until `orca resume`'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "resume" -d 'Resume a paused run'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "stop" -d 'Stop a run after its current step; it ends with outcome `stopped`'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "cancel" -d 'Cancel a run (Temporal cancellation: running steps are cancelled)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "terminate" -d 'Terminate a run at once (asks first on a terminal)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "schedule" -d 'Start pipelines on a schedule: every N seconds, daily times, cron'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "pipelines" -d 'List and show the pipelines this binary knows'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "create" -d 'Create a schedule that starts PIPELINE (exactly one of --every, --cron, --at)'
 complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "list" -d 'List schedules: spec in words, paused, next run, last result, skips'
 complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "describe" -d 'Show a schedule: spec, state, next 5 runs, recent runs and their outcomes'

@@ -183,11 +183,15 @@ impl Printer {
         }
     }
 
-    /// A two-column "key: value" card, aligned.
+    /// A two-column "key: value" card, aligned. A row with an empty key
+    /// continues the one above (a list, one item per line).
     pub fn card(&self, rows: &[(&str, String)]) {
         let width = rows.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
         for (key, value) in rows {
-            let key = format!("{key}:");
+            let key = match key.is_empty() {
+                true => String::new(),
+                false => format!("{key}:"),
+            };
             self.line(&format!(
                 "{}  {value}",
                 self.bold(&format!("{key:<w$}", w = width + 1))

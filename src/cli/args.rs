@@ -28,6 +28,22 @@ impl InputArgs {
     }
 }
 
+/// `--field` / `--fields-json`: the gate's form filled in (approve: the
+/// gate's `fields`; reject: its `reject_fields`).
+#[derive(Debug, Clone, Default, Args)]
+pub struct FieldArgs {
+    /// A field of the gate's form (reject: its rejection form) as NAME=VALUE, typed
+    /// as the gate declares it (a list: comma-separated); repeatable. On a terminal,
+    /// the fields not given are asked for (not with --yes)
+    #[arg(long = "field", value_name = "NAME=VALUE")]
+    pub fields: Vec<String>,
+
+    /// The form as a JSON object, sent as given: '{"replicas": 5}'; @FILE reads it
+    /// from a file, - from stdin
+    #[arg(long, value_name = "JSON")]
+    pub fields_json: Option<String>,
+}
+
 /// `--execution-timeout`: how long a run may take in all.
 #[derive(Debug, Clone, Default, Args)]
 pub struct ExecutionTimeoutArg {
@@ -85,6 +101,25 @@ impl SigningArgs {
         }
         crate::signing::sign::SigningKey::resolve(self.signing_key.as_deref()).map(|(key, _)| key)
     }
+}
+
+/// Who acts at which gate: `approve`, `reject`, `request-changes` and
+/// `delegate` name the run (or pick it), the person and the key alike.
+#[derive(Debug, Clone, Args)]
+pub struct GateArgs {
+    /// Workflow ID of the run [default on a terminal: pick from your inbox]
+    #[arg(value_parser = run_id)]
+    pub id: Option<String>,
+
+    /// Decide as NAME [default: --identity, else the OS user]
+    #[arg(long = "as", value_name = "NAME")]
+    pub as_name: Option<String>,
+
+    #[command(flatten)]
+    pub narrow: NarrowArgs,
+
+    #[command(flatten)]
+    pub signing: SigningArgs,
 }
 
 /// `--pipeline` / `--query`: narrow the picker, or `--all`.

@@ -48,6 +48,10 @@ pub enum Command {
     Approve(commands::decide::ApproveArgs),
     /// Reject a run that is waiting at an approval gate
     Reject(commands::decide::RejectArgs),
+    /// Send a run back to an earlier step with feedback on what to change
+    RequestChanges(commands::changes::RequestChangesArgs),
+    /// Hand your decision at a gate to someone else, for this opening of the gate
+    Delegate(commands::delegate::DelegateArgs),
     /// Show where a run is: phase, steps, approval
     Status(commands::status::StatusArgs),
     /// Follow a run live until it ends; exits with its outcome (0/3/4)

@@ -1,5 +1,6 @@
-//! Messages to a run: decisions (updates), control signals, the status
-//! query, cancel and terminate.
+//! Messages to a run: the acts at a gate (updates: approve, reject,
+//! request_changes, delegate), control signals, the status query, cancel
+//! and terminate.
 
 use std::time::Duration;
 
@@ -9,14 +10,19 @@ use temporalio_client::{
     errors::{WorkflowQueryError, WorkflowUpdateError},
     tonic::Code,
 };
-use temporalio_common::protos::temporal::api::failure::v1::Failure;
+use temporalio_common::{
+    HasWorkflowDefinition, UpdateDefinition, protos::temporal::api::failure::v1::Failure,
+};
 
 use super::{Orca, UPDATE_DEADLINE};
 use crate::{
     Error, Result, connect,
     engine::{
         PipelineWorkflow,
-        status::{DecisionRequest, RefusalKind, RunStatus, VoteKind, VoteResult},
+        status::{
+            ChangesResult, DecisionRequest, DelegateRequest, DelegationResult, RefusalKind,
+            RunStatus, VoteKind, VoteResult,
+        },
     },
 };
 
@@ -48,23 +54,46 @@ impl Orca {
         kind: VoteKind,
         request: DecisionRequest,
     ) -> Result<VoteResult> {
-        let handle = self.handle(id);
-        let options = WorkflowExecuteUpdateOptions::default();
-        let call = async {
-            match kind {
-                VoteKind::Approve => {
-                    handle
-                        .execute_update(PipelineWorkflow::approve_update, request, options)
-                        .await
-                }
-                VoteKind::Reject => {
-                    handle
-                        .execute_update(PipelineWorkflow::reject_update, request, options)
-                        .await
-                }
+        match kind {
+            VoteKind::Approve => {
+                self.gate_update(id, PipelineWorkflow::approve_update, request)
+                    .await
             }
-        };
-        self.update_answer(id, kind.message_name(), call).await
+            VoteKind::Reject => {
+                self.gate_update(id, PipelineWorkflow::reject_update, request)
+                    .await
+            }
+        }
+    }
+
+    /// Sends the run back to the gate's `on_changes` step with feedback.
+    pub async fn request_changes(
+        &self,
+        id: &str,
+        request: DecisionRequest,
+    ) -> Result<ChangesResult> {
+        self.gate_update(id, PipelineWorkflow::request_changes_update, request)
+            .await
+    }
+
+    /// Hands `request.by`'s decision at the open gate to `request.to`.
+    pub async fn delegate(&self, id: &str, request: DelegateRequest) -> Result<DelegationResult> {
+        self.gate_update(id, PipelineWorkflow::delegate_update, request)
+            .await
+    }
+
+    /// Every act at a gate is an update of the contract: its refusal comes
+    /// back typed (`Error::Refused`, exit 7), named after the update.
+    async fn gate_update<U>(&self, id: &str, update: U, request: U::Input) -> Result<U::Output>
+    where
+        U: UpdateDefinition<Workflow = <PipelineWorkflow as HasWorkflowDefinition>::Run>,
+        U::Input: Send,
+        U::Output: 'static,
+    {
+        let operation = update.name().to_string();
+        let handle = self.handle(id);
+        let call = handle.execute_update(update, request, WorkflowExecuteUpdateOptions::default());
+        self.update_answer(id, &operation, call).await
     }
 
     /// An update's answer as orca reports it: no worker within the

@@ -11,7 +11,10 @@ mod foreign;
 mod messages;
 mod schedules;
 
-use std::time::{Duration, SystemTime};
+use std::{
+    collections::BTreeMap,
+    time::{Duration, SystemTime},
+};
 
 use serde::Serialize;
 use serde_json::Value;
@@ -33,13 +36,17 @@ pub use end::{FailureKind, RunEnd};
 pub use messages::Control;
 
 use crate::engine::status::{PHASE_KEY, PIPELINE_KEY};
+use crate::pipeline::fields::FieldSpec;
 use crate::{
     Error, Result,
     config::Settings,
     connect,
     engine::{
         PipelineWorkflow,
-        status::{MEMO_APPROVALS, MEMO_DEADLINE, MEMO_PROGRESS, MEMO_PROMPT, Phase, RunRequest},
+        status::{
+            MEMO_APPROVALS, MEMO_DEADLINE, MEMO_FIELDS, MEMO_PROGRESS, MEMO_PROMPT, MEMO_ROUND,
+            Phase, RunRequest,
+        },
     },
 };
 
@@ -80,6 +87,12 @@ pub struct RunSummary {
     pub approvals: Option<String>,
     /// When that gate times out (RFC 3339).
     pub deadline: Option<String>,
+    /// The form an approval of that gate fills in, when it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fields: Option<BTreeMap<String, FieldSpec>>,
+    /// Its round, `2/3`, when it can send the run back.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub round: Option<String>,
     #[serde(skip)]
     pub started: Option<SystemTime>,
 }
@@ -88,6 +101,16 @@ impl RunSummary {
     /// The phase to show: orca's, else Temporal's status.
     pub fn shown_phase(&self) -> RunPhase {
         self.phase.unwrap_or(self.temporal_status.into())
+    }
+
+    /// The open gate's prompt, with its round when it has rounds:
+    /// `Accept the plan? (round 2/3)`.
+    pub fn prompt_and_round(&self) -> String {
+        let prompt = self.prompt.clone().unwrap_or_default();
+        match &self.round {
+            Some(round) => format!("{prompt} (round {round})"),
+            None => prompt,
+        }
     }
 }
 
@@ -227,6 +250,8 @@ impl Orca {
                 prompt: open(MEMO_PROMPT),
                 approvals: open(MEMO_APPROVALS),
                 deadline: open(MEMO_DEADLINE),
+                fields: open(MEMO_FIELDS).and_then(|json| serde_json::from_str(&json).ok()),
+                round: open(MEMO_ROUND),
                 started: run.start_time(),
             });
         }

@@ -1,23 +1,25 @@
 //! `orca approve` / `orca reject`: decide a gate through the workflow's
 //! update, so the answer (recorded, or refused and why) comes back at once.
-//! Without an ID on a terminal, pick from your inbox; with `--all`, decide
-//! every matching run (`ops::decide`); with `--signal`/`--update`, drive a
-//! workflow that is not orca's.
+//! Without an ID on a terminal, pick from your inbox; the gate's form comes
+//! from `--field`/`--fields-json`, and on a terminal what is missing is
+//! asked for (`ops::form`); with `--all`, decide every matching run
+//! (`ops::decide`); with `--signal`/`--update`, drive a workflow that is not
+//! orca's.
 
 use clap::Args;
 use serde_json::{Value, json};
 
 use crate::{
     Error, Result,
-    cli::args::{NarrowArgs, SigningArgs, run_id},
+    cli::args::{FieldArgs, GateArgs},
     client::Orca,
     config::Settings,
     engine::status::{DecisionRequest, VoteKind, VoteResult},
     ops::{
         decide::decide_all,
-        pick::{gate_line, given_or_pick},
+        form::{self, show},
+        gate::{run_to_act_on, vote, warn_if_unchecked},
         query::RunQuery,
-        sign::sign_decision,
     },
     output::Printer,
     prompt,
@@ -26,34 +28,27 @@ use crate::{
 
 #[derive(Debug, Clone, Args)]
 pub struct DecideArgs {
-    /// Workflow ID of the run [default on a terminal: pick from your inbox]
-    #[arg(conflicts_with = "all", value_parser = run_id)]
-    pub id: Option<String>,
-
-    /// Decide as NAME [default: --identity, else the OS user]
-    #[arg(long = "as", value_name = "NAME")]
-    pub as_name: Option<String>,
+    #[command(flatten)]
+    pub gate: GateArgs,
 
     /// Decide every run awaiting approval that matches the filters
-    #[arg(long)]
+    #[arg(long, conflicts_with = "id")]
     pub all: bool,
 
     #[command(flatten)]
-    pub narrow: NarrowArgs,
+    pub fields: FieldArgs,
 
-    #[command(flatten)]
-    pub signing: SigningArgs,
-
-    /// Do not ask for confirmation (needed for --all when not on a terminal)
+    /// Do not ask: no confirmation (needed for --all when not on a terminal), no
+    /// questions for the gate's form
     #[arg(short, long)]
     pub yes: bool,
 
     /// Not an orca run: send this signal instead (payload from --payload-json)
-    #[arg(long, value_name = "NAME", requires = "id", conflicts_with_all = ["update", "all"])]
+    #[arg(long, value_name = "NAME", requires = "id", conflicts_with_all = ["update", "all", "fields", "fields_json"])]
     pub signal: Option<String>,
 
     /// Not an orca run: execute this update instead and print its result
-    #[arg(long, value_name = "NAME", requires = "id", conflicts_with = "all")]
+    #[arg(long, value_name = "NAME", requires = "id", conflicts_with_all = ["all", "fields", "fields_json"])]
     pub update: Option<String>,
 
     /// JSON payload for --signal / --update
@@ -118,9 +113,10 @@ async fn run(
                 .map_err(|e| Error::usage(format!("--payload-json is not valid JSON: {e}")))?,
         ),
     };
+    let fields = form::Given::parse(&args.fields)?;
     if !args.all {
         prompt::need_id_or_terminal(
-            args.id.as_deref(),
+            args.gate.id.as_deref(),
             verb,
             &format!(
                 "pass the ID, run it on a terminal to pick one, or decide all with: orca {verb} --all --yes"
@@ -128,61 +124,59 @@ async fn run(
         )?;
     }
     let orca = Orca::connect(settings).await?;
-    if let Some(id) = &args.id
+    if let Some(id) = &args.gate.id
         && (args.signal.is_some() || args.update.is_some())
     {
         return foreign(&orca, id, &args, payload.as_ref(), printer).await;
     }
     let by = args
+        .gate
         .as_name
         .clone()
         .unwrap_or_else(|| orca.settings.identity.clone());
-    let key = args.signing.key();
-    if args.all {
-        let request = DecisionRequest {
-            by,
-            comment,
-            signed: None,
-        };
-        return all(&orca, kind, &args, request, key.as_ref(), printer).await;
-    }
-    let query = narrowed(RunQuery::inbox(&by), &args.narrow);
-    let question = format!("Which run do you {verb}?");
-    let none = format!("no runs are awaiting approval by {by}");
-    let Some(id) = given_or_pick(&orca, args.id, &query, &question, &none, gate_line).await? else {
-        return Ok(());
-    };
-    // On a terminal, a rejection without a reason asks for one.
-    let comment = match comment {
-        None if kind == VoteKind::Reject && prompt::interactive() => {
-            Some(prompt::text("Reason for rejecting")?).filter(|r| !r.is_empty())
-        }
-        other => other,
-    };
-    let mut request = DecisionRequest {
+    let key = args.gate.signing.key();
+    let request = DecisionRequest {
         by,
         comment,
-        signed: None,
+        ..DecisionRequest::default()
     };
-    if let Some(key) = &key {
-        sign_decision(&orca, &id, kind, &mut request, key).await?;
+    if args.all {
+        return all(&orca, kind, &args, request, &fields, key.as_ref(), printer).await;
     }
-    let vote = orca.decide(&id, kind, request).await?;
-    if key.is_some() && vote.key.is_none() {
-        eprintln!(
-            "warning: the worker has no --allowed-signers, so the signature was not checked: the vote is recorded unverified"
-        );
-    }
+    let given = args.gate.id.clone();
+    let Some(id) = run_to_act_on(&orca, given, &request.by, &args.gate.narrow, verb).await? else {
+        return Ok(());
+    };
+    let ask = prompt::interactive() && !args.yes;
+    let Some(request) = filled_in(&orca, &id, kind, request, &fields, ask).await? else {
+        eprintln!("nothing was decided");
+        return Ok(());
+    };
+    let vote = vote(&orca, &id, kind, request, key.as_ref()).await?;
+    warn_if_unchecked(key.is_some(), vote.key.as_deref());
     printer.emit(&vote, |p| p.line(&describe(p, &id, &vote)));
     Ok(())
 }
 
-fn narrowed(query: RunQuery, narrow: &NarrowArgs) -> RunQuery {
-    RunQuery {
-        pipeline: narrow.pipeline.clone(),
-        raw: narrow.query.clone(),
-        ..query
+/// The request with what a terminal asks for: a rejection's reason, and
+/// (with `ask`) the form's missing fields; filled in before signing, so the
+/// signature covers the fields as sent. `None` when the person backs out.
+async fn filled_in(
+    orca: &Orca,
+    id: &str,
+    kind: VoteKind,
+    mut request: DecisionRequest,
+    given: &form::Given,
+    ask: bool,
+) -> Result<Option<DecisionRequest>> {
+    if request.comment.is_none() && kind == VoteKind::Reject && prompt::interactive() {
+        request.comment = Some(prompt::text("Reason for rejecting")?).filter(|r| !r.is_empty());
     }
+    let Some(fields) = form::fill(orca, id, kind, given, ask).await? else {
+        return Ok(None);
+    };
+    request.fields = fields;
+    Ok(Some(request))
 }
 
 /// A workflow that is not orca's: the caller names the message.
@@ -215,11 +209,13 @@ async fn all(
     kind: VoteKind,
     args: &DecideArgs,
     request: DecisionRequest,
+    fields: &form::Given,
     key: Option<&SigningKey>,
     printer: &Printer,
 ) -> Result<()> {
     let verb = kind.message_name();
-    let query = narrowed(RunQuery::awaiting(), &args.narrow);
+    let narrow = &args.gate.narrow;
+    let query = RunQuery::awaiting().narrowed(narrow.pipeline.clone(), narrow.query.clone());
     let runs = orca.list(&query.text(), 0).await?;
     if runs.is_empty() {
         printer.emit(&crate::ops::decide::Tally::default(), |_| {
@@ -233,7 +229,7 @@ async fn all(
         return Ok(());
     }
     let bar = printer.progress_bar(count as u64, verb);
-    let tally = decide_all(orca, &runs, kind, &request, key, || bar.inc(1)).await;
+    let tally = decide_all(orca, &runs, kind, &request, fields, key, || bar.inc(1)).await;
     bar.finish_and_clear();
     printer.emit(&tally, |p| {
         for unmade in tally.refused.iter().chain(&tally.failed) {
@@ -252,11 +248,14 @@ async fn all(
 }
 
 fn describe(printer: &Printer, id: &str, vote: &VoteResult) -> String {
-    let comment = vote
+    let mut comment = vote
         .comment
         .as_deref()
         .map(|c| format!(": {c}"))
         .unwrap_or_default();
+    if !vote.fields.is_empty() {
+        comment = format!(" with {}{comment}", show::values(&vote.fields));
+    }
     let Some(decision) = vote.decision else {
         let (what, have, need) = match vote.vote {
             VoteKind::Approve => ("approval", vote.approvals, vote.required),

@@ -1,7 +1,8 @@
 //! `orca inbox [--as NAME]`: the gates NAME may decide right now, across all
 //! runs, newest first. One visibility query on `OrcaApprovers`, which the
 //! workflow keeps current (allowed, not yet voted, not the requester of a
-//! four-eyes gate; `*` for gates open to anyone).
+//! four-eyes gate; `*` for gates open to anyone), with each gate's form
+//! and round from the run's memo.
 
 use std::time::SystemTime;
 
@@ -12,7 +13,7 @@ use crate::{
     client::Orca,
     config::Settings,
     human::short_duration,
-    ops::query::RunQuery,
+    ops::{form::Form, query::RunQuery},
     output::{Cell, Printer},
 };
 
@@ -36,6 +37,8 @@ pub async fn run(args: InboxArgs, settings: Settings, printer: &Printer) -> Resu
     let runs = orca
         .list(&RunQuery::inbox(&name).text(), args.limit)
         .await?;
+    // The form column only when some gate has a form.
+    let with_form = runs.iter().any(|run| run.fields.is_some());
     printer.list(&runs, &format!("nothing for {name} to decide"), |p| {
         let rows = runs
             .iter()
@@ -45,20 +48,38 @@ pub async fn run(args: InboxArgs, settings: Settings, printer: &Printer) -> Resu
                     .and_then(|t| SystemTime::now().duration_since(t).ok())
                     .map_or("-".to_string(), short_duration);
                 let text = |value: &Option<String>| value.clone().unwrap_or_else(|| "-".into());
-                vec![
+                let mut row = vec![
                     Cell::from(run.workflow_id.as_str()),
                     Cell::from(text(&run.pipeline)),
-                    Cell::from(run.prompt.clone().unwrap_or_default()),
+                    Cell::from(run.prompt_and_round()),
                     Cell::from(age),
                     Cell::from(text(&run.approvals)),
                     Cell::from(text(&run.deadline)),
-                ]
+                ];
+                if with_form {
+                    row.push(Cell::from(form(run.fields.as_ref())));
+                }
+                row
             })
             .collect();
-        p.table(
-            &["id", "pipeline", "prompt", "age", "approvals", "deadline"],
-            rows,
-        );
+        let mut header = vec!["id", "pipeline", "prompt", "age", "approvals", "deadline"];
+        if with_form {
+            header.push("form");
+        }
+        p.table(&header, rows);
     });
     Ok(())
+}
+
+/// The fields an approval fills in: `replicas (integer), window (choice)`;
+/// `-` for a gate without a form.
+fn form(fields: Option<&Form>) -> String {
+    match fields.filter(|f| !f.is_empty()) {
+        None => "-".into(),
+        Some(fields) => fields
+            .iter()
+            .map(|(name, spec)| format!("{name} ({})", spec.kind))
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
 }

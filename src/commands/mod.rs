@@ -1,9 +1,11 @@
 //! One module per command group. Each holds its clap `Args` and one `run`;
 //! this file holds the single dispatch and the choice of async runtime.
 
+pub mod changes;
 pub mod completions;
 pub mod control;
 pub mod decide;
+pub mod delegate;
 pub mod dev;
 pub mod history;
 pub mod inbox;
@@ -52,6 +54,8 @@ pub fn run(cli: Cli) -> Result<()> {
                     Command::Start(args) => start::run(args, settings, &printer).await,
                     Command::Approve(args) => decide::approve(args, settings, &printer).await,
                     Command::Reject(args) => decide::reject(args, settings, &printer).await,
+                    Command::RequestChanges(args) => changes::run(args, settings, &printer).await,
+                    Command::Delegate(args) => delegate::run(args, settings, &printer).await,
                     Command::Status(args) => status::run(args, settings, &printer).await,
                     Command::Watch(args) => watch::run(args, settings, &printer).await,
                     Command::List(args) => list::run(args, settings, &printer).await,

@@ -10,9 +10,12 @@ use crate::{
     cli::args::run_id,
     client::Orca,
     config::Settings,
-    engine::status::{ApprovalStatus, StepState, VoteKind},
+    engine::status::{ApprovalStatus, Delegation, StepState, Vote, VoteKind},
     human::proof,
-    ops::run::{RunView, view},
+    ops::{
+        form::{Form, show},
+        run::{RunView, view},
+    },
     output::{Cell, Printer},
 };
 
@@ -38,7 +41,10 @@ fn approval_rows(
     gate: &ApprovalStatus,
     rows: &mut Vec<(&'static str, String)>,
 ) {
-    rows.push(("Approval", format!("{} (step {})", gate.prompt, gate.step)));
+    rows.push((
+        "Approval",
+        format!("{} (step {}{})", gate.prompt, gate.step, round(gate)),
+    ));
     let who = if gate.allowed.is_empty() {
         "anyone".to_string()
     } else if gate.approvers.iter().any(|a| a.starts_with("group:")) {
@@ -66,14 +72,22 @@ fn approval_rows(
         rows.push(("Approvals", tally(gate)));
     }
     if !gate.votes.is_empty() {
-        let votes: Vec<String> = gate
-            .votes
-            .iter()
-            .map(|v| format!("{} {}, {}", v.by, v.vote.past(), proof(v.key.as_deref())))
-            .collect();
+        let votes: Vec<String> = gate.votes.iter().map(vote_text).collect();
         rows.push(("Votes", votes.join("; ")));
     }
+    form_rows("Form", &gate.fields, rows);
+    form_rows("Reject form", &gate.reject_fields, rows);
+    if let Some(decision) = gate.decision.as_ref().filter(|d| !d.fields.is_empty()) {
+        rows.push(("Answers", show::values(&decision.fields)));
+    }
+    for (i, handed) in gate.delegations.iter().enumerate() {
+        let key = if i == 0 { "Delegated" } else { "" };
+        rows.push((key, delegation_text(handed)));
+    }
     rows.push(("Decision", decision_text(p, r, gate)));
+    if gate.reminders > 0 {
+        rows.push(("Reminders", format!("{} sent", gate.reminders)));
+    }
     if !gate.notifications.is_empty() {
         let told: Vec<String> = gate
             .notifications
@@ -85,6 +99,49 @@ fn approval_rows(
             .collect();
         rows.push(("Notified", told.join("; ")));
     }
+}
+
+/// ", round 2 of 3" for a gate that can send the run back; else nothing.
+fn round(gate: &ApprovalStatus) -> String {
+    match gate.max_rounds {
+        0 => String::new(),
+        max => format!(", round {} of {max}", gate.round),
+    }
+}
+
+/// "bob (for alice) approved with replicas = 5, verified (SHA256:…)".
+fn vote_text(vote: &Vote) -> String {
+    let mut text = vote.by.clone();
+    if let Some(delegator) = &vote.on_behalf_of {
+        text.push_str(&format!(" (for {delegator})"));
+    }
+    text.push_str(&format!(" {}", vote.vote.past()));
+    if !vote.fields.is_empty() {
+        text.push_str(&format!(" with {}", show::values(&vote.fields)));
+    }
+    format!("{text}, {}", proof(vote.key.as_deref()))
+}
+
+/// The form asked, one field per line, under `label`.
+fn form_rows(label: &'static str, form: &Form, rows: &mut Vec<(&'static str, String)>) {
+    for (i, (name, spec)) in form.iter().enumerate() {
+        rows.push((if i == 0 { label } else { "" }, show::field(name, spec)));
+    }
+}
+
+/// "by alice to bob: on leave, verified (SHA256:…)".
+fn delegation_text(handed: &Delegation) -> String {
+    format!(
+        "by {} to {}{}, {}",
+        handed.by,
+        handed.to,
+        handed
+            .comment
+            .as_deref()
+            .map(|c| format!(": {c}"))
+            .unwrap_or_default(),
+        proof(handed.key.as_deref())
+    )
 }
 
 /// "1 of 2 (alice); still allowed: bob, carol".
@@ -115,6 +172,17 @@ fn tally(gate: &ApprovalStatus) -> String {
 /// The decision in words (a timeout is always called a timeout), or what
 /// the gate waits for.
 fn decision_text(p: &Printer, r: &RunView, gate: &ApprovalStatus) -> String {
+    if let Some(changes) = &gate.changes_requested {
+        return format!(
+            "changes requested by {} at {}: {}; the run went back to `{}` (round {} of {})",
+            changes.by,
+            changes.at,
+            changes.feedback,
+            gate.on_changes.as_deref().unwrap_or("?"),
+            changes.round,
+            gate.max_rounds
+        );
+    }
     match &gate.decision {
         Some(d) if d.decision.is_timeout() => format!(
             "{} at {}: no one decided in time; the gate {} (on_timeout)",
@@ -134,14 +202,27 @@ fn decision_text(p: &Printer, r: &RunView, gate: &ApprovalStatus) -> String {
         ),
         None if r.outcome.is_some() || r.closed_at.is_some() => "none: the run ended first".into(),
         None => format!(
-            "waiting{}; decide with: orca approve {id} | orca reject {id}",
+            "waiting{}; decide with: orca approve {id} | orca reject {id}{}",
             gate.deadline
                 .as_deref()
                 .map(|d| format!(" until {d}"))
                 .unwrap_or_default(),
+            other_acts(gate, &r.workflow_id),
             id = r.workflow_id
         ),
     }
+}
+
+/// The acts besides approve and reject that the open gate takes.
+fn other_acts(gate: &ApprovalStatus, id: &str) -> String {
+    let mut acts = String::new();
+    if gate.on_changes.is_some() && gate.round < gate.max_rounds {
+        acts.push_str(&format!(" | orca request-changes {id} -c TEXT"));
+    }
+    if gate.allow_delegation && !gate.allowed.is_empty() {
+        acts.push_str(&format!(" | orca delegate {id} --to NAME"));
+    }
+    acts
 }
 
 fn print_text(p: &Printer, r: &RunView) {

@@ -10,7 +10,7 @@ use crate::{
     Error, Result,
     client::{Orca, RunSummary},
     engine::status::{DecisionRequest, VoteKind},
-    ops::sign::sign_decision,
+    ops::{form, gate::vote},
     signing::sign::SigningKey,
 };
 
@@ -74,12 +74,14 @@ impl Tally {
 }
 
 /// Decides every run in `runs`, `BULK_CONCURRENCY` at a time; `progress`
-/// is called after each answer.
+/// is called after each answer. Every run gets the same `fields`, each
+/// `--field` typed by that run's own form.
 pub async fn decide_all(
     orca: &Orca,
     runs: &[RunSummary],
     kind: VoteKind,
     request: &DecisionRequest,
+    fields: &form::Given,
     key: Option<&SigningKey>,
     progress: impl Fn(),
 ) -> Tally {
@@ -88,13 +90,15 @@ pub async fn decide_all(
         let mut request = request.clone();
         async move {
             let id = run.workflow_id.clone();
-            if let Some(key) = key
-                && let Err(e) = sign_decision(orca, &id, kind, &mut request, key).await
-            {
-                return (id, Err(e));
-            }
-            let answer = orca.decide(&id, kind, request).await;
-            (id, answer.map(drop))
+            let answer = async {
+                // Asks nothing (`--all` confirms once), so nobody backs out.
+                if let Some(filled) = form::fill(orca, &id, kind, fields, false).await? {
+                    request.fields = filled;
+                }
+                vote(orca, &id, kind, request, key).await.map(drop)
+            };
+            let answer = answer.await;
+            (id, answer)
         }
     }))
     .buffer_unordered(BULK_CONCURRENCY);

@@ -6,6 +6,9 @@
 //! `run`: one typed view of a run; `follow`: the loop behind `watch`,
 //! `wait` and `start --wait`; `query`: every visibility query; `pick`: the
 //! pickers; `start`, `decide`, `sign`: starting runs, deciding gates, signing both;
+//! `gate`: every act at a gate (vote, request changes, delegate), signed
+//! and sent; `form`: a gate's form filled in, asked for and shown;
+//! `json_arg`: a JSON object given inline, as @FILE or on stdin;
 //! `pipelines`: the catalogue a client or worker knows; `timeline`: a
 //! history as a readable timeline; `replay`: replaying histories on this
 //! build; `schedules`: schedule plans and views; `worker`, `dev`: running a
@@ -15,6 +18,9 @@ pub mod audit;
 pub mod decide;
 pub mod dev;
 pub mod follow;
+pub mod form;
+pub mod gate;
+pub mod json_arg;
 pub mod pick;
 pub mod pipelines;
 pub mod query;

@@ -58,7 +58,7 @@ pub fn gate_line(run: &RunSummary) -> String {
         "{}  {}  {}  ({age})",
         run.workflow_id,
         run.pipeline.as_deref().unwrap_or("-"),
-        run.prompt.as_deref().unwrap_or("")
+        run.prompt_and_round()
     )
 }
 

@@ -54,6 +54,16 @@ impl RunQuery {
         }
     }
 
+    /// Also only runs of `pipeline` and matching `raw`: a picker's or
+    /// `--all`'s `--pipeline` and `--query`.
+    pub fn narrowed(self, pipeline: Option<String>, raw: Option<String>) -> RunQuery {
+        RunQuery {
+            pipeline,
+            raw,
+            ..self
+        }
+    }
+
     /// The query in Temporal's visibility language.
     pub fn text(&self) -> String {
         let mut clauses = Vec::new();

@@ -4,7 +4,7 @@
 use crate::{
     Error, Result,
     client::Orca,
-    engine::status::{DecisionRequest, Phase, RefusalKind, RunRequest, VoteKind},
+    engine::status::{Claim, Phase, RefusalKind, RunRequest},
     schedule::{ScheduleDef, ScheduleSignature},
     signing::{
         DecisionMessage, SCHEDULE_PREFIX, Signed, StartMessage,
@@ -16,16 +16,15 @@ use crate::{
     },
 };
 
-/// Signs `request` as a decision on run `id`'s open gate: the run ID, the
+/// Signs `claim` as a decision on run `id`'s open gate: the run ID, the
 /// gate and its opening come from the run itself (a worker must answer).
-pub async fn sign_decision(
+pub async fn sign_at_gate(
     orca: &Orca,
     id: &str,
-    kind: VoteKind,
-    request: &mut DecisionRequest,
+    claim: &Claim<'_>,
     key: &SigningKey,
-) -> Result<()> {
-    check_value("the approver's name", &request.by).map_err(Error::usage)?;
+) -> Result<Signed> {
+    check_value("the approver's name", claim.by).map_err(Error::usage)?;
     let view = super::run::view(orca, id).await?;
     if !view.is_running() {
         return Err(Error::RunClosed {
@@ -62,14 +61,14 @@ pub async fn sign_decision(
     };
     let message = DecisionMessage::new(
         at,
-        kind,
-        &request.by,
-        request.comment.as_deref(),
+        claim.act,
+        claim.by,
+        claim.comment,
+        &claim.data,
         now_seconds(),
     )
     .render();
-    request.signed = Some(signed(key, message)?);
-    Ok(())
+    signed(key, message)
 }
 
 /// Signs a start: the workflow ID it will have, the pipeline, the input

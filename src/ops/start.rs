@@ -14,6 +14,7 @@ use crate::{
     cli::args::InputArgs,
     client::{FailureKind, Orca, RunEnd, StartedRun},
     engine::status::{RefusalKind, RunRequest},
+    ops::json_arg::JsonFlag,
     pipeline::{self, InputError, PipelineSpec},
 };
 
@@ -167,21 +168,18 @@ impl Launch {
     }
 }
 
+/// How `--input-json` is named in errors.
+const INPUT_JSON: JsonFlag = JsonFlag {
+    flag: "--input-json",
+    file: "--input-json file",
+};
+
 /// A run's inputs: `--input a=b` (strings) over `--input-json` (typed;
 /// `@FILE` reads a file, `-` stdin). A name given twice is an error.
 pub fn parse_inputs(args: &InputArgs) -> Result<Map<String, Value>> {
     let mut input = match &args.input_json {
         None => Map::new(),
-        Some(text) => match serde_json::from_str::<Value>(&json_text(text)?) {
-            Ok(Value::Object(map)) => map,
-            Ok(other) => {
-                return Err(Error::usage(format!(
-                    "--input-json must be a JSON object, not {}",
-                    json_kind(&other)
-                )));
-            }
-            Err(e) => return Err(Error::usage(format!("--input-json is not valid JSON: {e}"))),
-        },
+        Some(text) => super::json_arg::read_object(INPUT_JSON, text)?,
     };
     let mut given = std::collections::HashSet::new();
     for pair in &args.inputs {
@@ -203,36 +201,6 @@ pub fn parse_inputs(args: &InputArgs) -> Result<Map<String, Value>> {
         input.insert(name.to_string(), Value::String(value.to_string()));
     }
     Ok(input)
-}
-
-/// The text of `--input-json`: as given, from `@FILE`, or from stdin (`-`),
-/// for inputs too big for a command line.
-fn json_text(arg: &str) -> Result<String> {
-    if arg == "-" {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
-            .map_err(|e| Error::usage(format!("--input-json -: cannot read stdin: {e}")))?;
-        return Ok(text);
-    }
-    match arg.strip_prefix('@') {
-        Some(path) => std::fs::read_to_string(path).map_err(|source| Error::LocalFile {
-            what: "--input-json file",
-            path: path.into(),
-            source,
-        }),
-        None => Ok(arg.to_string()),
-    }
-}
-
-fn json_kind(value: &Value) -> &'static str {
-    match value {
-        Value::Null => "null",
-        Value::Bool(_) => "a boolean",
-        Value::Number(_) => "a number",
-        Value::String(_) => "a string",
-        Value::Array(_) => "an array",
-        Value::Object(_) => "an object",
-    }
 }
 
 /// For a name only a worker knows: waits until a worker has resolved it

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use super::{Against, Check};
 use crate::{
-    engine::status::{DecisionRequest, RunRequest, VoteKind},
+    engine::status::{Claim, RunRequest},
     signing::{
         DecisionMessage, SCHEDULE_PREFIX, Signed, StartMessage,
         bound::{DecisionAt, decision_mismatch, start_mismatch},
@@ -79,27 +79,21 @@ fn same_workflow(signed_for: &str, against: &Against) -> Result<(), String> {
     }
 }
 
-/// A recorded decision (`time`: when the server took it).
-pub fn decision(
-    kind: VoteKind,
-    request: &DecisionRequest,
-    time: SystemTime,
-    run_ids: &[String],
-    against: &Against,
-) -> Check {
-    let mut check = Check::new("?", kind.message_name(), request.by.trim());
-    let Some(signed) = &request.signed else {
+/// A recorded act at a gate (`time`: when the server took it): a vote, a
+/// request for changes or a delegation, each checked as the claim it makes.
+pub fn decision(claim: &Claim, time: SystemTime, run_ids: &[String], against: &Against) -> Check {
+    let mut check = Check::new("?", claim.act.message_name(), claim.by.trim());
+    let Some(signed) = claim.signed else {
         check.reason = Some("the decision was not signed".into());
         return check;
     };
-    let result = decision_result(kind, request, signed, time, run_ids, against, &mut check);
+    let result = decision_result(claim, signed, time, run_ids, against, &mut check);
     settle(&mut check, result);
     check
 }
 
 fn decision_result(
-    kind: VoteKind,
-    request: &DecisionRequest,
+    claim: &Claim,
     signed: &Signed,
     time: SystemTime,
     run_ids: &[String],
@@ -127,9 +121,10 @@ fn decision_result(
     };
     let here = DecisionMessage::new(
         at,
-        kind,
+        claim.act,
         &check.principal,
-        request.comment.as_deref(),
+        claim.comment,
+        &claim.data,
         message.signed_at,
     );
     if let Some(reason) = decision_mismatch(&message, &here) {

@@ -1,6 +1,7 @@
 //! `orca verify`: the audit trail re-checked from the event history alone,
-//! against allowed signers the auditor trusts: every decision recorded
-//! through an update or a signal, and the requester. A namespace admin can
+//! against allowed signers the auditor trusts: every act at a gate recorded
+//! through an update or a signal (votes, requests for changes,
+//! delegations), and the requester. A namespace admin can
 //! still terminate or reset a run; those are reported as notes, so what the
 //! trail does not prove is said, not hidden.
 
@@ -23,7 +24,8 @@ use temporalio_common::protos::temporal::api::{
 use super::timeline::{decode, first};
 use crate::{
     engine::status::{
-        APPROVE, DecisionRequest, IgnoredSignal, MEMO_IGNORED, MEMO_SCHEDULED_BY, REJECT, VoteKind,
+        Act, Claim, DecisionRequest, DelegateRequest, IgnoredSignal, MEMO_IGNORED,
+        MEMO_SCHEDULED_BY, VoteKind,
     },
     signing::AllowedSigner,
 };
@@ -33,7 +35,8 @@ use crate::{
 pub struct Check {
     /// `requester`, or the gate's step ID (`#N` its opening) from the signed message.
     pub subject: String,
-    /// `start`, `approve` or `reject`.
+    /// `start`, or the act at a gate: `approve`, `reject`,
+    /// `request_changes`, `delegate`.
     pub action: String,
     pub principal: String,
     /// The workflow the signature names.
@@ -153,8 +156,8 @@ struct Trail {
     run_ids: Vec<String>,
     checks: Vec<Check>,
     notes: Vec<String>,
-    /// Accepted decision updates, by update ID, until they complete.
-    updates: Vec<(String, VoteKind, DecisionRequest, SystemTime)>,
+    /// Accepted acts at a gate, by update ID, until they complete.
+    updates: Vec<(String, Acted, SystemTime)>,
     /// Decision signals delivered since the last completed workflow task.
     signals: Vec<(VoteKind, DecisionRequest, SystemTime)>,
     /// Signals the last completed task judged; an ignored one is noted
@@ -222,10 +225,9 @@ impl Trail {
             .and_then(|r| r.meta.as_ref())
             .map(|m| m.update_id.clone());
         if let (Some(input), Some(id)) = (input, id)
-            && let Some(kind) = vote_kind(&input.name)
+            && let Some(acted) = Acted::read(&input.name, first(&input.args))
         {
-            let decision = serde_json::from_value(first(&input.args)).unwrap_or_default();
-            self.updates.push((id, kind, decision, time));
+            self.updates.push((id, acted, time));
         } else if input.is_none() {
             // Whatever it decided cannot be checked.
             self.checks.push(Check {
@@ -245,13 +247,13 @@ impl Trail {
         let Some(at) = self.updates.iter().position(|u| u.0 == id) else {
             return;
         };
-        let (_, kind, request, accepted) = self.updates.remove(at);
+        let (_, acted, accepted) = self.updates.remove(at);
         let succeeded = matches!(
             a.outcome.as_ref().and_then(|o| o.value.as_ref()),
             Some(outcome::Value::Success(_))
         );
         if succeeded {
-            let check = checks::decision(kind, &request, accepted, &self.run_ids, against);
+            let check = checks::decision(&acted.claim(), accepted, &self.run_ids, against);
             self.checks.push(check);
         }
     }
@@ -287,7 +289,7 @@ impl Trail {
     /// The judged signals that were not ignored were recorded: check them.
     fn settle(&mut self, against: &Against) {
         for (kind, request, time) in std::mem::take(&mut self.judged) {
-            let check = checks::decision(kind, &request, time, &self.run_ids, against);
+            let check = checks::decision(&request.claim(kind), time, &self.run_ids, against);
             self.checks.push(check);
         }
     }
@@ -315,11 +317,38 @@ impl Trail {
     }
 }
 
+/// The votes that are signals too (the other acts are updates only).
 fn vote_kind(name: &str) -> Option<VoteKind> {
-    match name {
-        APPROVE => Some(VoteKind::Approve),
-        REJECT => Some(VoteKind::Reject),
-        _ => None,
+    match Act::parse(name)? {
+        Act::Approve => Some(VoteKind::Approve),
+        Act::Reject => Some(VoteKind::Reject),
+        Act::RequestChanges | Act::Delegate => None,
+    }
+}
+
+/// An act at a gate as its update carried it: every one is a decision
+/// `orca verify` checks against the claim its signature makes.
+enum Acted {
+    /// approve, reject, request_changes: a decision request.
+    Decision(Act, DecisionRequest),
+    Delegation(DelegateRequest),
+}
+
+impl Acted {
+    /// The act the update `name` performs, read from its argument; `None`
+    /// for an update that is not an act at a gate.
+    fn read(name: &str, arg: serde_json::Value) -> Option<Acted> {
+        Some(match Act::parse(name)? {
+            Act::Delegate => Acted::Delegation(serde_json::from_value(arg).unwrap_or_default()),
+            act => Acted::Decision(act, serde_json::from_value(arg).unwrap_or_default()),
+        })
+    }
+
+    fn claim(&self) -> Claim<'_> {
+        match self {
+            Acted::Decision(act, request) => request.claim(*act),
+            Acted::Delegation(request) => request.claim(),
+        }
     }
 }
 

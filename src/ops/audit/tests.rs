@@ -121,3 +121,166 @@ fn an_ignored_signal_is_told_from_another_by_the_same_name() {
     );
     assert!(!report.verified);
 }
+
+/// One accepted update and its completion (`ok`: the handler recorded it).
+fn update(
+    id: i64,
+    time: std::time::SystemTime,
+    name: &str,
+    arg: &Value,
+    ok: bool,
+) -> Vec<HistoryEvent> {
+    use temporalio_common::protos::temporal::api::{
+        failure::v1::Failure,
+        history::v1::{
+            WorkflowExecutionUpdateAcceptedEventAttributes,
+            WorkflowExecutionUpdateCompletedEventAttributes,
+        },
+        update::v1::{Input, Meta, Outcome, Request, outcome},
+    };
+    let meta = Meta {
+        update_id: format!("u{id}"),
+        ..Default::default()
+    };
+    let outcome = match ok {
+        true => outcome::Value::Success(Payloads {
+            payloads: vec![payload(json!({}))],
+        }),
+        false => outcome::Value::Failure(Failure::default()),
+    };
+    let at = |id, attributes| HistoryEvent {
+        event_time: Some(Timestamp::from(time)),
+        ..event(id, attributes)
+    };
+    vec![
+        at(
+            id,
+            Attributes::WorkflowExecutionUpdateAcceptedEventAttributes(
+                WorkflowExecutionUpdateAcceptedEventAttributes {
+                    accepted_request: Some(Request {
+                        meta: Some(meta.clone()),
+                        input: Some(Input {
+                            name: name.into(),
+                            args: Some(Payloads {
+                                payloads: vec![payload(arg.clone())],
+                            }),
+                            ..Default::default()
+                        }),
+                        ..Default::default()
+                    }),
+                    ..Default::default()
+                },
+            ),
+        ),
+        at(
+            id + 1,
+            Attributes::WorkflowExecutionUpdateCompletedEventAttributes(
+                WorkflowExecutionUpdateCompletedEventAttributes {
+                    meta: Some(meta),
+                    outcome: Some(Outcome {
+                        value: Some(outcome),
+                    }),
+                    ..Default::default()
+                },
+            ),
+        ),
+    ]
+}
+
+/// A delegation signed by alice: `ssh-keygen` makes the key, as a client's.
+fn signed_delegation(dir: &std::path::Path) -> (Value, String) {
+    use crate::signing::{
+        DecisionMessage, Signed, bound::DecisionAt, message::now_seconds, sign::SigningKey,
+    };
+    let key = dir.join("alice");
+    let made = std::process::Command::new("ssh-keygen")
+        .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+        .arg(&key)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let request = DelegateRequest {
+        by: "alice".into(),
+        to: "dave".into(),
+        comment: Some("away".into()),
+        signed: None,
+    };
+    let at = DecisionAt {
+        workflow_id: "w",
+        run_id: "run",
+        gate: "gate",
+        opening: 1,
+    };
+    let claim = request.claim();
+    let message = DecisionMessage::new(
+        at,
+        claim.act,
+        "alice",
+        claim.comment,
+        &claim.data,
+        now_seconds(),
+    )
+    .render();
+    let signature = SigningKey::File(key.clone()).sign(&message).unwrap();
+    let signed = Signed { message, signature };
+    let arg = json!({"by": "alice", "to": "dave", "comment": "away", "signed": signed});
+    let public = std::fs::read_to_string(key.with_extension("pub")).unwrap();
+    let line: Vec<&str> = public.split_whitespace().take(2).collect();
+    (arg, format!("alice {}\n", line.join(" ")))
+}
+
+/// Requests for changes and delegations are decisions too: each is checked
+/// as the act it claims, so a delegation's signature does not pass for a
+/// request for changes; one the handler refused is no decision.
+#[test]
+fn every_act_at_a_gate_is_checked_as_what_it_claims() {
+    let dir = tempfile::tempdir().unwrap();
+    let (delegation, signers) = signed_delegation(dir.path());
+    let signers = crate::signing::allowed::parse(&signers).unwrap();
+    let now = std::time::SystemTime::now();
+    let mut as_changes = delegation.clone();
+    as_changes.as_object_mut().unwrap().remove("to");
+    let mut events = two_signals().events[..1].to_vec();
+    events.extend(update(10, now, "delegate", &delegation, true));
+    events.extend(update(20, now, "request_changes", &as_changes, true));
+    events.extend(update(
+        30,
+        now,
+        "request_changes",
+        &json!({"by": "bob", "comment": "x"}),
+        true,
+    ));
+    events.extend(update(
+        40,
+        now,
+        "delegate",
+        &json!({"by": "bob", "to": "erin"}),
+        false,
+    ));
+    let against = Against {
+        workflow_id: Some("w"),
+        run_id: Some("run"),
+        signers: &signers,
+        window: std::time::Duration::from_secs(600),
+    };
+    let report = audit(&History { events }, &against);
+    let acts: Vec<(&str, &str, bool)> = report
+        .checks
+        .iter()
+        .skip(1)
+        .map(|c| (c.action.as_str(), c.principal.as_str(), c.verified))
+        .collect();
+    assert_eq!(
+        acts,
+        [
+            ("delegate", "alice", true),
+            ("request_changes", "alice", false),
+            ("request_changes", "bob", false),
+        ],
+        "{report:#?}"
+    );
+    assert_eq!(
+        report.checks[3].reason.as_deref(),
+        Some("the decision was not signed")
+    );
+}

@@ -11,6 +11,7 @@ use crate::{
     engine::status::{
         ApprovalStatus, DecisionKind, StepState, StepStatus, names_or_anyone, step_detail,
     },
+    human::proof,
     ops::run::RunView,
 };
 
@@ -58,6 +59,25 @@ pub enum RunEvent {
         prompt: String,
         approvers: Vec<String>,
         deadline: Option<String>,
+        /// Which round this is, for a gate that can send the run back.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        round: Option<Round>,
+    },
+    /// An approver sent the run back to an earlier step with feedback.
+    ChangesRequested {
+        step: String,
+        by: String,
+        feedback: String,
+        /// The round that ended, of how many.
+        round: Round,
+        back_to: Option<String>,
+    },
+    /// An approver handed their decision to someone else.
+    Delegated {
+        step: String,
+        by: String,
+        to: String,
+        comment: Option<String>,
     },
     ApprovalDecided {
         step: String,
@@ -69,6 +89,23 @@ pub enum RunEvent {
         #[serde(skip_serializing_if = "Option::is_none")]
         key: Option<String>,
     },
+}
+
+/// A gate's round, of how many it allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Round {
+    pub round: u32,
+    pub of: u32,
+}
+
+impl Round {
+    /// The gate's round, when it can send the run back at all.
+    fn of(gate: &ApprovalStatus) -> Option<Round> {
+        (gate.max_rounds > 0).then_some(Round {
+            round: gate.round,
+            of: gate.max_rounds,
+        })
+    }
 }
 
 /// The events between `before` (the last live view, if any) and `now`. A
@@ -157,26 +194,59 @@ fn step_events(
 /// A gate seen for the first time is announced even if it was decided
 /// between two polls: the stream still tells the whole story.
 /// A gate's events: its opening, then its decision, each told once.
+/// A gate reached again (a new round) is a new opening: told again.
 fn gate_events(gate: &ApprovalStatus, old: Option<&ApprovalStatus>) -> Vec<RunEvent> {
-    [gate_opened(gate, old), gate_decided(gate, old)]
-        .into_iter()
-        .flatten()
-        .collect()
+    let old = old.filter(|o| o.step == gate.step && o.opening == gate.opening);
+    let mut events: Vec<RunEvent> = gate_opened(gate, old).into_iter().collect();
+    events.extend(delegated(gate, old));
+    events.extend(changes_requested(gate, old));
+    events.extend(gate_decided(gate, old));
+    events
 }
 
 fn gate_opened(gate: &ApprovalStatus, old: Option<&ApprovalStatus>) -> Option<RunEvent> {
-    old.is_none_or(|o| o.step != gate.step)
-        .then(|| RunEvent::ApprovalRequested {
+    old.is_none().then(|| RunEvent::ApprovalRequested {
+        step: gate.step.clone(),
+        prompt: gate.prompt.clone(),
+        approvers: gate.approvers.clone(),
+        deadline: gate.deadline.clone(),
+        round: Round::of(gate),
+    })
+}
+
+/// The delegations made since `old`.
+fn delegated(gate: &ApprovalStatus, old: Option<&ApprovalStatus>) -> Vec<RunEvent> {
+    let told = old.map_or(0, |o| o.delegations.len());
+    gate.delegations
+        .iter()
+        .skip(told)
+        .map(|handed| RunEvent::Delegated {
             step: gate.step.clone(),
-            prompt: gate.prompt.clone(),
-            approvers: gate.approvers.clone(),
-            deadline: gate.deadline.clone(),
+            by: handed.by.clone(),
+            to: handed.to.clone(),
+            comment: handed.comment.clone(),
+        })
+        .collect()
+}
+
+fn changes_requested(gate: &ApprovalStatus, old: Option<&ApprovalStatus>) -> Option<RunEvent> {
+    let changes = gate.changes_requested.as_ref()?;
+    old.is_none_or(|o| o.changes_requested.is_none())
+        .then(|| RunEvent::ChangesRequested {
+            step: gate.step.clone(),
+            by: changes.by.clone(),
+            feedback: changes.feedback.clone(),
+            round: Round {
+                round: changes.round,
+                of: gate.max_rounds,
+            },
+            back_to: gate.on_changes.clone(),
         })
 }
 
 fn gate_decided(gate: &ApprovalStatus, old: Option<&ApprovalStatus>) -> Option<RunEvent> {
     let decision = gate.decision.as_ref()?;
-    old.is_none_or(|o| o.step != gate.step || o.decision.is_none())
+    old.is_none_or(|o| o.decision.is_none())
         .then(|| RunEvent::ApprovalDecided {
             step: gate.step.clone(),
             decision: decision.decision,
@@ -211,6 +281,13 @@ fn retries(before: Option<&RunView>, now: &RunView) -> Vec<RunEvent> {
             last_failure: p.last_failure.clone(),
         })
         .collect()
+}
+
+/// "round 2 of 3".
+impl std::fmt::Display for Round {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "round {} of {}", self.round, self.of)
+    }
 }
 
 /// One line for people (plain `watch`).
@@ -250,30 +327,54 @@ pub fn describe(event: &RunEvent, id: &str) -> String {
             step,
             prompt,
             approvers,
+            round,
             ..
         } => {
             let who = names_or_anyone(approvers);
-            format!("awaiting approval at {step}: {prompt} (approvers: {who}; orca approve {id})")
+            let round = round.map(|r| format!(", {r}")).unwrap_or_default();
+            format!(
+                "awaiting approval at {step}{round}: {prompt} (approvers: {who}; orca approve {id})"
+            )
         }
+        RunEvent::ChangesRequested {
+            step,
+            by,
+            feedback,
+            round,
+            back_to,
+        } => format!(
+            "changes requested at {step} by {by}: {feedback} (back to {}; {round})",
+            back_to.as_deref().unwrap_or("?")
+        ),
+        RunEvent::Delegated {
+            step,
+            by,
+            to,
+            comment,
+        } => format!("{by} delegated {step} to {to}{}", why(comment)),
         RunEvent::ApprovalDecided {
             decision,
-            by,
+            by: Some(by),
             comment,
             key,
             ..
         } => format!(
-            "{decision} by {}{}{}",
-            by.as_deref().unwrap_or("timeout"),
-            match by {
-                Some(_) => format!(", {}", crate::human::proof(key.as_deref())),
-                None => String::new(),
-            },
-            comment
-                .as_deref()
-                .map(|c| format!(": {c}"))
-                .unwrap_or_default()
+            "{decision} by {by}, {}{}",
+            proof(key.as_deref()),
+            why(comment)
         ),
+        RunEvent::ApprovalDecided {
+            decision, comment, ..
+        } => format!("{decision} by timeout{}", why(comment)),
     }
+}
+
+/// ": the comment", or nothing.
+fn why(comment: &Option<String>) -> String {
+    comment
+        .as_deref()
+        .map(|c| format!(": {c}"))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -64,6 +64,7 @@ fn gate(decided: bool) -> ApprovalStatus {
             comment: None,
             at: String::new(),
             votes: Vec::new(),
+            fields: Default::default(),
         }),
         ..ApprovalStatus::default()
     }
@@ -133,4 +134,53 @@ fn a_view_no_worker_answered_adds_nothing() {
     let mut now = view(Phase::Running, Vec::new(), None);
     now.live = false;
     assert!(changes(Some(&before), &now).is_empty());
+}
+
+/// A gate sent back and reached again is a new opening: the request for
+/// changes is told, then the gate again, with its round.
+#[test]
+fn a_gate_sent_back_is_told_again_in_its_next_round() {
+    use crate::engine::status::{ChangeRound, Delegation};
+    let round = |round, opening| ApprovalStatus {
+        opening,
+        round,
+        max_rounds: 3,
+        on_changes: Some("plan".into()),
+        ..gate(false)
+    };
+    let waiting = |approval| {
+        view(
+            Phase::AwaitingApproval,
+            vec![row("approval", "approval", StepState::Waiting)],
+            Some(approval),
+        )
+    };
+    let before = waiting(round(1, 1));
+    let mut sent_back = round(1, 1);
+    sent_back.delegations.push(Delegation {
+        by: "alice".into(),
+        to: "dave".into(),
+        comment: None,
+        at: String::new(),
+        key: None,
+    });
+    sent_back.changes_requested = Some(ChangeRound {
+        round: 1,
+        by: "dave".into(),
+        feedback: "split it".into(),
+        at: String::new(),
+        key: None,
+    });
+    let now = waiting(sent_back.clone());
+    assert_eq!(
+        names(&changes(Some(&before), &now)),
+        ["delegated", "changes_requested"]
+    );
+    let again = waiting(round(2, 2));
+    let events = changes(Some(&now), &again);
+    assert_eq!(names(&events), ["approval_requested"]);
+    assert_eq!(
+        super::describe(&events[0], "r"),
+        "awaiting approval at approval, round 2 of 3: ok? (approvers: anyone; orca approve r)"
+    );
 }

@@ -1,5 +1,6 @@
 //! A run's history as a readable timeline: steps with attempts and
-//! durations, decisions with who and why (and signals the gate ignored),
+//! durations, acts at gates with who and why (`gate`: decisions, requests
+//! for changes, delegations, rounds; and signals the gate ignored),
 //! phase changes, the outcome. It reads the typed event history (the SDK's
 //! own, or a file decoded by `orca replay`'s parser), its payloads as the
 //! contract's types.
@@ -16,8 +17,8 @@ use temporalio_common::protos::temporal::api::{
 };
 
 use crate::engine::status::{
-    APPROVE, DecisionRequest, IgnoredSignal, MEMO_IGNORED, MEMO_PROGRESS, MEMO_PROMPT, REJECT,
-    RunRequest, RunResult, SA_PHASE, VoteResult,
+    Act, IgnoredSignal, MEMO_IGNORED, MEMO_PROGRESS, MEMO_PROMPT, MEMO_ROUND, RunRequest,
+    RunResult, SA_PHASE,
 };
 
 /// What a line of the timeline is about.
@@ -31,6 +32,12 @@ pub enum EntryKind {
     /// The `approve` update, recorded (`Signal` for the signal).
     Approve,
     Reject,
+    /// The `request_changes` update: the run goes back with feedback.
+    RequestChanges,
+    /// The `delegate` update: an approver hands their decision on.
+    Delegate,
+    /// The round a gate that can send the run back opened in.
+    Round,
     /// Another update (a workflow that is not orca's).
     Update,
     Signal,
@@ -83,36 +90,8 @@ pub struct Entry {
 struct Memory {
     activities: HashMap<i64, (String, String, SystemTime)>,
     timers: HashMap<String, String>,
-    /// Accepted decision updates: their line, until they complete.
-    updates: HashMap<String, usize>,
-}
-
-/// The ID of an accepted approve/reject update.
-fn accepted_update(attributes: &Attributes) -> Option<String> {
-    let Attributes::WorkflowExecutionUpdateAcceptedEventAttributes(a) = attributes else {
-        return None;
-    };
-    let request = a.accepted_request.as_ref()?;
-    let name = request.input.as_ref()?.name.as_str();
-    matches!(name, APPROVE | REJECT).then(|| request.meta.as_ref().map(|m| m.update_id.clone()))?
-}
-
-/// What a decision update's completion adds to its line: how the vote is
-/// proven, or why the handler refused it.
-fn update_outcome(attributes: &Attributes) -> Option<(String, String)> {
-    use temporalio_common::protos::temporal::api::update::v1::outcome::Value as Outcome;
-    let Attributes::WorkflowExecutionUpdateCompletedEventAttributes(a) = attributes else {
-        return None;
-    };
-    let id = a.meta.as_ref()?.update_id.clone();
-    let text = match a.outcome.as_ref()?.value.as_ref()? {
-        Outcome::Success(payloads) => {
-            let vote = serde_json::from_value::<VoteResult>(first(&Some(payloads.clone()))).ok()?;
-            format!(" — {}", crate::human::proof(vote.key.as_deref()))
-        }
-        Outcome::Failure(failure) => format!(" — refused: {}", failure_text(Some(failure))),
-    };
-    Some((id, text))
+    /// Accepted acts at a gate: their line and act, until they complete.
+    updates: HashMap<String, (usize, Act)>,
 }
 
 /// The timeline of a history.
@@ -129,14 +108,16 @@ pub fn timeline(history: &History) -> Vec<Entry> {
         let Some(attributes) = &event.attributes else {
             continue;
         };
-        if let Some((id, outcome)) = update_outcome(attributes) {
-            if let Some(entry) = memory.updates.remove(&id).and_then(|i| entries.get_mut(i)) {
-                entry.detail.push_str(&outcome);
+        if let Some((id, outcome)) = gate::completion(attributes) {
+            if let Some((i, act)) = memory.updates.remove(&id)
+                && let Some(entry) = entries.get_mut(i)
+            {
+                entry.detail.push_str(&gate::outcome_text(act, outcome));
             }
             continue;
         }
-        if let Some(id) = accepted_update(attributes) {
-            memory.updates.insert(id, entries.len());
+        if let Some((id, act)) = gate::accepted_act(attributes) {
+            memory.updates.insert(id, (entries.len(), act));
         }
         for (event_kind, step, attempt, detail) in describe(event, attributes, time, &mut memory) {
             entries.push(Entry {
@@ -185,24 +166,14 @@ fn describe(
             memo_lines(fields.unwrap_or(&HashMap::new()))
         }
         A::WorkflowExecutionUpdateAcceptedEventAttributes(a) => {
-            let input = a.accepted_request.as_ref().and_then(|r| r.input.as_ref());
-            let name = input.map_or("update", |i| i.name.as_str());
-            let arg = input.map_or(Value::Null, |i| first(&i.args));
-            let kind = match name {
-                APPROVE => EntryKind::Approve,
-                REJECT => EntryKind::Reject,
-                _ => EntryKind::Update,
-            };
-            let detail = match kind {
-                EntryKind::Update => format!("{name} {arg}"),
-                _ => decision_text(arg),
-            };
+            let (kind, detail) = gate::accepted_line(a);
             line(kind, detail)
         }
         A::WorkflowExecutionSignaledEventAttributes(a) => {
             let mut detail = a.signal_name.clone();
-            if matches!(a.signal_name.as_str(), APPROVE | REJECT) {
-                detail = format!("{detail} {}", decision_text(first(&a.input)));
+            // Of the acts at a gate, only approve and reject are signals too.
+            if matches!(Act::parse(&a.signal_name), Some(Act::Approve | Act::Reject)) {
+                detail = format!("{detail} {}", gate::decision_text(first(&a.input)));
             }
             if !a.identity.is_empty() {
                 detail.push_str(&format!(" (from {})", a.identity));
@@ -266,6 +237,9 @@ fn memo_lines(fields: &HashMap<String, Payload>) -> Vec<Line> {
     if let Some(prompt) = text(MEMO_PROMPT) {
         lines.extend(line(EntryKind::ApprovalRequested, prompt));
     }
+    if let Some(round) = text(MEMO_ROUND) {
+        lines.extend(line(EntryKind::Round, gate::round_text(&round)));
+    }
     if let Some(progress) = text(MEMO_PROGRESS) {
         lines.extend(line(EntryKind::Progress, progress));
     }
@@ -312,18 +286,6 @@ fn started_detail(input: Value, workflow_type: Option<String>) -> String {
     detail
 }
 
-/// "by alice: looks good", from the decision's argument.
-fn decision_text(arg: Value) -> String {
-    let decision = serde_json::from_value::<DecisionRequest>(arg).unwrap_or_default();
-    let by = Some(decision.by.as_str())
-        .filter(|b| !b.is_empty())
-        .unwrap_or("?");
-    match decision.comment {
-        Some(comment) => format!("by {by}: {comment}"),
-        None => format!("by {by}"),
-    }
-}
-
 fn event_time(event: &HistoryEvent) -> Option<SystemTime> {
     event
         .event_time
@@ -355,6 +317,7 @@ pub(super) fn decode(payload: &Payload) -> Value {
     serde_json::from_slice(&payload.data).unwrap_or(Value::Null)
 }
 
+mod gate;
 mod steps;
 #[cfg(test)]
 mod tests;

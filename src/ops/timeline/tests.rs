@@ -137,3 +137,109 @@ fn the_end_gives_the_outcome_and_why() {
     let entries = timeline(&history());
     assert_eq!(entries[5].detail, "outcome rejected (by alice)");
 }
+
+/// An accepted update and its completion, with `result` as its answer.
+fn update(
+    id: i64,
+    name: &str,
+    arg: serde_json::Value,
+    result: serde_json::Value,
+) -> Vec<HistoryEvent> {
+    use temporalio_common::protos::temporal::api::{
+        history::v1::{
+            WorkflowExecutionUpdateAcceptedEventAttributes,
+            WorkflowExecutionUpdateCompletedEventAttributes,
+        },
+        update::v1::{Input, Meta, Outcome, Request, outcome},
+    };
+    let meta = Meta {
+        update_id: format!("u{id}"),
+        ..Default::default()
+    };
+    let request = Request {
+        meta: Some(meta.clone()),
+        input: Some(Input {
+            name: name.into(),
+            args: payloads(arg),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let outcome = Outcome {
+        value: payloads(result).map(outcome::Value::Success),
+    };
+    vec![
+        event(
+            id,
+            id * 100,
+            Attributes::WorkflowExecutionUpdateAcceptedEventAttributes(
+                WorkflowExecutionUpdateAcceptedEventAttributes {
+                    accepted_request: Some(request),
+                    ..Default::default()
+                },
+            ),
+        ),
+        event(
+            id + 1,
+            id * 100,
+            Attributes::WorkflowExecutionUpdateCompletedEventAttributes(
+                WorkflowExecutionUpdateCompletedEventAttributes {
+                    meta: Some(meta),
+                    outcome: Some(outcome),
+                    ..Default::default()
+                },
+            ),
+        ),
+    ]
+}
+
+#[test]
+fn requests_for_changes_delegations_and_rounds_are_events() {
+    let round = Attributes::WorkflowPropertiesModifiedEventAttributes(
+        WorkflowPropertiesModifiedEventAttributes {
+            upserted_memo: Some(Memo {
+                fields: [("orca_round".to_string(), payload(json!("1/3")))].into(),
+            }),
+            ..Default::default()
+        },
+    );
+    let mut events = vec![event(1, 0, round)];
+    events.extend(update(
+        2,
+        "delegate",
+        json!({"by": "alice", "to": "dave", "comment": "away"}),
+        json!({"step": "gate", "by": "alice", "to": "dave", "at": "t"}),
+    ));
+    events.extend(update(
+        4,
+        "request_changes",
+        json!({"by": "dave", "comment": "split batch 3"}),
+        json!({"step": "gate", "by": "dave", "round": 1, "max_rounds": 3, "back_to": "plan", "feedback": "split batch 3"}),
+    ));
+    events.extend(update(
+        6,
+        "approve",
+        json!({"by": "bob", "fields": {"replicas": 5}}),
+        json!({"step": "gate", "by": "bob", "vote": "approve", "at": "t", "approvals": 1, "required": 1,
+               "rejections": 0, "reject_quorum": 1, "decision": "approved", "approved": true}),
+    ));
+    let lines: Vec<(EntryKind, String)> = timeline(&History { events })
+        .into_iter()
+        .map(|e| (e.event, e.detail))
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            (EntryKind::Round, "round 1 of 3".to_string()),
+            (EntryKind::Delegate, "by alice to dave: away".to_string()),
+            (
+                EntryKind::RequestChanges,
+                "by dave: split batch 3 — back to `plan` (round 1 of 3)".to_string()
+            ),
+            (
+                EntryKind::Approve,
+                "by bob with replicas = 5 — unverified".to_string()
+            ),
+        ]
+    );
+}

@@ -1,0 +1,90 @@
+//! Acting at a gate, from the client's side: which run (given, or picked
+//! from the person's inbox), the signature, made over exactly what is sent
+//! (fields included), and the update that carries it. Whether the act is
+//! allowed is the workflow's to say: its refusal comes back typed (exit 7).
+
+use crate::{
+    Result,
+    cli::args::NarrowArgs,
+    client::Orca,
+    engine::status::{
+        Act, ChangesResult, DecisionRequest, DelegateRequest, DelegationResult, VoteKind,
+        VoteResult,
+    },
+    ops::{
+        pick::{gate_line, given_or_pick},
+        query::RunQuery,
+        sign::sign_at_gate,
+    },
+    signing::sign::SigningKey,
+};
+
+/// The run to act on: `given`, else one picked from `by`'s inbox (narrowed
+/// by `--pipeline`/`--query`); `None` when there was nothing to pick or the
+/// person backed out. `verb` is the command's (`request-changes`).
+pub async fn run_to_act_on(
+    orca: &Orca,
+    given: Option<String>,
+    by: &str,
+    narrow: &NarrowArgs,
+    verb: &str,
+) -> Result<Option<String>> {
+    let query = RunQuery::inbox(by).narrowed(narrow.pipeline.clone(), narrow.query.clone());
+    let question = format!("Which run do you {verb}?");
+    let none = format!("no runs are awaiting approval by {by}");
+    given_or_pick(orca, given, &query, &question, &none, gate_line).await
+}
+
+/// A signature was sent but the worker could not check it (no
+/// `--allowed-signers`): the act is recorded unverified, and the person
+/// who signed must hear so.
+pub fn warn_if_unchecked(signed: bool, verified_key: Option<&str>) {
+    if signed && verified_key.is_none() {
+        eprintln!(
+            "warning: the worker has no --allowed-signers, so the signature was not checked: it is recorded unverified"
+        );
+    }
+}
+
+/// Casts a vote, signed with `key` when there is one.
+pub async fn vote(
+    orca: &Orca,
+    id: &str,
+    kind: VoteKind,
+    mut request: DecisionRequest,
+    key: Option<&SigningKey>,
+) -> Result<VoteResult> {
+    if let Some(key) = key {
+        request.signed = Some(sign_at_gate(orca, id, &request.claim(kind), key).await?);
+    }
+    orca.decide(id, kind, request).await
+}
+
+/// Sends the run back to the gate's `on_changes` step with the request's
+/// comment as feedback, signed with `key` when there is one.
+pub async fn request_changes(
+    orca: &Orca,
+    id: &str,
+    mut request: DecisionRequest,
+    key: Option<&SigningKey>,
+) -> Result<ChangesResult> {
+    if let Some(key) = key {
+        let claim = request.claim(Act::RequestChanges);
+        request.signed = Some(sign_at_gate(orca, id, &claim, key).await?);
+    }
+    orca.request_changes(id, request).await
+}
+
+/// Hands the decision of `request.by` to `request.to`, signed with `key`
+/// when there is one.
+pub async fn delegate(
+    orca: &Orca,
+    id: &str,
+    mut request: DelegateRequest,
+    key: Option<&SigningKey>,
+) -> Result<DelegationResult> {
+    if let Some(key) = key {
+        request.signed = Some(sign_at_gate(orca, id, &request.claim(), key).await?);
+    }
+    orca.delegate(id, request).await
+}
