@@ -52,7 +52,7 @@ fn every_recorded_history_replays_on_this_engine() {
     let env = Env::offline();
     let files = recorded();
     assert!(
-        files.len() >= 27,
+        files.len() >= 32,
         "only {} recorded histories; run `just record-histories`",
         files.len()
     );

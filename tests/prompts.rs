@@ -125,3 +125,39 @@ fn the_picker_says_so_when_nothing_waits() {
     session.exp_string("no runs are awaiting approval").unwrap();
     assert_eq!(exit_code(&session), 0);
 }
+
+/// On a terminal, `orca approve` asks for each field of the gate's form it
+/// was not given: a number typed (and asked again when the gate would
+/// refuse it), a choice picked; the answers are what the gate records.
+#[test]
+fn approve_on_a_terminal_asks_for_the_form() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let file = env.pipeline(
+        "form",
+        "name = \"form\"\n[[steps]]\nid = \"gate\"\nkind = \"approval\"\nprompt = \"Roll out?\"\n[steps.fields.replicas]\ntype = \"integer\"\nmin = 1\nmax = 20\ndefault = 3\ndescription = \"how many replicas\"\n[steps.fields.window]\ntype = \"choice\"\nchoices = [\"now\", \"tonight\"]\nrequired = true\n",
+    );
+    let id = env.start(&[&file]);
+    env.wait_phase(&id, "awaiting_approval");
+    let mut session = on_terminal(&env, &["approve", &id, "--as", "alice"]);
+    session
+        .exp_string("replicas (integer, 1..20, default 3): how many replicas")
+        .unwrap();
+    session.send_line("25").unwrap();
+    session.exp_string("25 is above the maximum 20").unwrap();
+    session.send_line("5").unwrap();
+    session
+        .exp_string("window (choice, one of now | tonight, required)")
+        .unwrap();
+    // The second choice: arrow down, then Enter.
+    session.send("\x1b[B").unwrap();
+    session.send_line("").unwrap();
+    session.exp_string(&format!("approved {id}")).unwrap();
+    assert_eq!(exit_code(&session), 0);
+    let status = env.wait_phase(&id, "completed");
+    assert_eq!(
+        status["approval"]["decision"]["fields"],
+        serde_json::json!({"replicas": 5, "window": "tonight"}),
+        "{status:#}"
+    );
+}

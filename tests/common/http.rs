@@ -17,6 +17,8 @@ pub struct Received {
     pub path: String,
     pub headers: HashMap<String, String>,
     pub body: String,
+    /// When it arrived.
+    pub at: std::time::Instant,
 }
 
 #[derive(Clone)]
@@ -87,6 +89,7 @@ impl HttpRecorder {
             path: path.clone(),
             headers,
             body: String::from_utf8_lossy(&body).into_owned(),
+            at: std::time::Instant::now(),
         });
         let (status, body) = self
             .replies

@@ -229,6 +229,12 @@ fn gate(i: usize, named: u32, timeout: bool, required: u32) -> Step {
         escalate_to: Vec::new(),
         escalation_timeout: None,
         notify: Vec::new(),
+        remind_every: None,
+        fields: Default::default(),
+        reject_fields: Default::default(),
+        on_changes: None,
+        max_rounds: 3,
+        allow_delegation: named > 0,
     };
     Step {
         timeout: timeout.then(|| DurationSpec(Duration::from_secs(3600))),

@@ -1,7 +1,8 @@
 //! Recordings of the sample pipeline's outcomes and of approval gates:
 //! approved, rejected, denied, stopped, paused and resumed; timed out,
-//! decided by a quorum, escalated, and a signal from someone who may not
-//! decide ignored.
+//! decided by a quorum, escalated, a signal from someone who may not
+//! decide ignored; signed; a form filled in, changes requested, a decision
+//! delegated.
 
 use std::time::Duration;
 
@@ -195,4 +196,72 @@ fn schedule_signed() {
     )
     .unwrap();
     env.orca(["schedule", "delete", &name, "--yes"]).ok();
+}
+
+/// A gate with a form: a refused form (nothing recorded), then alice
+/// approves with values and a default filled in; the step after reads them.
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn gate_form() {
+    let (env, _worker) = recorder();
+    let form = "[steps.fields.replicas]\ntype = \"integer\"\nmin = 1\nmax = 20\ndefault = 3\n[steps.fields.window]\ntype = \"choice\"\nchoices = [\"now\", \"tonight\"]\nrequired = true";
+    let id = env.start(&[&gate_file(&env, "form", form)]);
+    env.wait_phase(&id, "awaiting_approval");
+    env.orca(["approve", &id, "--as", "alice", "--field", "window=later"])
+        .code(7);
+    env.orca(["approve", &id, "--as", "alice", "--field", "window=now"])
+        .args(["--comment", "recorded"])
+        .ok();
+    let status = finish(&env, &id);
+    let fields = &status["approval"]["decision"]["fields"];
+    assert_eq!(fields, &serde_json::json!({"replicas": 3, "window": "now"}));
+    save(&env, &id, "gate-form");
+}
+
+/// A review that sends the run back to its draft once (the draft reads the
+/// feedback), then is approved in its second round.
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn gate_changes() {
+    let (env, _worker) = recorder();
+    let file = env.pipeline(
+        "changes",
+        "name = \"changes\"\n[[steps]]\nid = \"draft\"\nkind = \"agent\"\naction = \"draft {{ steps.review.output.feedback }}\"\nduration = \"100ms\"\n\n[[steps]]\nid = \"review\"\nkind = \"approval\"\nprompt = \"Accept?\"\non_changes = \"draft\"\n",
+    );
+    let id = env.start(&[&file]);
+    env.wait_phase(&id, "awaiting_approval");
+    env.orca([
+        "request-changes",
+        &id,
+        "--as",
+        "bob",
+        "--comment",
+        "recorded",
+    ])
+    .ok();
+    env.wait_status(&id, Duration::from_secs(30), |s| {
+        s["phase"] == "awaiting_approval" && s["approval"]["round"] == 2
+    });
+    approve(&env, &id, "alice");
+    let status = finish(&env, &id);
+    assert_eq!(status["outcome"], "completed", "{status:#}");
+    save(&env, &id, "gate-changes");
+}
+
+/// alice hands her decision to dave, who approves in her place.
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn gate_delegated() {
+    let (env, _worker) = recorder();
+    let gate = "approvers = [\"alice\", \"bob\"]\nallow_delegation = true";
+    let id = env.start(&[&gate_file(&env, "delegated", gate)]);
+    env.wait_phase(&id, "awaiting_approval");
+    env.orca(["delegate", &id, "--as", "alice", "--to", "dave"])
+        .args(["--comment", "recorded"])
+        .ok();
+    approve(&env, &id, "dave");
+    let status = finish(&env, &id);
+    let vote = &status["approval"]["decision"]["votes"][0];
+    assert_eq!(vote["on_behalf_of"], "alice", "{status:#}");
+    save(&env, &id, "gate-delegated");
 }

@@ -2,7 +2,7 @@
 //! case that tried to reach Temporal would fail with exit 6, not its own
 //! code, and nothing can change on any server. `usage`: what clap refuses,
 //! empty run IDs, and no terminal to ask on; `inputs`: run inputs;
-//! `files`: pipelines and the local files commands read; `connection`:
+//! `files`: pipelines and the local files commands read; `gate_files`: gate options that make no sense; `connection`:
 //! connection settings and a server that cannot be reached.
 
 /// One case: `orca ARGS` with `KEY=VALUE`s set, refused with exit `code`
@@ -24,5 +24,6 @@ macro_rules! case {
 
 mod connection;
 mod files;
+mod gate_files;
 mod inputs;
 mod usage;
