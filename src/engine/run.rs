@@ -177,6 +177,13 @@ fn go_back(
         let feedback = feedback_output(rounds);
         for step in &spec.steps[target..gate_index] {
             s.outputs.remove(&step.id);
+            // Another gate in between keeps its feedback for what it reads.
+            if let StepKind::Approval(gate) = &step.kind
+                && gate.on_changes.is_some()
+            {
+                let its = s.rounds.get(&step.id).map_or(&[][..], Vec::as_slice);
+                s.outputs.insert(step.id.clone(), feedback_output(its));
+            }
             let mut fresh = Vec::new();
             status_rows(step, None, &mut fresh);
             for row in fresh {

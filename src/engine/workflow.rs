@@ -31,6 +31,10 @@ type HandlerError = Box<dyn std::error::Error + Send + Sync>;
 
 /// Marks histories in which a refused approve/reject signal is noted in the memo.
 const IGNORED_SIGNAL_PATCH: &str = "orca-ignored-signal-memo";
+/// Marks histories whose decisions' `fields` are checked against the gate's
+/// form. An engine from before forms ignored `fields`, so a vote it took
+/// with some replays as the same vote, fields ignored.
+const FORMS_PATCH: &str = "orca-gate-forms";
 /// Characters kept of an ignored signal's name and of the reason.
 const IGNORED_NOTE_LIMIT: usize = 500;
 
@@ -277,6 +281,7 @@ impl PipelineWorkflow {
         let (workflow_id, run_id) = (ctx.workflow_id().to_string(), ctx.run_id().to_string());
         let now = ctx.workflow_time();
         let trust = trust(&self.signing, &self.trusted, &workflow_id, &run_id, now);
+        let request = as_recorded(ctx, request);
         let cast = gate::cast_vote(&mut self.status, &trust, request, kind);
         if let (Ok(vote), Some(metrics)) = (&cast, super::metrics::get())
             && !ctx.is_replaying()
@@ -301,7 +306,7 @@ impl PipelineWorkflow {
         let (workflow_id, run_id) = (ctx.workflow_id().to_string(), ctx.run_id().to_string());
         let now = ctx.workflow_time();
         let trust = trust(&self.signing, &self.trusted, &workflow_id, &run_id, now);
-        let cast = gate::cast_vote(&mut self.status, &trust, request, kind);
+        let cast = gate::cast_vote(&mut self.status, &trust, as_recorded(ctx, request), kind);
         let Err(refusal) = cast else {
             return;
         };
@@ -317,6 +322,18 @@ impl PipelineWorkflow {
             let _ = ctx.upsert_memo([(MEMO_IGNORED, Some(MemoValue::new(note)))]);
         }
     }
+}
+
+/// The request as this run's engine reads it: with its fields, unless the
+/// run was recorded by an engine that ignored them (`FORMS_PATCH`).
+fn as_recorded(
+    ctx: &SyncWorkflowContext<PipelineWorkflow>,
+    mut request: DecisionRequest,
+) -> DecisionRequest {
+    if !request.fields.is_empty() && !ctx.patched(FORMS_PATCH) {
+        request.fields.clear();
+    }
+    request
 }
 
 /// What a signature is checked against: this run, the open gate's keys, `now`.

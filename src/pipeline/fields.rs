@@ -121,8 +121,18 @@ pub fn check_form(
     Ok(out)
 }
 
+/// Largest value a field takes, as JSON: each vote's values are kept in
+/// the run's status and output, which Temporal caps at 2 MB a payload.
+pub const MAX_VALUE_BYTES: usize = 16 * 1024;
+
 /// One value against its declaration; the rule it breaks, in words.
 pub fn check_value(spec: &FieldSpec, value: &Value) -> Result<(), String> {
+    let size = value.to_string().len();
+    if size > MAX_VALUE_BYTES {
+        return Err(format!(
+            "the value takes {size} bytes; a field takes at most {MAX_VALUE_BYTES}"
+        ));
+    }
     let expected = || format!("expected {}, got {}", a(spec.kind), describe(value));
     match spec.kind {
         FieldType::String => {

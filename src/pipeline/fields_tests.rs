@@ -161,3 +161,9 @@ fn an_unknown_type_is_found_where_it_is_declared() {
             .key("type")
     );
 }
+
+#[test]
+fn a_value_past_the_size_limit_is_refused() {
+    let long = "x".repeat(MAX_VALUE_BYTES);
+    assert!(refused("type = \"string\"", json!(long)).contains("at most 16384"));
+}

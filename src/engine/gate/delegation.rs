@@ -37,8 +37,8 @@ pub(in crate::engine) fn check_delegation(
     }
     let proof = check_person(status, gate, &request.claim(), VoteKind::Reject, trust)?;
     let bad = |reason: String| Err(Refusal::BadDelegate { reason });
-    if to.is_empty() {
-        return bad("name the delegate (--to NAME)".into());
+    if let Some(problem) = unfit_name(to) {
+        return bad(problem);
     }
     if to == by {
         return bad(format!("{by} cannot delegate to themselves"));
@@ -91,4 +91,26 @@ pub(in crate::engine) fn delegate(
         at: handed.at,
         key: handed.key,
     })
+}
+
+/// Longest delegate name taken: it is published in `OrcaApprovers`, whose
+/// values the server limits (2 KB by default).
+const MAX_NAME: usize = 200;
+
+/// Why `to` cannot name a delegate: empty, too long, a control character,
+/// or a word the inbox reserves (`*`, `voted:…`, `group:…`).
+fn unfit_name(to: &str) -> Option<String> {
+    if to.is_empty() {
+        return Some("name the delegate (--to NAME)".into());
+    }
+    if to.chars().count() > MAX_NAME {
+        return Some(format!(
+            "a delegate's name is at most {MAX_NAME} characters"
+        ));
+    }
+    let reserved = to == OPEN_TO_ANYONE || to.starts_with(VOTED_PREFIX) || to.starts_with("group:");
+    if reserved || to.chars().any(char::is_control) {
+        return Some(format!("{to:?} is not a person's name"));
+    }
+    None
 }

@@ -55,9 +55,10 @@ pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> Workflow
     let mut end: Option<StepEnd> = None;
     loop {
         let seen = ctx.state(|s| s.status.approval.as_ref().map(heard));
-        let changed = move |s: &PipelineWorkflow| {
-            s.status.stop_requested || s.status.approval.as_ref().map(heard) != seen
-        };
+        // A closed gate wakes the loop whatever `seen` holds: a notification
+        // finishing in the same task as the deciding vote must not hide it.
+        let changed =
+            move |s: &PipelineWorkflow| closed(s) || s.status.approval.as_ref().map(heard) != seen;
         select! {
             results = pending_or(notifying.as_mut()).fuse() => {
                 record_notifications(ctx, results);
@@ -66,7 +67,7 @@ pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> Workflow
             woke = ctx.wait_condition(changed) => {
                 woke?;
                 publish(ctx);
-                if ctx.state(|s| s.status.stop_requested || s.status.approval.as_ref().is_some_and(|g| g.decision.is_some() || g.changes_requested.is_some())) {
+                if ctx.state(closed) {
                     break;
                 }
             }
@@ -74,14 +75,10 @@ pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> Workflow
                 if result == TimerResult::Cancelled {
                     return Err(WorkflowTermination::cancelled());
                 }
+                ticks += 1;
                 // While the last notification still retries, this reminder
                 // is skipped: reminders do not pile up on a dead webhook.
-                ticks += 1;
-                if notifying.is_none() {
-                    ctx.state_mut(|s| s.status.approval.iter_mut().for_each(|g| g.reminders += 1));
-                    let waited = spec.remind_every.map(|every| every.0 * ticks);
-                    notifying = Some(notify(ctx, step, spec, NotifyReason::Reminder, waited));
-                }
+                notifying = notifying.or_else(|| Some(reminded(ctx, step, spec, ticks)));
                 reminder = remind();
             }
             result = pending_or(timer.as_mut()).fuse() => {
@@ -118,15 +115,31 @@ pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> Workflow
     })
 }
 
-/// What the gate's loop wakes for: votes, a decision, changes requested,
-/// delegations.
-fn heard(gate: &ApprovalStatus) -> (usize, bool, bool, usize) {
-    (
-        gate.votes.len(),
-        gate.decision.is_some(),
-        gate.changes_requested.is_some(),
-        gate.delegations.len(),
-    )
+/// The `ticks`-th `remind_every` passed: the next reminder goes out.
+fn reminded<'a>(
+    ctx: &'a Ctx,
+    step: &'a Step,
+    spec: &'a ApprovalStep,
+    ticks: u32,
+) -> futures::future::LocalBoxFuture<'a, Vec<NotificationStatus>> {
+    ctx.state_mut(|s| s.status.approval.iter_mut().for_each(|g| g.reminders += 1));
+    let waited = spec.remind_every.map(|every| every.0 * ticks);
+    notify(ctx, step, spec, NotifyReason::Reminder, waited)
+}
+
+/// The gate's loop is over: stopped, decided, or sent back.
+fn closed(s: &PipelineWorkflow) -> bool {
+    s.status.stop_requested
+        || s.status
+            .approval
+            .as_ref()
+            .is_some_and(|g| g.decision.is_some() || g.changes_requested.is_some())
+}
+
+/// What the gate's loop publishes when it changes: votes and delegations
+/// (a decision or a request for changes ends the loop instead).
+fn heard(gate: &ApprovalStatus) -> (usize, usize) {
+    (gate.votes.len(), gate.delegations.len())
 }
 
 /// The future, or one that never resolves when there is none.
@@ -222,7 +235,7 @@ fn close(ctx: &Ctx, spec: &ApprovalStep) {
 /// rejected, or stopped (only `stop` closes a gate without a decision).
 fn decided(ctx: &Ctx) -> StepEnd {
     let gate = ctx.state(|s| s.status.approval.clone().unwrap_or_default());
-    if let (Some(round), Some(to)) = (gate.changes_requested, gate.on_changes) {
+    if let (Some(round), Some(to)) = (gate.changes_requested, gate.on_changes.clone()) {
         ctx.state_mut(|s| s.status.phase = Phase::Running);
         set_phase(ctx, Phase::Running);
         return StepEnd::Rewind { to, round };
@@ -240,9 +253,10 @@ fn decided(ctx: &Ctx) -> StepEnd {
         };
     };
     let mut output = serde_json::to_value(&decision).unwrap_or(Value::Null);
-    let rounds = ctx.state(|s| s.rounds.get(&decision.step).cloned().unwrap_or_default());
-    if let (Some(last), Some(map)) = (rounds.last(), output.as_object_mut()) {
-        map.insert("feedback".into(), json!(last.feedback));
+    // A gate that may send the run back always says so, in one shape.
+    if let (Some(_), Some(map)) = (&gate.on_changes, output.as_object_mut()) {
+        let rounds = ctx.state(|s| s.rounds.get(&decision.step).cloned().unwrap_or_default());
+        map.insert("feedback".into(), json!(rounds.last().map(|r| &r.feedback)));
         map.insert("round".into(), json!(gate.round));
         map.insert("rounds".into(), json!(rounds));
     }

@@ -207,3 +207,15 @@ fn a_request_for_changes_ends_the_round() {
     .unwrap_err();
     assert_eq!(late.kind(), RefusalKind::NotAwaiting);
 }
+
+#[test]
+fn a_delegate_must_be_a_persons_name() {
+    let status = waiting(|_| {});
+    for name in ["*", "voted:dave", "group:ops", "da\nve", &"d".repeat(201)] {
+        assert_eq!(
+            delegation_refused(&status, "alice", name),
+            RefusalKind::BadDelegate,
+            "{name:?}"
+        );
+    }
+}

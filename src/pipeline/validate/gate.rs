@@ -1,7 +1,7 @@
 //! The checks of a gate's newer options: its forms, where request-changes
 //! sends the run back to, reminders and delegation.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::{collections::BTreeMap, time::Duration};
 
 use super::{At, is_identifier};
 use crate::pipeline::{
@@ -42,7 +42,7 @@ pub(super) fn pushback(
     at: &At,
     step: &Step,
     gate: &ApprovalStep,
-    earlier: &BTreeSet<String>,
+    before: &[Step],
 ) -> Result<(), SpecError> {
     match &gate.on_changes {
         Some(to) if to == &step.id => {
@@ -51,7 +51,7 @@ pub(super) fn pushback(
                 "a gate cannot send the run back to itself",
             );
         }
-        Some(to) if !earlier.contains(to) => {
+        Some(to) if !before.iter().any(|s| &s.id == to) => {
             return at.fail(
                 Some("on_changes"),
                 format!("`on_changes = \"{to}\"` is not an earlier top-level step"),
@@ -69,20 +69,46 @@ pub(super) fn pushback(
         _ => {}
     }
     if let Some(every) = gate.remind_every {
-        if gate.notify.is_empty() {
-            return at.fail(
-                Some("remind_every"),
-                "`remind_every` re-sends the gate's notifications, and it has no `notify`",
-            );
-        }
-        if every.0 < std::time::Duration::from_secs(1) {
-            return at.fail(Some("remind_every"), "`remind_every` must be at least 1s");
-        }
+        reminders(at, step, gate, every.0)?;
     }
     if gate.allow_delegation && gate.approvers.is_empty() {
         return at.fail(
             Some("allow_delegation"),
             "delegation needs `approvers`: anyone may decide this gate already",
+        );
+    }
+    Ok(())
+}
+
+/// Most reminders a gate may send: each costs about ten events of the
+/// run's history, which the server ends at 51,200.
+const MAX_REMINDERS: u128 = 500;
+
+/// Reminders need webhooks to re-send, and a timeout to bound them.
+fn reminders(at: &At, step: &Step, gate: &ApprovalStep, every: Duration) -> Result<(), SpecError> {
+    if gate.notify.is_empty() {
+        return at.fail(
+            Some("remind_every"),
+            "`remind_every` re-sends the gate's notifications, and it has no `notify`",
+        );
+    }
+    if every < Duration::from_secs(1) {
+        return at.fail(Some("remind_every"), "`remind_every` must be at least 1s");
+    }
+    let Some(timeout) = step.timeout else {
+        return at.fail(
+            Some("remind_every"),
+            "`remind_every` needs a `timeout` on the gate, which bounds the reminders",
+        );
+    };
+    let waits = timeout.0 + gate.escalation_timeout.map_or(Duration::ZERO, |t| t.0);
+    if waits.as_millis() / every.as_millis() > MAX_REMINDERS {
+        return at.fail(
+            Some("remind_every"),
+            format!(
+                "`remind_every = \"{}\"` would send more than {MAX_REMINDERS} reminders within the gate's timeout; remind less often",
+                humantime::format_duration(every)
+            ),
         );
     }
     Ok(())

@@ -242,7 +242,10 @@ impl Checker<'_> {
         timeouts(at, step, gate)?;
         fields(at, "fields", &gate.fields)?;
         fields(at, "reject_fields", &gate.reject_fields)?;
-        pushback(at, step, gate, &self.earlier)?;
+        // Gates are top-level, so the steps before this one are the spec's.
+        let index = self.spec.steps.iter().position(|s| s.id == step.id);
+        let before = &self.spec.steps[..index.unwrap_or(0)];
+        pushback(at, step, gate, before)?;
         for (index, hook) in gate.notify.iter().enumerate() {
             if hook.url.is_some() == hook.url_env.is_some() {
                 let at = At {
