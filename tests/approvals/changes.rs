@@ -314,3 +314,46 @@ fn a_gate_reopened_while_its_webhook_retries_opens_again_cleanly() {
     assert!(failed.is_empty(), "workflow tasks failed: {failed:#?}");
     env.orca(["terminate", &id, "--yes"]).ok();
 }
+
+/// A gate that may send the run back but is approved in its first round
+/// still gives its `feedback` (null), `round` and `rounds`, which a later
+/// step may read.
+#[test]
+fn a_gate_approved_in_its_first_round_still_says_its_round() {
+    let env = shared();
+    let id = parked("changes-first-round", CHANGES);
+    env.orca(["approve", &id, "--as", "alice"]).ok();
+    env.orca(["approve", &id, "--as", "carol"]).ok();
+    let result = env
+        .orca(["wait", &id, "-o", "json"])
+        .run_within(Duration::from_secs(30))
+        .json();
+    let review = &result["steps"]["review"];
+    assert_eq!(
+        (&review["feedback"], &review["round"], &review["rounds"]),
+        (&Value::Null, &json!(1), &json!([])),
+        "{result:#}"
+    );
+    assert_eq!(result["steps"]["ship"]["action"], "ship after round 1: ");
+}
+
+/// Two gates send the run back to the same step, which reads the first
+/// gate's feedback: a request at the second keeps the first's feedback
+/// readable, and the first gate opens again.
+#[test]
+fn a_second_gate_sending_the_run_back_keeps_the_first_gates_feedback() {
+    let env = shared();
+    let twice = "name = \"twice\"\n[[steps]]\nid = \"plan\"\nkind = \"agent\"\naction = \"plan ({{ steps.first.output.feedback }})\"\nduration = \"100ms\"\n\n[[steps]]\nid = \"first\"\nkind = \"approval\"\nprompt = \"Plan ok?\"\non_changes = \"plan\"\n\n[[steps]]\nid = \"second\"\nkind = \"approval\"\nprompt = \"Build ok?\"\non_changes = \"plan\"\n";
+    let id = parked("changes-twice", twice);
+    env.orca(["approve", &id, "--as", "alice"]).ok();
+    env.wait_status(&id, Duration::from_secs(30), |s| {
+        s["phase"] == "awaiting_approval" && s["approval"]["step"] == "second"
+    });
+    request_changes(env, &id, "bob", "rebuild");
+    let status = env.wait_status(&id, Duration::from_secs(30), |s| {
+        s["phase"] == "awaiting_approval" && s["approval"]["step"] == "first"
+    });
+    assert_eq!(step(&status, "plan")["state"], "completed", "{status:#}");
+    assert_eq!(status["approval"]["opening"], 2, "{status:#}");
+    env.orca(["terminate", &id, "--yes"]).ok();
+}

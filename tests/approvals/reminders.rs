@@ -13,7 +13,7 @@ use crate::common::{http::HttpRecorder, *};
 /// window in which reminders that did not stop would keep coming.
 fn reminding(hook: &HttpRecorder) -> String {
     format!(
-        "name = \"remind\"\n[[steps]]\nid = \"gate\"\nkind = \"approval\"\nprompt = \"Ship?\"\nremind_every = \"1s\"\nnotify = [{{ url = \"{}/remind\" }}]\n\n[[steps]]\nid = \"after\"\nkind = \"agent\"\naction = \"after\"\nduration = \"3s\"\n",
+        "name = \"remind\"\n[[steps]]\nid = \"gate\"\nkind = \"approval\"\nprompt = \"Ship?\"\ntimeout = \"5m\"\nremind_every = \"1s\"\nnotify = [{{ url = \"{}/remind\" }}]\n\n[[steps]]\nid = \"after\"\nkind = \"agent\"\naction = \"after\"\nduration = \"3s\"\n",
         hook.url
     )
 }

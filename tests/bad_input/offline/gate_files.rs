@@ -79,6 +79,33 @@ fn reminders_need_a_webhook() {
 }
 
 #[test]
+fn reminders_need_a_timeout() {
+    bad_gate(
+        "remind-forever.toml",
+        "remind_every = \"1h\"\nnotify = [{ url = \"http://127.0.0.1:9/\" }]\n",
+        "remind-forever.toml:11:1: step `gate`: `remind_every` needs a `timeout` on the gate",
+    );
+}
+
+#[test]
+fn reminders_at_most_five_hundred() {
+    bad_gate(
+        "remind-often.toml",
+        "timeout = \"1h\"\nremind_every = \"1s\"\nnotify = [{ url = \"http://127.0.0.1:9/\" }]\n",
+        "step `gate`: `remind_every = \"1s\"` would send more than 500 reminders",
+    );
+}
+
+#[test]
+fn on_changes_must_name_a_step_not_a_later_gate() {
+    bad_gate(
+        "later-gate.toml",
+        "on_changes = \"last\"\n\n[[steps]]\nid = \"last\"\nkind = \"approval\"\nprompt = \"?\"\non_changes = \"first\"\n",
+        "later-gate.toml:11:1: step `gate`: `on_changes = \"last\"` is not an earlier top-level step",
+    );
+}
+
+#[test]
 fn delegation_needs_named_approvers() {
     bad_gate(
         "delegation.toml",
