@@ -12,7 +12,7 @@ use crate::{
     client::Orca,
     config::Settings,
     engine::status::{ChangesResult, DecisionRequest},
-    ops::gate::{request_changes, run_to_act_on, warn_if_unchecked},
+    ops::gate::{actor_and_run, request_changes, warn_if_unchecked},
     output::Printer,
     prompt,
 };
@@ -46,13 +46,7 @@ pub async fn run(args: RequestChangesArgs, settings: Settings, printer: &Printer
         ));
     }
     let orca = Orca::connect(settings).await?;
-    let by = args
-        .gate
-        .as_name
-        .clone()
-        .unwrap_or_else(|| orca.settings.identity.clone());
-    let picked = run_to_act_on(&orca, args.gate.id, &by, &args.gate.narrow, "send back").await?;
-    let Some(id) = picked else {
+    let Some((by, id)) = actor_and_run(&orca, &args.gate, "send back").await? else {
         return Ok(());
     };
     let comment = match given {

@@ -11,7 +11,7 @@ use crate::{
     client::Orca,
     config::Settings,
     engine::status::{DelegateRequest, DelegationResult},
-    ops::gate::{delegate, run_to_act_on, warn_if_unchecked},
+    ops::gate::{actor_and_run, delegate, warn_if_unchecked},
     output::Printer,
     prompt,
 };
@@ -37,13 +37,7 @@ pub async fn run(args: DelegateArgs, settings: Settings, printer: &Printer) -> R
         "pass the ID, or run it on a terminal to pick one",
     )?;
     let orca = Orca::connect(settings).await?;
-    let by = args
-        .gate
-        .as_name
-        .clone()
-        .unwrap_or_else(|| orca.settings.identity.clone());
-    let picked = run_to_act_on(&orca, args.gate.id, &by, &args.gate.narrow, "delegate").await?;
-    let Some(id) = picked else {
+    let Some((by, id)) = actor_and_run(&orca, &args.gate, "delegate").await? else {
         return Ok(());
     };
     let request = DelegateRequest {

@@ -162,10 +162,9 @@ impl PipelineWorkflow {
         ctx: &WorkflowContextView,
         request: &DecisionRequest,
     ) -> Result<(), HandlerError> {
-        let trust = self.trust_now(ctx.workflow_id(), ctx.run_id(), Some(SystemTime::now()));
-        let checked = gate::check_changes(&self.status, request, &trust);
-        self.refused(checked.as_ref().err());
-        checked.map(drop).map_err(Refusal::into_handler_error)
+        self.validate(ctx, |status, trust| {
+            gate::check_changes(status, request, trust)
+        })
     }
 
     #[update(name = "request_changes")]
@@ -174,16 +173,10 @@ impl PipelineWorkflow {
         ctx: &mut SyncWorkflowContext<Self>,
         request: DecisionRequest,
     ) -> Result<ChangesResult, HandlerError> {
-        let (workflow_id, run_id) = (ctx.workflow_id().to_string(), ctx.run_id().to_string());
-        let trust = trust(
-            &self.signing,
-            &self.trusted,
-            &workflow_id,
-            &run_id,
-            ctx.workflow_time(),
-        );
-        gate::request_changes(&mut self.status, &trust, request)
-            .map_err(Refusal::into_handler_error)
+        self.handle(ctx, |status, trust| {
+            gate::request_changes(status, trust, request)
+        })
+        .map_err(Refusal::into_handler_error)
     }
 
     #[update_validator(delegate_update)]
@@ -192,10 +185,9 @@ impl PipelineWorkflow {
         ctx: &WorkflowContextView,
         request: &DelegateRequest,
     ) -> Result<(), HandlerError> {
-        let trust = self.trust_now(ctx.workflow_id(), ctx.run_id(), Some(SystemTime::now()));
-        let checked = gate::check_delegation(&self.status, request, &trust);
-        self.refused(checked.as_ref().err());
-        checked.map(drop).map_err(Refusal::into_handler_error)
+        self.validate(ctx, |status, trust| {
+            gate::check_delegation(status, request, trust)
+        })
     }
 
     #[update(name = "delegate")]
@@ -204,15 +196,8 @@ impl PipelineWorkflow {
         ctx: &mut SyncWorkflowContext<Self>,
         request: DelegateRequest,
     ) -> Result<DelegationResult, HandlerError> {
-        let (workflow_id, run_id) = (ctx.workflow_id().to_string(), ctx.run_id().to_string());
-        let trust = trust(
-            &self.signing,
-            &self.trusted,
-            &workflow_id,
-            &run_id,
-            ctx.workflow_time(),
-        );
-        gate::delegate(&mut self.status, &trust, request).map_err(Refusal::into_handler_error)
+        self.handle(ctx, |status, trust| gate::delegate(status, trust, request))
+            .map_err(Refusal::into_handler_error)
     }
 
     // ---- control
@@ -240,36 +225,53 @@ impl PipelineWorkflow {
 
 /// The votes behind both messages of the contract, update and signal.
 impl PipelineWorkflow {
-    /// The validator. It has no workflow time, so a signature's age is
-    /// checked against the worker's clock here (a validator never runs on
-    /// replay, and what it refuses is never recorded); the handler checks
-    /// it again against workflow time.
     fn check(
         &self,
         ctx: &WorkflowContextView,
         request: &DecisionRequest,
         kind: VoteKind,
     ) -> Result<(), HandlerError> {
-        let trust = self.trust_now(ctx.workflow_id(), ctx.run_id(), Some(SystemTime::now()));
-        let checked = gate::check_vote(&self.status, request, kind, &trust);
-        self.refused(checked.as_ref().err());
+        self.validate(ctx, |status, trust| {
+            gate::check_vote(status, request, kind, trust)
+        })
+    }
+
+    /// A validator: `rules` against the status now, a refusal counted in
+    /// the metrics. It has no workflow time, so a signature's age is
+    /// checked against the worker's clock here (a validator never runs on
+    /// replay, and what it refuses is never recorded); the handler checks
+    /// it again against workflow time.
+    fn validate<T>(
+        &self,
+        ctx: &WorkflowContextView,
+        rules: impl FnOnce(&RunStatus, &Trust) -> Result<T, Refusal>,
+    ) -> Result<(), HandlerError> {
+        let now = Some(SystemTime::now());
+        let trust = trust(
+            &self.signing,
+            &self.trusted,
+            ctx.workflow_id(),
+            ctx.run_id(),
+            now,
+        );
+        let checked = rules(&self.status, &trust);
+        if let (Err(refusal), Some(metrics)) = (&checked, super::metrics::get()) {
+            metrics.decision_refused(&self.status.pipeline, refusal.kind());
+        }
         checked.map(drop).map_err(Refusal::into_handler_error)
     }
 
-    fn trust_now<'a>(
-        &'a self,
-        workflow_id: &'a str,
-        run_id: &'a str,
-        now: Option<SystemTime>,
-    ) -> Trust<'a> {
-        trust(&self.signing, &self.trusted, workflow_id, run_id, now)
-    }
-
-    /// Counts a validator's refusal in the metrics.
-    fn refused(&self, refusal: Option<&Refusal>) {
-        if let (Some(refusal), Some(metrics)) = (refusal, super::metrics::get()) {
-            metrics.decision_refused(&self.status.pipeline, refusal.kind());
-        }
+    /// A handler: `act` on the status, trusting what the open gate trusted,
+    /// at workflow time.
+    fn handle<T>(
+        &mut self,
+        ctx: &SyncWorkflowContext<Self>,
+        act: impl FnOnce(&mut RunStatus, &Trust) -> Result<T, Refusal>,
+    ) -> Result<T, Refusal> {
+        let (workflow_id, run_id) = (ctx.workflow_id().to_string(), ctx.run_id().to_string());
+        let now = ctx.workflow_time();
+        let trust = trust(&self.signing, &self.trusted, &workflow_id, &run_id, now);
+        act(&mut self.status, &trust)
     }
 
     fn vote(
@@ -278,11 +280,10 @@ impl PipelineWorkflow {
         request: DecisionRequest,
         kind: VoteKind,
     ) -> Result<VoteResult, HandlerError> {
-        let (workflow_id, run_id) = (ctx.workflow_id().to_string(), ctx.run_id().to_string());
-        let now = ctx.workflow_time();
-        let trust = trust(&self.signing, &self.trusted, &workflow_id, &run_id, now);
         let request = as_recorded(ctx, request);
-        let cast = gate::cast_vote(&mut self.status, &trust, request, kind);
+        let cast = self.handle(ctx, |status, trust| {
+            gate::cast_vote(status, trust, request, kind)
+        });
         if let (Ok(vote), Some(metrics)) = (&cast, super::metrics::get())
             && !ctx.is_replaying()
         {
@@ -303,10 +304,10 @@ impl PipelineWorkflow {
     ) {
         // Kept for the note, which only a refused signal needs.
         let sent = request.clone();
-        let (workflow_id, run_id) = (ctx.workflow_id().to_string(), ctx.run_id().to_string());
-        let now = ctx.workflow_time();
-        let trust = trust(&self.signing, &self.trusted, &workflow_id, &run_id, now);
-        let cast = gate::cast_vote(&mut self.status, &trust, as_recorded(ctx, request), kind);
+        let request = as_recorded(ctx, request);
+        let cast = self.handle(ctx, |status, trust| {
+            gate::cast_vote(status, trust, request, kind)
+        });
         let Err(refusal) = cast else {
             return;
         };

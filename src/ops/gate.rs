@@ -5,7 +5,7 @@
 
 use crate::{
     Result,
-    cli::args::NarrowArgs,
+    cli::args::{GateArgs, NarrowArgs},
     client::Orca,
     engine::status::{
         Act, ChangesResult, DecisionRequest, DelegateRequest, DelegationResult, VoteKind,
@@ -44,6 +44,22 @@ pub fn warn_if_unchecked(signed: bool, verified_key: Option<&str>) {
             "warning: the worker has no --allowed-signers, so the signature was not checked: it is recorded unverified"
         );
     }
+}
+
+/// Who acts (`--as`, else the identity) and at which run (given, else
+/// picked from their inbox); `None` when there was nothing to pick or the
+/// person backed out.
+pub async fn actor_and_run(
+    orca: &Orca,
+    gate: &GateArgs,
+    verb: &str,
+) -> Result<Option<(String, String)>> {
+    let by = gate
+        .as_name
+        .clone()
+        .unwrap_or_else(|| orca.settings.identity.clone());
+    let picked = run_to_act_on(orca, gate.id.clone(), &by, &gate.narrow, verb).await?;
+    Ok(picked.map(|id| (by, id)))
 }
 
 /// Casts a vote, signed with `key` when there is one.

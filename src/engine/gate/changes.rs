@@ -5,7 +5,7 @@
 //! `max_rounds`. Checked by the validator and again by the handler.
 
 use super::{
-    rules::{check_person, open_gate},
+    rules::{check_person, gate_mut, open_gate},
     signature::Trust,
 };
 use crate::engine::{refusal::Refusal, run::rfc3339, status::*};
@@ -61,11 +61,7 @@ pub(in crate::engine) fn request_changes(
     request: DecisionRequest,
 ) -> Result<ChangesResult, Refusal> {
     let key = check_changes(status, &request, trust)?;
-    let phase = status.phase;
-    let gate = status
-        .approval
-        .as_mut()
-        .ok_or(Refusal::NotAwaiting { phase })?;
+    let gate = gate_mut(status)?;
     let round = ChangeRound {
         round: gate.round,
         by: request.by.trim().to_string(),

@@ -5,7 +5,7 @@
 //! validator and again by its handler, like every gate rule.
 
 use super::{
-    rules::{check_person, delegator_of, open_gate, waiting_on},
+    rules::{check_person, delegator_of, gate_mut, open_gate, waiting_on},
     signature::Trust,
 };
 use crate::engine::{refusal::Refusal, run::rfc3339, status::*};
@@ -70,11 +70,7 @@ pub(in crate::engine) fn delegate(
 ) -> Result<DelegationResult, Refusal> {
     let key = check_delegation(status, &request, trust)?;
     let requested_by = status.requested_by.clone();
-    let phase = status.phase;
-    let gate = status
-        .approval
-        .as_mut()
-        .ok_or(Refusal::NotAwaiting { phase })?;
+    let gate = gate_mut(status)?;
     let handed = Delegation {
         by: request.by.trim().to_string(),
         to: request.to.trim().to_string(),

@@ -1,24 +1,11 @@
 //! The rules of delegation and of requests for changes, as pure functions
 //! of the run's status (the workflow's validator and handler call them).
 
-use serde_json::Map;
-
 use super::{
-    cast_vote, check_changes, check_delegation, delegate, request_changes, rules::waiting_on,
-    signature::Trust,
+    cast_vote, check_changes, check_delegation, delegate, request_changes,
+    rules::{trust, waiting_at},
 };
 use crate::engine::{refusal::RefusalKind, status::*};
-
-fn trust() -> Trust<'static> {
-    Trust {
-        workflow_id: "w",
-        run_id: "r",
-        now: None,
-        configured: false,
-        signers: &[],
-        window: std::time::Duration::from_secs(600),
-    }
-}
 
 /// A four-eyes gate of alice and bob, started by carol.
 fn waiting(edit: impl FnOnce(&mut ApprovalStatus)) -> RunStatus {
@@ -31,22 +18,7 @@ fn waiting(edit: impl FnOnce(&mut ApprovalStatus)) -> RunStatus {
         ..ApprovalStatus::default()
     };
     edit(&mut gate);
-    gate.waiting_on = waiting_on(&gate, Some("carol"));
-    RunStatus {
-        pipeline: "p".into(),
-        phase: Phase::AwaitingApproval,
-        requested_by: Some("carol".into()),
-        input: Map::new(),
-        current_step: Some("gate".into()),
-        steps: vec![],
-        progress: None,
-        approval: Some(gate),
-        outcome: None,
-        paused: false,
-        stop_requested: false,
-        requester_key: None,
-        scheduled_by: None,
-    }
+    waiting_at(gate, "carol")
 }
 
 fn hand(by: &str, to: &str) -> DelegateRequest {

@@ -140,6 +140,50 @@ pub(super) fn check_person(
     Ok(proof)
 }
 
+/// The open gate, to record an act at (after its rules were checked).
+pub(super) fn gate_mut(status: &mut RunStatus) -> Result<&mut ApprovalStatus, Refusal> {
+    let phase = status.phase;
+    status
+        .approval
+        .as_mut()
+        .ok_or(Refusal::NotAwaiting { phase })
+}
+
+/// A run waiting at `gate`, started by `requested_by`: what the rules'
+/// unit tests decide at.
+#[cfg(test)]
+pub(super) fn waiting_at(mut gate: ApprovalStatus, requested_by: &str) -> RunStatus {
+    gate.waiting_on = waiting_on(&gate, Some(requested_by));
+    RunStatus {
+        pipeline: "p".into(),
+        phase: Phase::AwaitingApproval,
+        requested_by: Some(requested_by.into()),
+        input: serde_json::Map::new(),
+        current_step: Some(gate.step.clone()),
+        steps: vec![],
+        progress: None,
+        approval: Some(gate),
+        outcome: None,
+        paused: false,
+        stop_requested: false,
+        requester_key: None,
+        scheduled_by: None,
+    }
+}
+
+/// Unit tests' trust: run `w`/`r`, no keys, no clock.
+#[cfg(test)]
+pub(super) fn trust() -> Trust<'static> {
+    Trust {
+        workflow_id: "w",
+        run_id: "r",
+        now: None,
+        configured: false,
+        signers: &[],
+        window: std::time::Duration::from_secs(600),
+    }
+}
+
 /// The approver `by` decides for, when `by` is their delegate.
 pub(super) fn delegator_of(gate: &ApprovalStatus, by: &str) -> Option<String> {
     gate.delegations
@@ -159,11 +203,7 @@ pub(in crate::engine) fn cast_vote(
     let checked = check_vote(status, &request, kind, trust)?;
     let at = trust.now;
     let requested_by = status.requested_by.clone();
-    let phase = status.phase;
-    let gate = status
-        .approval
-        .as_mut()
-        .ok_or(Refusal::NotAwaiting { phase })?;
+    let gate = gate_mut(status)?;
     let vote = Vote {
         by: request.by.trim().to_string(),
         vote: kind,
@@ -266,10 +306,9 @@ pub(super) fn expand(
 mod tests {
     use super::*;
     use crate::engine::refusal::RefusalKind;
-    use serde_json::Map;
 
     fn waiting(approvers: &[&str], required: u32, requested_by: &str) -> RunStatus {
-        let mut gate = ApprovalStatus {
+        let gate = ApprovalStatus {
             step: "gate".into(),
             prompt: "?".into(),
             allowed: approvers.iter().map(|s| s.to_string()).collect(),
@@ -277,39 +316,13 @@ mod tests {
             reject_quorum: 1,
             ..ApprovalStatus::default()
         };
-        gate.waiting_on = waiting_on(&gate, Some(requested_by));
-        RunStatus {
-            pipeline: "p".into(),
-            phase: Phase::AwaitingApproval,
-            requested_by: Some(requested_by.into()),
-            input: Map::new(),
-            current_step: Some("gate".into()),
-            steps: vec![],
-            progress: None,
-            approval: Some(gate),
-            outcome: None,
-            paused: false,
-            stop_requested: false,
-            requester_key: None,
-            scheduled_by: None,
-        }
+        waiting_at(gate, requested_by)
     }
 
     fn by(name: &str) -> DecisionRequest {
         DecisionRequest {
             by: name.into(),
             ..DecisionRequest::default()
-        }
-    }
-
-    fn trust() -> Trust<'static> {
-        Trust {
-            workflow_id: "w",
-            run_id: "r",
-            now: None,
-            configured: false,
-            signers: &[],
-            window: std::time::Duration::from_secs(600),
         }
     }
 
