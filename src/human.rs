@@ -33,6 +33,11 @@ pub fn proof(key: Option<&str>) -> String {
     }
 }
 
+/// `: the comment` to append to a line, or nothing without one.
+pub fn comment_suffix(comment: Option<&str>) -> String {
+    comment.map(|c| format!(": {c}")).unwrap_or_default()
+}
+
 /// `text` cut to at most `max` characters, `…` marking the cut.
 pub fn clip(text: &str, max: usize) -> String {
     match text.char_indices().nth(max) {

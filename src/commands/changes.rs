@@ -74,7 +74,10 @@ pub async fn run(args: RequestChangesArgs, settings: Settings, printer: &Printer
 /// `plan` (round 1 of 3)".
 fn describe(changes: &ChangesResult) -> String {
     format!(
-        "changes requested by {} at gate `{}`: the run goes back to `{}` (round {} of {})",
-        changes.by, changes.step, changes.back_to, changes.round, changes.max_rounds
+        "changes requested by {} at gate `{}`: the run goes back to `{}` ({})",
+        changes.by,
+        changes.step,
+        changes.back_to,
+        changes.ended()
     )
 }

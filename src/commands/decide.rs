@@ -248,11 +248,7 @@ async fn all(
 }
 
 fn describe(printer: &Printer, id: &str, vote: &VoteResult) -> String {
-    let mut comment = vote
-        .comment
-        .as_deref()
-        .map(|c| format!(": {c}"))
-        .unwrap_or_default();
+    let mut comment = crate::human::comment_suffix(vote.comment.as_deref());
     if !vote.fields.is_empty() {
         comment = format!(" with {}{comment}", show::values(&vote.fields));
     }

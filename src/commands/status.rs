@@ -11,7 +11,7 @@ use crate::{
     client::Orca,
     config::Settings,
     engine::status::{ApprovalStatus, Delegation, StepState, Vote, VoteKind},
-    human::proof,
+    human::{comment_suffix, proof},
     ops::{
         form::{Form, show},
         run::{RunView, view},
@@ -103,10 +103,9 @@ fn approval_rows(
 
 /// ", round 2 of 3" for a gate that can send the run back; else nothing.
 fn round(gate: &ApprovalStatus) -> String {
-    match gate.max_rounds {
-        0 => String::new(),
-        max => format!(", round {} of {max}", gate.round),
-    }
+    gate.round_of()
+        .map(|r| format!(", {r}"))
+        .unwrap_or_default()
 }
 
 /// "bob (for alice) approved with replicas = 5, verified (SHA256:…)".
@@ -135,11 +134,7 @@ fn delegation_text(handed: &Delegation) -> String {
         "by {} to {}{}, {}",
         handed.by,
         handed.to,
-        handed
-            .comment
-            .as_deref()
-            .map(|c| format!(": {c}"))
-            .unwrap_or_default(),
+        comment_suffix(handed.comment.as_deref()),
         proof(handed.key.as_deref())
     )
 }
@@ -172,15 +167,14 @@ fn tally(gate: &ApprovalStatus) -> String {
 /// The decision in words (a timeout is always called a timeout), or what
 /// the gate waits for.
 fn decision_text(p: &Printer, r: &RunView, gate: &ApprovalStatus) -> String {
-    if let Some(changes) = &gate.changes_requested {
+    if let (Some(changes), Some(round)) = (&gate.changes_requested, gate.sent_back()) {
         return format!(
-            "changes requested by {} at {}: {}; the run went back to `{}` (round {} of {})",
+            "changes requested by {} at {}: {}; the run went back to `{}` ({})",
             changes.by,
             changes.at,
             changes.feedback,
             gate.on_changes.as_deref().unwrap_or("?"),
-            changes.round,
-            gate.max_rounds
+            round
         );
     }
     match &gate.decision {
@@ -195,10 +189,7 @@ fn decision_text(p: &Printer, r: &RunView, gate: &ApprovalStatus) -> String {
             p.state(&d.decision),
             d.by.as_deref().unwrap_or("-"),
             d.at,
-            d.comment
-                .as_deref()
-                .map(|c| format!(": {c}"))
-                .unwrap_or_default()
+            comment_suffix(d.comment.as_deref())
         ),
         None if r.outcome.is_some() || r.closed_at.is_some() => "none: the run ended first".into(),
         None => format!(

@@ -9,6 +9,7 @@
 //! `gate`: every act at a gate (vote, request changes, delegate), signed
 //! and sent; `form`: a gate's form filled in, asked for and shown;
 //! `json_arg`: a JSON object given inline, as @FILE or on stdin;
+//! `history_fixtures` (tests only): histories built by hand;
 //! `pipelines`: the catalogue a client or worker knows; `timeline`: a
 //! history as a readable timeline; `replay`: replaying histories on this
 //! build; `schedules`: schedule plans and views; `worker`, `dev`: running a
@@ -20,6 +21,8 @@ pub mod dev;
 pub mod follow;
 pub mod form;
 pub mod gate;
+#[cfg(test)]
+pub mod history_fixtures;
 pub mod json_arg;
 pub mod pick;
 pub mod pipelines;

@@ -129,11 +129,7 @@ fn reminded<'a>(
 
 /// The gate's loop is over: stopped, decided, or sent back.
 fn closed(s: &PipelineWorkflow) -> bool {
-    s.status.stop_requested
-        || s.status
-            .approval
-            .as_ref()
-            .is_some_and(|g| g.decision.is_some() || g.changes_requested.is_some())
+    s.status.stop_requested || s.status.approval.as_ref().is_some_and(|g| g.is_closed())
 }
 
 /// What the gate's loop publishes when it changes: votes and delegations
@@ -303,9 +299,7 @@ fn summarise(decision: &Decision) -> String {
         };
         format!("{escalated}{verdict} by {}", voters.join(", "))
     };
-    if let Some(comment) = &decision.comment {
-        text.push_str(&format!(": {comment}"));
-    }
+    text.push_str(&crate::human::comment_suffix(decision.comment.as_deref()));
     text
 }
 

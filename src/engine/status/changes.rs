@@ -111,6 +111,19 @@ pub struct ChangeRound {
     pub key: Option<String>,
 }
 
+/// A gate's round, of how many it allows: "round 2 of 3".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Round {
+    pub round: u32,
+    pub of: u32,
+}
+
+impl fmt::Display for Round {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "round {} of {}", self.round, self.of)
+    }
+}
+
 /// What the `request_changes` update answers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChangesResult {
@@ -172,6 +185,16 @@ impl DelegateRequest {
             comment: self.comment.as_deref(),
             data: self.data(),
             signed: self.signed.as_ref(),
+        }
+    }
+}
+
+impl ChangesResult {
+    /// The round this request ended.
+    pub fn ended(&self) -> Round {
+        Round {
+            round: self.round,
+            of: self.max_rounds,
         }
     }
 }

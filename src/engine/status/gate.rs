@@ -6,7 +6,7 @@ use std::{collections::BTreeMap, fmt};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-use super::{APPROVE, ChangeRound, Delegation, NotificationStatus, REJECT, RefusalKind};
+use super::{APPROVE, ChangeRound, Delegation, NotificationStatus, REJECT, RefusalKind, Round};
 use crate::{pipeline::fields::FieldSpec, signing::Signed};
 
 /// The argument of the `approve` / `reject` updates and signals.
@@ -303,6 +303,27 @@ fn one() -> u32 {
 }
 
 impl ApprovalStatus {
+    /// No act is taken here any more: decided, or sent back.
+    pub fn is_closed(&self) -> bool {
+        self.decision.is_some() || self.changes_requested.is_some()
+    }
+
+    /// Its round, when it can send the run back at all.
+    pub fn round_of(&self) -> Option<Round> {
+        (self.max_rounds > 0).then_some(Round {
+            round: self.round,
+            of: self.max_rounds,
+        })
+    }
+
+    /// The round a request for changes ended, while the gate is sent back.
+    pub fn sent_back(&self) -> Option<Round> {
+        self.changes_requested.as_ref().map(|changes| Round {
+            round: changes.round,
+            of: self.max_rounds,
+        })
+    }
+
     pub fn approvals(&self) -> u32 {
         self.votes
             .iter()

@@ -1,9 +1,8 @@
 //! The audit of histories built by hand: which signals count as decisions.
 
-use prost_wkt_types::Timestamp;
 use serde_json::{Value, json};
 use temporalio_common::protos::temporal::api::{
-    common::v1::{Memo, Payload, Payloads},
+    common::v1::{Memo, Payloads},
     history::v1::{
         History, HistoryEvent, WorkflowExecutionSignaledEventAttributes,
         WorkflowExecutionStartedEventAttributes, WorkflowPropertiesModifiedEventAttributes,
@@ -12,26 +11,14 @@ use temporalio_common::protos::temporal::api::{
 };
 
 use super::*;
-use crate::engine::status::RefusalKind;
-
-fn payload(value: Value) -> Payload {
-    Payload {
-        metadata: [("encoding".to_string(), b"json/plain".to_vec())].into(),
-        data: serde_json::to_vec(&value).unwrap(),
-        ..Default::default()
-    }
-}
+use crate::{
+    engine::status::RefusalKind,
+    ops::history_fixtures::{event_at, payload},
+};
 
 fn event(id: i64, attributes: Attributes) -> HistoryEvent {
-    HistoryEvent {
-        event_id: id,
-        event_time: Some(Timestamp {
-            seconds: 1_800_000_000,
-            nanos: 0,
-        }),
-        attributes: Some(attributes),
-        ..Default::default()
-    }
+    let time = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_800_000_000);
+    event_at(id, time, attributes)
 }
 
 fn signal(id: i64, request: &Value) -> HistoryEvent {
@@ -130,61 +117,14 @@ fn update(
     arg: &Value,
     ok: bool,
 ) -> Vec<HistoryEvent> {
-    use temporalio_common::protos::temporal::api::{
-        failure::v1::Failure,
-        history::v1::{
-            WorkflowExecutionUpdateAcceptedEventAttributes,
-            WorkflowExecutionUpdateCompletedEventAttributes,
-        },
-        update::v1::{Input, Meta, Outcome, Request, outcome},
-    };
-    let meta = Meta {
-        update_id: format!("u{id}"),
-        ..Default::default()
-    };
+    use temporalio_common::protos::temporal::api::{failure::v1::Failure, update::v1::outcome};
     let outcome = match ok {
         true => outcome::Value::Success(Payloads {
             payloads: vec![payload(json!({}))],
         }),
         false => outcome::Value::Failure(Failure::default()),
     };
-    let at = |id, attributes| HistoryEvent {
-        event_time: Some(Timestamp::from(time)),
-        ..event(id, attributes)
-    };
-    vec![
-        at(
-            id,
-            Attributes::WorkflowExecutionUpdateAcceptedEventAttributes(
-                WorkflowExecutionUpdateAcceptedEventAttributes {
-                    accepted_request: Some(Request {
-                        meta: Some(meta.clone()),
-                        input: Some(Input {
-                            name: name.into(),
-                            args: Some(Payloads {
-                                payloads: vec![payload(arg.clone())],
-                            }),
-                            ..Default::default()
-                        }),
-                        ..Default::default()
-                    }),
-                    ..Default::default()
-                },
-            ),
-        ),
-        at(
-            id + 1,
-            Attributes::WorkflowExecutionUpdateCompletedEventAttributes(
-                WorkflowExecutionUpdateCompletedEventAttributes {
-                    meta: Some(meta),
-                    outcome: Some(Outcome {
-                        value: Some(outcome),
-                    }),
-                    ..Default::default()
-                },
-            ),
-        ),
-    ]
+    crate::ops::history_fixtures::update(id, time, name, arg.clone(), outcome)
 }
 
 /// A delegation signed by alice: `ssh-keygen` makes the key, as a client's.

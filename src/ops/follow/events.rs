@@ -9,9 +9,9 @@ use serde_json::{Map, Value};
 use crate::{
     client::RunPhase,
     engine::status::{
-        ApprovalStatus, DecisionKind, StepState, StepStatus, names_or_anyone, step_detail,
+        ApprovalStatus, DecisionKind, Round, StepState, StepStatus, names_or_anyone, step_detail,
     },
-    human::proof,
+    human::{comment_suffix, proof},
     ops::run::RunView,
 };
 
@@ -89,23 +89,6 @@ pub enum RunEvent {
         #[serde(skip_serializing_if = "Option::is_none")]
         key: Option<String>,
     },
-}
-
-/// A gate's round, of how many it allows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Round {
-    pub round: u32,
-    pub of: u32,
-}
-
-impl Round {
-    /// The gate's round, when it can send the run back at all.
-    fn of(gate: &ApprovalStatus) -> Option<Round> {
-        (gate.max_rounds > 0).then_some(Round {
-            round: gate.round,
-            of: gate.max_rounds,
-        })
-    }
 }
 
 /// The events between `before` (the last live view, if any) and `now`. A
@@ -210,7 +193,7 @@ fn gate_opened(gate: &ApprovalStatus, old: Option<&ApprovalStatus>) -> Option<Ru
         prompt: gate.prompt.clone(),
         approvers: gate.approvers.clone(),
         deadline: gate.deadline.clone(),
-        round: Round::of(gate),
+        round: gate.round_of(),
     })
 }
 
@@ -230,16 +213,13 @@ fn delegated(gate: &ApprovalStatus, old: Option<&ApprovalStatus>) -> Vec<RunEven
 }
 
 fn changes_requested(gate: &ApprovalStatus, old: Option<&ApprovalStatus>) -> Option<RunEvent> {
-    let changes = gate.changes_requested.as_ref()?;
+    let (changes, round) = (gate.changes_requested.as_ref()?, gate.sent_back()?);
     old.is_none_or(|o| o.changes_requested.is_none())
         .then(|| RunEvent::ChangesRequested {
             step: gate.step.clone(),
             by: changes.by.clone(),
             feedback: changes.feedback.clone(),
-            round: Round {
-                round: changes.round,
-                of: gate.max_rounds,
-            },
+            round,
             back_to: gate.on_changes.clone(),
         })
 }
@@ -283,13 +263,6 @@ fn retries(before: Option<&RunView>, now: &RunView) -> Vec<RunEvent> {
         .collect()
 }
 
-/// "round 2 of 3".
-impl std::fmt::Display for Round {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "round {} of {}", self.round, self.of)
-    }
-}
-
 /// One line for people (plain `watch`).
 pub fn describe(event: &RunEvent, id: &str) -> String {
     let or_empty = |text: &Option<String>| text.clone().unwrap_or_default();
@@ -323,6 +296,13 @@ pub fn describe(event: &RunEvent, id: &str) -> String {
             "step {step} attempt {attempt} after: {}",
             or_empty(last_failure)
         ),
+        gate => describe_gate(gate, id),
+    }
+}
+
+/// One line for an event at a gate.
+fn describe_gate(event: &RunEvent, id: &str) -> String {
+    match event {
         RunEvent::ApprovalRequested {
             step,
             prompt,
@@ -351,7 +331,10 @@ pub fn describe(event: &RunEvent, id: &str) -> String {
             by,
             to,
             comment,
-        } => format!("{by} delegated {step} to {to}{}", why(comment)),
+        } => format!(
+            "{by} delegated {step} to {to}{}",
+            comment_suffix(comment.as_deref())
+        ),
         RunEvent::ApprovalDecided {
             decision,
             by: Some(by),
@@ -361,20 +344,17 @@ pub fn describe(event: &RunEvent, id: &str) -> String {
         } => format!(
             "{decision} by {by}, {}{}",
             proof(key.as_deref()),
-            why(comment)
+            comment_suffix(comment.as_deref())
         ),
         RunEvent::ApprovalDecided {
             decision, comment, ..
-        } => format!("{decision} by timeout{}", why(comment)),
+        } => format!(
+            "{decision} by timeout{}",
+            comment_suffix(comment.as_deref())
+        ),
+        // The run's and its steps' events are `describe`'s own.
+        _ => String::new(),
     }
-}
-
-/// ": the comment", or nothing.
-fn why(comment: &Option<String>) -> String {
-    comment
-        .as_deref()
-        .map(|c| format!(": {c}"))
-        .unwrap_or_default()
 }
 
 #[cfg(test)]

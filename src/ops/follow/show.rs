@@ -186,8 +186,7 @@ impl Board {
         let open = view
             .approval
             .as_ref()
-            .filter(|g| g.decision.is_none() && g.changes_requested.is_none())
-            .filter(|_| view.is_running());
+            .filter(|g| !g.is_closed() && view.is_running());
         let Some(gate) = open else {
             if let Some(line) = self.gate.take() {
                 line.finish_and_clear();
@@ -200,10 +199,10 @@ impl Board {
             bar
         });
         let who = names_or_anyone(&gate.approvers);
-        let round = match gate.max_rounds {
-            0 => String::new(),
-            max => format!(" (round {} of {max})", gate.round),
-        };
+        let round = gate
+            .round_of()
+            .map(|r| format!(" ({r})"))
+            .unwrap_or_default();
         line.set_message(format!(
             "awaiting approval{round}: {} (approvers: {who}) → orca approve {}",
             gate.prompt, view.workflow_id

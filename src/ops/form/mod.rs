@@ -16,7 +16,7 @@ use crate::{
     Error, Result,
     cli::args::FieldArgs,
     client::{Orca, QUERY_DEADLINE},
-    engine::status::{ApprovalStatus, Phase, VoteKind},
+    engine::status::{Phase, VoteKind},
     ops::json_arg::{JsonFlag, read_object},
     pipeline::fields::{FieldSpec, coerce},
 };
@@ -122,10 +122,9 @@ async fn open_form(orca: &Orca, id: &str, kind: VoteKind) -> Result<Option<Form>
     let Some(status) = orca.query_status(id, QUERY_DEADLINE).await? else {
         return Ok(None);
     };
-    let open = |gate: &ApprovalStatus| gate.decision.is_none() && gate.changes_requested.is_none();
     Ok(status
         .approval
-        .filter(|gate| status.phase == Phase::AwaitingApproval && open(gate))
+        .filter(|gate| status.phase == Phase::AwaitingApproval && !gate.is_closed())
         .map(|gate| match kind {
             VoteKind::Approve => gate.fields,
             VoteKind::Reject => gate.reject_fields,

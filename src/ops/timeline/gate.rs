@@ -12,6 +12,7 @@ use temporalio_common::protos::temporal::api::{
 use super::{EntryKind, failure_text, first};
 use crate::{
     engine::status::{Act, ChangesResult, DecisionRequest, DelegateRequest, VoteResult},
+    human::{comment_suffix, proof},
     ops::form::show,
 };
 
@@ -78,15 +79,10 @@ pub(super) fn outcome_text(act: Act, outcome: Option<&Outcome>) -> String {
     let result = first(&Some(payloads.clone()));
     match act {
         Act::Approve | Act::Reject => serde_json::from_value::<VoteResult>(result)
-            .map(|vote| format!(" — {}", crate::human::proof(vote.key.as_deref())))
+            .map(|vote| format!(" — {}", proof(vote.key.as_deref())))
             .unwrap_or_default(),
         Act::RequestChanges => serde_json::from_value::<ChangesResult>(result)
-            .map(|c| {
-                format!(
-                    " — back to `{}` (round {} of {})",
-                    c.back_to, c.round, c.max_rounds
-                )
-            })
+            .map(|c| format!(" — back to `{}` ({})", c.back_to, c.ended()))
             .unwrap_or_default(),
         Act::Delegate => String::new(),
     }
@@ -99,9 +95,7 @@ pub(super) fn decision_text(arg: Value) -> String {
     if !decision.fields.is_empty() {
         text.push_str(&format!(" with {}", show::values(&decision.fields)));
     }
-    if let Some(comment) = &decision.comment {
-        text.push_str(&format!(": {comment}"));
-    }
+    text.push_str(&comment_suffix(decision.comment.as_deref()));
     text
 }
 
@@ -109,9 +103,7 @@ pub(super) fn decision_text(arg: Value) -> String {
 fn delegation_text(arg: Value) -> String {
     let handed = serde_json::from_value::<DelegateRequest>(arg).unwrap_or_default();
     let mut text = format!("by {} to {}", who(&handed.by), who(&handed.to));
-    if let Some(comment) = &handed.comment {
-        text.push_str(&format!(": {comment}"));
-    }
+    text.push_str(&comment_suffix(handed.comment.as_deref()));
     if handed.signed.is_some() {
         text.push_str(SIGNED);
     }

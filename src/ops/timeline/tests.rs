@@ -1,9 +1,8 @@
 //! The timeline of a history built by hand, event by event.
 
-use prost_wkt_types::Timestamp;
 use serde_json::json;
 use temporalio_common::protos::temporal::api::{
-    common::v1::{ActivityType, Memo, Payload, Payloads},
+    common::v1::{ActivityType, Memo, Payloads},
     history::v1::{
         ActivityTaskCompletedEventAttributes, ActivityTaskScheduledEventAttributes,
         ActivityTaskStartedEventAttributes, History, HistoryEvent,
@@ -14,31 +13,15 @@ use temporalio_common::protos::temporal::api::{
 };
 
 use super::{EntryKind, timeline};
+use crate::ops::history_fixtures::{self, event_at, payload, payloads};
 
-fn payload(value: serde_json::Value) -> Payload {
-    Payload {
-        metadata: [("encoding".to_string(), b"json/plain".to_vec())].into(),
-        data: serde_json::to_vec(&value).unwrap(),
-        ..Default::default()
-    }
-}
-
-fn payloads(value: serde_json::Value) -> Option<Payloads> {
-    Some(Payloads {
-        payloads: vec![payload(value)],
-    })
+/// `millis` after the histories' start.
+fn at(millis: i64) -> std::time::SystemTime {
+    std::time::UNIX_EPOCH + std::time::Duration::from_millis(1_800_000_000_000 + millis as u64)
 }
 
 fn event(id: i64, millis: i64, attributes: Attributes) -> HistoryEvent {
-    HistoryEvent {
-        event_id: id,
-        event_time: Some(Timestamp {
-            seconds: 1_800_000_000 + millis / 1000,
-            nanos: (millis % 1000) as i32 * 1_000_000,
-        }),
-        attributes: Some(attributes),
-        ..Default::default()
-    }
+    event_at(id, at(millis), attributes)
 }
 
 fn history() -> History {
@@ -145,52 +128,11 @@ fn update(
     arg: serde_json::Value,
     result: serde_json::Value,
 ) -> Vec<HistoryEvent> {
-    use temporalio_common::protos::temporal::api::{
-        history::v1::{
-            WorkflowExecutionUpdateAcceptedEventAttributes,
-            WorkflowExecutionUpdateCompletedEventAttributes,
-        },
-        update::v1::{Input, Meta, Outcome, Request, outcome},
-    };
-    let meta = Meta {
-        update_id: format!("u{id}"),
-        ..Default::default()
-    };
-    let request = Request {
-        meta: Some(meta.clone()),
-        input: Some(Input {
-            name: name.into(),
-            args: payloads(arg),
-            ..Default::default()
-        }),
-        ..Default::default()
-    };
-    let outcome = Outcome {
-        value: payloads(result).map(outcome::Value::Success),
-    };
-    vec![
-        event(
-            id,
-            id * 100,
-            Attributes::WorkflowExecutionUpdateAcceptedEventAttributes(
-                WorkflowExecutionUpdateAcceptedEventAttributes {
-                    accepted_request: Some(request),
-                    ..Default::default()
-                },
-            ),
-        ),
-        event(
-            id + 1,
-            id * 100,
-            Attributes::WorkflowExecutionUpdateCompletedEventAttributes(
-                WorkflowExecutionUpdateCompletedEventAttributes {
-                    meta: Some(meta),
-                    outcome: Some(outcome),
-                    ..Default::default()
-                },
-            ),
-        ),
-    ]
+    use temporalio_common::protos::temporal::api::update::v1::outcome;
+    let success = outcome::Value::Success(Payloads {
+        payloads: vec![payload(result)],
+    });
+    history_fixtures::update(id, at(id * 100), name, arg, success)
 }
 
 #[test]
