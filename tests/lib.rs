@@ -15,6 +15,7 @@ mod defaults;
 mod deploy;
 mod dev;
 mod examples;
+mod handover;
 mod histories;
 mod metrics;
 mod operator;

@@ -4,6 +4,7 @@
 
 pub mod activities;
 mod gate;
+mod handover;
 pub mod metrics;
 mod noop;
 pub mod refusal;

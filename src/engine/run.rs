@@ -15,6 +15,7 @@ use temporalio_sdk::{
 
 use super::{
     activities::{PipelineActivities, ResolveRequest, ResolvedPipeline, SigningPolicy},
+    handover::{self, hand_over},
     status::*,
     steps::{Ctx, Scope, StepEnd, activity_error_message, execute, step_id},
     trust::verify_requester,
@@ -24,15 +25,18 @@ use crate::pipeline::{PipelineSpec, Step, StepKind};
 
 /// The run itself: resolve the pipeline, then its steps in order.
 pub(super) async fn run_pipeline(ctx: &mut Ctx) -> WorkflowResult<RunResult> {
-    let spec = begin(ctx).await?;
-    let mut index = 0;
+    let (spec, mut index) = begin(ctx).await?;
     while let Some(step) = spec.steps.get(index) {
-        if gate(ctx).await? == Resume::Stop {
-            return Ok(finish(
-                ctx,
-                Outcome::Stopped,
-                Some(format!("stopped before step `{}`", step.id)),
-            ));
+        match gate(ctx).await? {
+            Resume::Go => {}
+            Resume::Stop => {
+                return Ok(finish(
+                    ctx,
+                    Outcome::Stopped,
+                    Some(format!("stopped before step `{}`", step.id)),
+                ));
+            }
+            Resume::Handover => return Err(hand_over(ctx, &spec, index).await),
         }
         let scope = Scope {
             track: true,
@@ -57,6 +61,7 @@ pub(super) async fn run_pipeline(ctx: &mut Ctx) -> WorkflowResult<RunResult> {
             }
             StepEnd::Failed(message) => return Err(fail_run(ctx, &step.id, message)),
             StepEnd::Cancelled => return Err(fail_run(ctx, &step.id, "cancelled".into())),
+            StepEnd::Handover => return Err(hand_over(ctx, &spec, index).await),
             StepEnd::Rewind { to, round } => match go_back(ctx, &spec, index, &to, round) {
                 Some(target) => {
                     index = target;
@@ -80,13 +85,36 @@ pub(super) async fn run_pipeline(ctx: &mut Ctx) -> WorkflowResult<RunResult> {
             ));
         }
         index += 1;
+        handover::progressed(ctx);
+        if index < spec.steps.len() && handover::due(ctx) {
+            return Err(hand_over(ctx, &spec, index).await);
+        }
     }
     Ok(finish(ctx, Outcome::Completed, None))
 }
 
+/// The spec to run and the top-level step to begin with: a fresh run's
+/// from its request, a continued run's from what the last run carried.
+async fn begin(ctx: &Ctx) -> WorkflowResult<(PipelineSpec, usize)> {
+    let raw = ctx.state(|s| s.request.clone());
+    match handover::carried(ctx, &raw) {
+        Ok(Some(carry)) => {
+            let (spec, next) = (carry.spec.clone(), carry.next_step);
+            handover::restore(ctx, carry);
+            Ok((spec, next))
+        }
+        Ok(None) => Ok((start(ctx).await?, 0)),
+        Err(why) => {
+            ctx.state_mut(|s| s.status.phase = Phase::Failed);
+            set_phase(ctx, Phase::Failed);
+            Err(fail(why))
+        }
+    }
+}
+
 /// The input parsed, the pipeline resolved (a recorded activity), the
 /// status rows laid out and the search attributes set: the spec to run.
-async fn begin(ctx: &Ctx) -> WorkflowResult<PipelineSpec> {
+async fn start(ctx: &Ctx) -> WorkflowResult<PipelineSpec> {
     let mut request: RunRequest = serde_json::from_value(ctx.state(|s| s.request.clone()))
         .map_err(|e| {
             fail(format!(
@@ -155,6 +183,12 @@ async fn begin(ctx: &Ctx) -> WorkflowResult<PipelineSpec> {
         PIPELINE_KEY.value_set(spec.name.clone()),
         PHASE_KEY.value_set(Phase::Running.to_string()),
     ]);
+    let enabled = ctx.patched(handover::PATCH);
+    let bound = resolved.history_bound.unwrap_or(handover::DEFAULT_BOUND);
+    ctx.state_mut(|s| {
+        s.handover.enabled = enabled;
+        s.handover.bound = bound;
+    });
     Ok(spec)
 }
 
@@ -280,23 +314,38 @@ pub(super) fn count_run(ctx: &Ctx, result: &WorkflowResult<RunResult>) {
 pub(super) enum Resume {
     Go,
     Stop,
+    /// The run hands over to a fresh one (continue-as-new) first.
+    Handover,
 }
 
 /// Between steps (and foreach items): waits while paused; says Stop once
-/// `stop` arrived.
+/// `stop` arrived, Handover once the run is handing over (a paused run
+/// hands over paused, and its next run waits here again).
 pub(super) async fn gate(ctx: &Ctx) -> WorkflowResult<Resume> {
     let stopped = |s: &PipelineWorkflow| s.status.stop_requested;
     if ctx.state(stopped) {
         return Ok(Resume::Stop);
     }
+    if handover::raised(ctx) {
+        return Ok(Resume::Handover);
+    }
     if !ctx.state(|s| s.status.paused) {
         return Ok(Resume::Go);
     }
-    let before = ctx.state(|s| s.status.phase);
+    // Paused between steps, the run was running (a continued run may
+    // begin paused: it was running too).
+    let before = match ctx.state(|s| s.status.phase) {
+        Phase::Paused => Phase::Running,
+        phase => phase,
+    };
     ctx.state_mut(|s| s.status.phase = Phase::Paused);
     set_phase(ctx, Phase::Paused);
-    ctx.wait_condition(|s| !s.status.paused || s.status.stop_requested)
+    ctx.wait_condition(|s| !s.status.paused || s.status.stop_requested || s.handover.handing_over)
         .await?;
+    // Still paused: the next run shows it so from its first moment.
+    if handover::raised(ctx) && !ctx.state(stopped) {
+        return Ok(Resume::Handover);
+    }
     ctx.state_mut(|s| s.status.phase = before);
     set_phase(ctx, before);
     Ok(if ctx.state(stopped) {
@@ -316,7 +365,7 @@ fn finish(ctx: &Ctx, outcome: Outcome, detail: Option<String>) -> RunResult {
     RunResult {
         outcome,
         detail,
-        steps: ctx.state(|s| s.outputs.clone()),
+        steps: handover::fit_outputs(ctx.state(|s| s.outputs.clone())),
     }
 }
 

@@ -22,6 +22,7 @@ use crate::{human::clip, signing::AllowedSigner};
 use super::{
     activities::SigningPolicy,
     gate::{self, signature::Trust},
+    handover::Handover,
     refusal::Refusal,
     run::{count_run, run_pipeline},
     status::*,
@@ -60,6 +61,10 @@ pub struct PipelineWorkflow {
     pub(super) openings: BTreeMap<String, u32>,
     /// Rounds each gate sent back with `request_changes`, by step ID.
     pub(super) rounds: BTreeMap<String, Vec<ChangeRound>>,
+    /// When to continue as new, and where the steps cut short stand.
+    pub(super) handover: Handover,
+    /// Earlier runs of this workflow ID's chain (a signature may name one).
+    pub(super) run_ids: Vec<String>,
 }
 
 #[workflow_methods]
@@ -82,6 +87,7 @@ impl PipelineWorkflow {
                 stop_requested: false,
                 requester_key: None,
                 scheduled_by: None,
+                continued: 0,
             },
             outputs: Map::new(),
             published_phase: None,
@@ -91,6 +97,8 @@ impl PipelineWorkflow {
             trusted: Vec::new(),
             openings: BTreeMap::new(),
             rounds: BTreeMap::new(),
+            handover: Handover::default(),
+            run_ids: Vec::new(),
         }
     }
 
@@ -251,7 +259,7 @@ impl PipelineWorkflow {
             &self.signing,
             &self.trusted,
             ctx.workflow_id(),
-            ctx.run_id(),
+            (ctx.run_id(), &self.run_ids),
             now,
         );
         let checked = rules(&self.status, &trust);
@@ -270,7 +278,8 @@ impl PipelineWorkflow {
     ) -> Result<T, Refusal> {
         let (workflow_id, run_id) = (ctx.workflow_id().to_string(), ctx.run_id().to_string());
         let now = ctx.workflow_time();
-        let trust = trust(&self.signing, &self.trusted, &workflow_id, &run_id, now);
+        let run = (run_id.as_str(), self.run_ids.as_slice());
+        let trust = trust(&self.signing, &self.trusted, &workflow_id, run, now);
         act(&mut self.status, &trust)
     }
 
@@ -337,17 +346,19 @@ fn as_recorded(
     request
 }
 
-/// What a signature is checked against: this run, the open gate's keys, `now`.
+/// What a signature is checked against: this run (and the earlier runs of
+/// its chain), the open gate's keys, `now`.
 fn trust<'a>(
     signing: &SigningPolicy,
     trusted: &'a [AllowedSigner],
     workflow_id: &'a str,
-    run_id: &'a str,
+    (run_id, earlier_runs): (&'a str, &'a [String]),
     now: Option<SystemTime>,
 ) -> Trust<'a> {
     Trust {
         workflow_id,
         run_id,
+        earlier_runs,
         now,
         configured: signing.configured,
         signers: trusted,

@@ -51,6 +51,9 @@ pub struct RunView {
     /// The schedule that started the run.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scheduled_by: Option<String>,
+    /// Times the run continued as new under the same ID (0: never).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub continued: u32,
     /// False when no worker answered the status query in time: only the
     /// server's view is shown.
     pub live: bool,
@@ -165,6 +168,7 @@ async fn view_within(orca: &Orca, id: &str, deadline: Duration) -> Result<RunVie
         stop_requested: false,
         requester_key: None,
         scheduled_by: None,
+        continued: 0,
         live: live.is_some(),
         pending,
         result: None,
@@ -193,6 +197,7 @@ fn apply_live(view: &mut RunView, status: RunStatus) {
     view.stop_requested = status.stop_requested;
     view.requester_key = status.requester_key;
     view.scheduled_by = status.scheduled_by;
+    view.continued = status.continued;
 }
 
 /// A closed foreign workflow's result or failure, as `temporal workflow
@@ -216,4 +221,8 @@ async fn foreign_end(orca: &Orca, id: &str, view: &mut RunView) {
     } else {
         value
     });
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }

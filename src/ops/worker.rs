@@ -45,6 +45,7 @@ pub fn activities(options: &WorkerOptions) -> Result<PipelineActivities> {
         options.default_step_timeout.map(|t| t.0),
     );
     activities.trust = load_trust(options)?;
+    activities.history_bound = options.continue_as_new_after;
     Ok(activities)
 }
 

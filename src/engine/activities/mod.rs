@@ -117,6 +117,8 @@ pub struct PipelineActivities {
     pub trust: WorkerTrust,
     /// The worker's own client, to ask a schedule whether it started a run.
     pub client: Option<temporalio_client::Client>,
+    /// Events after which a run continues as new (`--continue-as-new-after`).
+    pub history_bound: Option<u32>,
 }
 
 impl PipelineActivities {
@@ -134,6 +136,7 @@ impl PipelineActivities {
             http: http::client(),
             trust: WorkerTrust::default(),
             client: None,
+            history_bound: None,
         }
     }
 }
@@ -157,6 +160,7 @@ impl PipelineActivities {
             self.trust.deny_inline,
         )?;
         resolved.default_step_timeout_ms = self.default_step_timeout.map(|d| d.as_millis() as u64);
+        resolved.history_bound = self.history_bound;
         // A file that cannot be read now may be mid-rotation: retried.
         resolved.signing = self.trust.policy(signed).map_err(retryable)?;
         Ok(resolved)

@@ -71,6 +71,10 @@ pub struct ResolvedPipeline {
     /// Absent in runs resolved before signed approvals: nothing signed.
     #[serde(default, skip_serializing_if = "SigningPolicy::is_off")]
     pub signing: SigningPolicy,
+    /// Events after which the run continues as new (the worker's
+    /// `--continue-as-new-after`; absent: the default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history_bound: Option<u32>,
 }
 
 pub fn resolve(
@@ -143,5 +147,6 @@ pub fn resolve(
         groups,
         default_step_timeout_ms: None,
         signing: SigningPolicy::default(),
+        history_bound: None,
     })
 }

@@ -26,6 +26,7 @@ use temporalio_sdk::{
 };
 
 use super::{
+    handover::{self, GateCheckpoint},
     run::{rfc3339, set_memo, set_phase},
     status::*,
     steps::{Ctx, Scope, StepEnd, done_with, render},
@@ -37,23 +38,43 @@ const SA_APPROVERS_KEY: SearchAttributeKey<Vec<String>> =
     SearchAttributeKey::keyword_list(SA_APPROVERS);
 
 /// The gate step: open, notify, wait for a quorum, a stop, a request for
-/// changes or a timeout; remind while it waits.
+/// changes or a timeout; remind while it waits. A gate the last run handed
+/// over open goes on waiting, its votes and clocks as they were.
 pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> WorkflowResult<StepEnd> {
     let groups = ctx.state(|s| s.groups.clone());
-    let signed = spec.signed || ctx.state(|s| s.signing.require);
-    if let Err(e) = super::trust::read_gate_keys(ctx, &step.id, signed).await? {
-        return Ok(StepEnd::Failed(e));
-    }
-    if let Err(e) = open(ctx, step, spec, &groups, signed) {
-        return Ok(StepEnd::Failed(e));
-    }
-    let mut notifying = Some(notify(ctx, step, spec, NotifyReason::Opened, None));
-    let mut timer = step.timeout.map(|t| ctx.timer(t.0));
-    let remind = || spec.remind_every.map(|every| ctx.timer(every.0));
-    let mut reminder = remind();
-    let mut ticks = 0;
+    let resumed = ctx
+        .state_mut(|s| s.handover.checkpoints.gate.take())
+        .filter(|clocks| clocks.step == step.id);
+    let (mut clocks, mut notifying, mut timer, mut reminder) = match resumed {
+        Some(clocks) => {
+            let timer = clocks.deadline_ms.map(|at| ctx.timer(until(ctx, at)));
+            let reminder = clocks.next_reminder_ms.map(|at| ctx.timer(until(ctx, at)));
+            (clocks, None, timer, reminder)
+        }
+        None => {
+            if let Err(e) = opened(ctx, step, spec, &groups).await? {
+                return Ok(StepEnd::Failed(e));
+            }
+            let clocks = GateCheckpoint {
+                step: step.id.clone(),
+                deadline_ms: step.timeout.map(|t| in_ms(ctx, t.0)),
+                next_reminder_ms: spec.remind_every.map(|every| in_ms(ctx, every.0)),
+                ticks: 0,
+            };
+            let notifying = Some(notify(ctx, step, spec, NotifyReason::Opened, None));
+            let timer = step.timeout.map(|t| ctx.timer(t.0));
+            let reminder = spec.remind_every.map(|every| ctx.timer(every.0));
+            (clocks, notifying, timer, reminder)
+        }
+    };
     let mut end: Option<StepEnd> = None;
     loop {
+        // Handed over only with no notification under way (its result
+        // would be lost with this run).
+        if notifying.is_none() && handover::due(ctx) {
+            ctx.state_mut(|s| s.handover.checkpoints.gate = Some(clocks));
+            return Ok(StepEnd::Handover);
+        }
         let seen = ctx.state(|s| s.status.approval.as_ref().map(heard));
         // A closed gate wakes the loop whatever `seen` holds: a notification
         // finishing in the same task as the deciding vote must not hide it.
@@ -66,6 +87,7 @@ pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> Workflow
             }
             woke = ctx.wait_condition(changed) => {
                 woke?;
+                handover::progressed(ctx);
                 publish(ctx);
                 if ctx.state(closed) {
                     break;
@@ -75,11 +97,12 @@ pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> Workflow
                 if result == TimerResult::Cancelled {
                     return Err(WorkflowTermination::cancelled());
                 }
-                ticks += 1;
+                clocks.ticks += 1;
                 // While the last notification still retries, this reminder
                 // is skipped: reminders do not pile up on a dead webhook.
-                notifying = notifying.or_else(|| Some(reminded(ctx, step, spec, ticks)));
-                reminder = remind();
+                notifying = notifying.or_else(|| Some(reminded(ctx, step, spec, clocks.ticks)));
+                reminder = spec.remind_every.map(|every| ctx.timer(every.0));
+                clocks.next_reminder_ms = spec.remind_every.map(|every| in_ms(ctx, every.0));
             }
             result = pending_or(timer.as_mut()).fuse() => {
                 if result == TimerResult::Cancelled {
@@ -89,6 +112,7 @@ pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> Workflow
                 match timed_out(ctx, step, spec, &groups) {
                     AfterTimeout::Escalated(second) => {
                         timer = second.map(|t| ctx.timer(t));
+                        clocks.deadline_ms = second.map(|t| in_ms(ctx, t));
                         // The first notification may still be retrying; the escalation is told anyway.
                         notifying = Some(notify(ctx, step, spec, NotifyReason::Escalated, None));
                     }
@@ -113,6 +137,36 @@ pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> Workflow
         Some(end) => end,
         None => decided(ctx),
     })
+}
+
+/// The gate opened: its keys read, who may decide, the deadline published.
+async fn opened(
+    ctx: &Ctx,
+    step: &Step,
+    spec: &ApprovalStep,
+    groups: &BTreeMap<String, Vec<String>>,
+) -> WorkflowResult<Result<(), String>> {
+    let signed = spec.signed || ctx.state(|s| s.signing.require);
+    if let Err(e) = super::trust::read_gate_keys(ctx, &step.id, signed).await? {
+        return Ok(Err(e));
+    }
+    Ok(open(ctx, step, spec, groups, signed))
+}
+
+/// `after` from now, in ms since the epoch (workflow time).
+fn in_ms(ctx: &Ctx, after: Duration) -> u64 {
+    epoch_ms(ctx) + after.as_millis() as u64
+}
+
+/// From now until `at` (ms since the epoch); a moment when it has passed.
+fn until(ctx: &Ctx, at: u64) -> Duration {
+    Duration::from_millis(at.saturating_sub(epoch_ms(ctx)).max(1))
+}
+
+fn epoch_ms(ctx: &Ctx) -> u64 {
+    ctx.workflow_time()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_millis() as u64)
 }
 
 /// The `ticks`-th `remind_every` passed: the next reminder goes out.

@@ -168,6 +168,7 @@ pub(super) fn waiting_at(mut gate: ApprovalStatus, requested_by: &str) -> RunSta
         stop_requested: false,
         requester_key: None,
         scheduled_by: None,
+        continued: 0,
     }
 }
 
@@ -177,6 +178,7 @@ pub(super) fn trust() -> Trust<'static> {
     Trust {
         workflow_id: "w",
         run_id: "r",
+        earlier_runs: &[],
         now: None,
         configured: false,
         signers: &[],

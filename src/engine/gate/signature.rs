@@ -19,6 +19,9 @@ use crate::{
 pub struct Trust<'a> {
     pub workflow_id: &'a str,
     pub run_id: &'a str,
+    /// Earlier runs of this workflow's chain (continue-as-new): a client
+    /// signs for the run it saw, which may have handed over since.
+    pub earlier_runs: &'a [String],
     pub now: Option<SystemTime>,
     /// Whether the worker has allowed signers at all (`--allowed-signers`).
     pub configured: bool,
@@ -61,9 +64,13 @@ pub fn check(
         // (the signing time is the signer's word).
         verify(signed, claim.by.trim(), trust.signers, trust.now.unwrap_or(message.signed_at))
             .map_err(bad)?;
+    let run_id = match trust.earlier_runs.contains(&message.run_id) {
+        true => message.run_id.as_str(),
+        false => trust.run_id,
+    };
     let at = DecisionAt {
         workflow_id: trust.workflow_id,
-        run_id: trust.run_id,
+        run_id,
         gate: &gate.step,
         opening: gate.opening,
     };
@@ -96,6 +103,7 @@ mod tests {
         let trust = Trust {
             workflow_id: "w",
             run_id: "r",
+            earlier_runs: &[],
             now: None,
             configured: true,
             signers: &[],

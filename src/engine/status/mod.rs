@@ -72,6 +72,11 @@ pub struct RunRequest {
     /// The start signed by `requested_by`'s SSH key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed: Option<crate::signing::Signed>,
+    /// Set only by the workflow itself when it continues as new: the state
+    /// it hands on (engine-internal; refused on a run that is not a
+    /// continuation).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub continued: Option<Box<Value>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -294,4 +299,12 @@ pub struct RunStatus {
     /// client: a schedule is never a person).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scheduled_by: Option<String>,
+    /// Times the run has handed over to a fresh one of the same workflow
+    /// ID (continue-as-new) to keep its history short.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub continued: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }

@@ -5,14 +5,16 @@
 //!
 //! This file: dispatch, bookkeeping, the in-workflow kinds (policy, sleep,
 //! approval) and templates; `activity.rs`: agent, command and http;
-//! `group.rs`: parallel and foreach.
+//! `group.rs`: parallel; `foreach.rs`: foreach.
 
 mod activity;
+mod foreach;
 mod group;
 
 pub(super) use activity::activity_error_message;
 use activity::{cancelled, run_agent, run_command, run_http};
-use group::{run_foreach, run_parallel};
+use foreach::run_foreach;
+use group::run_parallel;
 
 use std::{cell::RefCell, time::Duration};
 
@@ -29,6 +31,7 @@ use super::{
     activities::{
         AgentRequest, CommandRequest, HeaderSource, HttpRequest, PipelineActivities, StepOutput,
     },
+    handover,
     run::{Resume, gate},
     run::{now, set_memo},
     status::*,
@@ -73,6 +76,9 @@ pub(super) enum StepEnd {
         to: String,
         round: ChangeRound,
     },
+    /// Cut short by a hand-over (continue-as-new): the step left a
+    /// checkpoint and goes on in the next run.
+    Handover,
 }
 
 impl StepEnd {
@@ -177,6 +183,7 @@ fn count_step(ctx: &Ctx, step: &Step, end: &StepEnd, began: Option<std::time::Sy
         return;
     }
     let (result, attempts) = match end {
+        StepEnd::Handover => return,
         StepEnd::Done(done) => ("completed", done.attempt.max(1)),
         StepEnd::Skipped(_) => ("skipped", 0),
         StepEnd::EndRun { outcome, .. } => (outcome.phase().as_str(), 1),
@@ -193,7 +200,8 @@ fn count_step(ctx: &Ctx, step: &Step, end: &StepEnd, began: Option<std::time::Sy
 
 /// Records how a tracked step ended and hands the end on.
 fn finish_step(ctx: &Ctx, scope: &Scope, id: &str, end: StepEnd) -> StepEnd {
-    if !scope.track {
+    // A step handed over is still under way: its row says so as it is.
+    if !scope.track || matches!(end, StepEnd::Handover) {
         return end;
     }
     let finished_at = now(ctx);
@@ -227,6 +235,7 @@ fn finish_step(ctx: &Ctx, scope: &Scope, id: &str, end: StepEnd) -> StepEnd {
                 st.state = StepState::Failed;
                 st.error = end.failure().map(str::to_string);
             }
+            StepEnd::Handover => {}
             StepEnd::Rewind { to, round } => {
                 st.state = StepState::Pending;
                 st.summary = Some(format!(

@@ -45,6 +45,7 @@ fn view(phase: Phase, steps: Vec<StepStatus>, approval: Option<ApprovalStatus>) 
         stop_requested: false,
         requester_key: None,
         scheduled_by: None,
+        continued: 0,
         live: true,
         pending: Vec::new(),
         result: None,

@@ -1,0 +1,5 @@
+//! Runs of any size: a run continues as new (the worker's
+//! `--continue-as-new-after` set tiny here) and goes on where it stood,
+//! under the same workflow ID, with nothing lost and nothing run twice.
+
+mod loops;
