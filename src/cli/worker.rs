@@ -66,7 +66,7 @@ pub struct WorkerOptions {
 
     /// A run continues as new (same workflow ID, history starting afresh)
     /// once its history has this many events [default: 10000]
-    #[arg(long, value_name = "EVENTS", env = "ORCA_CONTINUE_AS_NEW_AFTER", value_parser = clap::value_parser!(u32).range(20..=40_000))]
+    #[arg(long, value_name = "EVENTS", env = "ORCA_CONTINUE_AS_NEW_AFTER", value_parser = clap::value_parser!(u32).range(10..=40_000))]
     pub continue_as_new_after: Option<u32>,
 
     /// Run `command` steps (off by default: a pipeline can then run any program as this user)

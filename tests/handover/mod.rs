@@ -2,4 +2,7 @@
 //! `--continue-as-new-after` set tiny here) and goes on where it stood,
 //! under the same workflow ID, with nothing lost and nothing run twice.
 
+mod chain;
+mod control;
+mod gates;
 mod loops;

@@ -1,0 +1,72 @@
+//! Pause and stop survive a hand-over: a paused loop hands over paused and
+//! waits in the next run; a stop requested before it ends the next run.
+
+use std::time::Duration;
+
+use super::loops::worker;
+use crate::common::*;
+
+/// One item at a time, each long enough to pause or stop between them.
+const SLOW_LOOP: &str = r#"
+name = "slow-loop"
+[[steps]]
+id = "items"
+kind = "foreach"
+count = 40
+concurrency = 1
+[steps.step]
+kind = "agent"
+action = "item {{ item }}"
+duration = "300ms"
+[[steps]]
+id = "after"
+kind = "agent"
+action = "done"
+duration = "10ms"
+"#;
+
+fn continued(status: &serde_json::Value) -> u64 {
+    status["continued"].as_u64().unwrap_or(0)
+}
+
+#[test]
+fn a_paused_run_hands_over_paused_and_resumes_where_it_stood() {
+    let env = Env::new();
+    let _worker = worker(&env, 10);
+    let file = env.pipeline("slow-loop", SLOW_LOOP);
+    env.start(&[&file, "--id", "paused-run"]);
+    env.wait_status("paused-run", Duration::from_secs(60), |s| {
+        continued(s) >= 1 && s["live"] == true
+    });
+    // With a bound this small every item hands over: the item in flight
+    // when the pause arrives ends its run, and the next one begins paused.
+    env.orca(["pause", "paused-run"]).ok();
+    let paused = env.wait_phase("paused-run", "paused");
+    let done_then = step(&paused, "items")["progress"]["done"].clone();
+    holds_for(Duration::from_secs(2), "the loop stays paused", || {
+        let now = env.status("paused-run");
+        now["phase"] == "paused" && step(&now, "items")["progress"]["done"] == done_then
+    });
+    env.orca(["resume", "paused-run"]).ok();
+    let status = env.wait_phase("paused-run", "completed");
+    assert_eq!(step(&status, "items")["progress"]["done"], 40);
+    assert!(continued(&status) > continued(&paused), "{status:#}");
+}
+
+#[test]
+fn a_stop_requested_before_a_hand_over_ends_the_next_run() {
+    let env = Env::new();
+    let _worker = worker(&env, 10);
+    let file = env.pipeline("slow-loop", SLOW_LOOP);
+    env.start(&[&file, "--id", "stopped-run"]);
+    env.wait_status("stopped-run", Duration::from_secs(60), |s| {
+        continued(s) >= 1 && s["live"] == true
+    });
+    env.orca(["stop", "stopped-run"]).ok();
+    let status = env.wait_phase("stopped-run", "stopped");
+    let done = step(&status, "items")["progress"]["done"]
+        .as_u64()
+        .unwrap_or(0);
+    assert!(done < 40, "stopped after all items: {status:#}");
+    assert_eq!(step(&status, "after")["state"], "pending", "{status:#}");
+}
