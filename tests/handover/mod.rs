@@ -4,5 +4,7 @@
 
 mod chain;
 mod control;
+mod crash;
+mod forged;
 mod gates;
 mod loops;
