@@ -303,6 +303,8 @@ pub(super) fn count_run(ctx: &Ctx, result: &WorkflowResult<RunResult>) {
     let outcome = match result {
         Ok(result) => result.outcome.to_string(),
         Err(WorkflowTermination::Cancelled { .. }) => "cancelled".into(),
+        // Handed over: the run goes on, and ends once, in its last run.
+        Err(WorkflowTermination::ContinueAsNew(_)) => return,
         Err(_) => "failed".into(),
     };
     let pipeline = ctx.state(|s| s.status.pipeline.clone());

@@ -70,3 +70,26 @@ fn a_stop_requested_before_a_hand_over_ends_the_next_run() {
     assert!(done < 40, "stopped after all items: {status:#}");
     assert_eq!(step(&status, "after")["state"], "pending", "{status:#}");
 }
+
+#[test]
+fn a_loops_timeout_runs_on_across_hand_overs() {
+    let env = Env::new();
+    let _worker = worker(&env, 10);
+    // 40 items of 300 ms one at a time take 12 s; every item hands over.
+    // Were each run to start the 3 s afresh, the loop would never time out.
+    let file = env.pipeline(
+        "timed-loop",
+        &SLOW_LOOP
+            .replace("slow-loop", "timed-loop")
+            .replace("concurrency = 1", "concurrency = 1\ntimeout = \"3s\""),
+    );
+    env.start(&[&file, "--id", "timed-run"]);
+    let done = env
+        .orca(["wait", "timed-run", "--timeout", "60s"])
+        .run_within(Duration::from_secs(90));
+    assert_eq!(done.code, 4, "{done}");
+    let status = env.wait_phase("timed-run", "failed");
+    assert!(continued(&status) >= 1, "{status:#}");
+    let error = step(&status, "items")["error"].as_str().unwrap_or("");
+    assert!(error.contains("timed out after 3s"), "{status:#}");
+}

@@ -7,4 +7,5 @@ mod control;
 mod crash;
 mod forged;
 mod gates;
+mod heavy;
 mod loops;

@@ -26,7 +26,7 @@ use temporalio_sdk::{
 };
 
 use super::{
-    handover::{self, GateCheckpoint},
+    handover::{self, GateCheckpoint, epoch_ms},
     run::{rfc3339, set_memo, set_phase},
     status::*,
     steps::{Ctx, Scope, StepEnd, done_with, render},
@@ -161,12 +161,6 @@ fn in_ms(ctx: &Ctx, after: Duration) -> u64 {
 /// From now until `at` (ms since the epoch); a moment when it has passed.
 fn until(ctx: &Ctx, at: u64) -> Duration {
     Duration::from_millis(at.saturating_sub(epoch_ms(ctx)).max(1))
-}
-
-fn epoch_ms(ctx: &Ctx) -> u64 {
-    ctx.workflow_time()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_millis() as u64)
 }
 
 /// The `ticks`-th `remind_every` passed: the next reminder goes out.

@@ -67,6 +67,10 @@ pub(super) struct Checkpoints {
     /// The open gate's timers.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gate: Option<GateCheckpoint>,
+    /// Deadlines (ms since the epoch) of groups with a `timeout` under
+    /// way, by `suffix` + id.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub deadlines: BTreeMap<String, u64>,
 }
 
 /// A loop cut short: which items are finished, and what they returned.
@@ -129,6 +133,13 @@ pub(super) struct Carry {
 /// Where a step's checkpoint is kept: its place in the run.
 pub(super) fn key(scope: &Scope, id: &str) -> String {
     format!("{}{id}", scope.suffix)
+}
+
+/// Workflow time in ms since the epoch.
+pub(super) fn epoch_ms(ctx: &Ctx) -> u64 {
+    ctx.workflow_time()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_millis() as u64)
 }
 
 /// Whether the run should hand over now (and, if so, raises the flag).

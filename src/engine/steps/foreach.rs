@@ -5,7 +5,7 @@
 use std::collections::VecDeque;
 
 use super::{
-    group::{child_token, compact, timeout_message, within},
+    group::{child_token, compact, group_ended, group_limit, timeout_message, within},
     *,
 };
 use crate::engine::handover::{LoopCheckpoint, LoopOutputs};
@@ -62,9 +62,12 @@ pub(super) async fn run_foreach(
     // `concurrency` lanes; each takes the next item when its last one is done.
     let lanes = (0..(each.concurrency as usize).min(total)).map(|_| this.lane());
     let results: Vec<WorkflowResult<()>> =
-        match within(ctx, step.timeout.map(|t| t.0), &group, join_all(lanes)).await? {
+        match within(ctx, group_limit(ctx, scope, step), &group, join_all(lanes)).await? {
             Some(results) => results,
-            None => return Ok(StepEnd::Failed(timeout_message(step))),
+            None => {
+                group_ended(ctx, scope, step);
+                return Ok(StepEnd::Failed(timeout_message(step)));
+            }
         };
     results.into_iter().collect::<WorkflowResult<()>>()?;
     let lanes = shared.into_inner();
@@ -72,6 +75,7 @@ pub(super) async fn run_foreach(
         ctx.state_mut(|s| s.handover.checkpoints.loops.insert(key, checkpoint));
         return Ok(StepEnd::Handover);
     }
+    group_ended(ctx, scope, step);
     Ok(lanes.end(total))
 }
 

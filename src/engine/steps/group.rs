@@ -37,8 +37,8 @@ pub(super) async fn run_parallel(
             end
         }
     });
-    let Some(ends) = within(ctx, step.timeout.map(|t| t.0), &group, join_all(children)).await?
-    else {
+    let limit = group_limit(ctx, scope, step);
+    let Some(ends) = within(ctx, limit, &group, join_all(children)).await? else {
         return Ok(StepEnd::Failed(timeout_message(step)));
     };
 
@@ -79,6 +79,9 @@ pub(super) async fn run_parallel(
             summary,
         });
     }
+    if !cut_short {
+        group_ended(ctx, scope, step);
+    }
     if cut_short {
         // What finished is kept for the next run; the rest goes on there.
         ctx.state_mut(|s| {
@@ -103,6 +106,31 @@ pub(super) fn child_token(ctx: &Ctx, scope: &Scope) -> WorkflowCancellationToken
     )
 }
 
+/// What is left of a group's `timeout`: all of it the first time, and in
+/// a run that goes on after a hand-over, what the last run left of it (the
+/// deadline is carried, so a hand-over never extends a timeout).
+pub(super) fn group_limit(ctx: &Ctx, scope: &Scope, step: &Step) -> Option<Duration> {
+    let limit = step.timeout?.0;
+    let now = handover::epoch_ms(ctx);
+    let key = handover::key(scope, &step.id);
+    let deadline = ctx.state_mut(|s| {
+        *s.handover
+            .checkpoints
+            .deadlines
+            .entry(key)
+            .or_insert(now + limit.as_millis() as u64)
+    });
+    Some(Duration::from_millis(deadline.saturating_sub(now)))
+}
+
+/// The group is over (not handed over): its deadline is dropped.
+pub(super) fn group_ended(ctx: &Ctx, scope: &Scope, step: &Step) {
+    if step.timeout.is_some() {
+        let key = handover::key(scope, &step.id);
+        ctx.state_mut(|s| s.handover.checkpoints.deadlines.remove(&key));
+    }
+}
+
 /// Runs `work`, cancelling `group` if `limit` passes first. `None` means it
 /// timed out (after the cancelled work wound down).
 pub(super) async fn within<F: std::future::Future>(
@@ -115,6 +143,10 @@ pub(super) async fn within<F: std::future::Future>(
     let Some(limit) = limit else {
         return Ok(Some(work.await));
     };
+    // The deadline passed before a hand-over's next run began: over at once.
+    if limit.is_zero() {
+        return Ok(None);
+    }
     let mut timer = ctx.timer(limit);
     select! {
         out = work => {
