@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use temporalio_sdk::{ContinueAsNewOptions, WorkflowTermination};
+use temporalio_sdk::{ApplicationFailure, ContinueAsNewOptions, WorkflowTermination};
 
 use super::{
     activities::SigningPolicy,
@@ -38,6 +38,9 @@ pub const DEFAULT_BOUND: u32 = 10_000;
 /// Run IDs of the chain a signature may name (a client signs for the run
 /// it saw, which may have handed over since).
 const CHAIN_KEPT: usize = 50;
+/// Bytes the next run's input may take: under Temporal's 2 MB per payload,
+/// with room for the event's own fields.
+const CARRY_LIMIT: usize = 2_000_000 - 64 * 1024;
 
 /// What a run knows about handing over, kept in the workflow's state.
 #[derive(Debug, Clone, Default)]
@@ -213,18 +216,42 @@ pub(super) async fn hand_over(
         };
         (s.request.clone(), carry)
     });
-    let mut request = match request {
-        Value::Object(map) => map,
-        _ => Map::new(),
-    };
-    request.insert(
-        CONTINUED.into(),
-        serde_json::to_value(carry).unwrap_or(Value::Null),
-    );
-    match ctx.continue_as_new(Value::Object(request), ContinueAsNewOptions::default()) {
+    let request = next_request(request, &carry);
+    let size = outputs::json_size(&request);
+    if size > CARRY_LIMIT {
+        return WorkflowTermination::failed_application(ApplicationFailure::non_retryable(
+            format!(
+                "the run cannot continue as new: its state is {size} bytes, over the {CARRY_LIMIT} \
+                 a payload may be (its inputs, outputs and unfinished loops together)"
+            ),
+        ));
+    }
+    match ctx.continue_as_new(request, ContinueAsNewOptions::default()) {
         Err(termination) => termination,
         Ok(never) => match never {},
     }
+}
+
+/// The next run's input: who asked and how (name, requester, signed
+/// start), and the carried state. The input values and an inline spec are
+/// in the carry already: they are not sent twice.
+fn next_request(request: Value, carry: &Carry) -> Value {
+    let mut next = Map::new();
+    let pipeline = match request.get("pipeline") {
+        Some(Value::String(name)) => name.clone(),
+        _ => carry.spec.name.clone(),
+    };
+    next.insert("pipeline".into(), Value::String(pipeline));
+    for kept in ["requested_by", "signed"] {
+        if let Some(value) = request.get(kept) {
+            next.insert(kept.into(), value.clone());
+        }
+    }
+    next.insert(
+        CONTINUED.into(),
+        serde_json::to_value(carry).unwrap_or(Value::Null),
+    );
+    Value::Object(next)
 }
 
 /// The field of the input that carries a run's state to the next.
