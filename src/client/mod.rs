@@ -3,8 +3,11 @@
 //! into orca's (`errors.rs`), so a command never has to tell "not found"
 //! from "already finished" itself. `messages.rs`: decisions, signals,
 //! queries, cancel and terminate; `end.rs`: waiting for a run's end;
-//! `foreign.rs`: workflows that are not orca's; `schedules.rs`: schedules.
+//! `chain.rs`: the runs of a workflow ID that continued as new, and their
+//! histories; `foreign.rs`: workflows that are not orca's; `schedules.rs`:
+//! schedules.
 
+mod chain;
 mod end;
 mod errors;
 mod foreign;
@@ -19,8 +22,8 @@ use std::{
 use serde::Serialize;
 use serde_json::Value;
 use temporalio_client::{
-    Client, WorkflowDescribeOptions, WorkflowExecutionDescription, WorkflowFetchHistoryOptions,
-    WorkflowHandle, WorkflowIdConflictPolicy, WorkflowListOptions, WorkflowStartOptions,
+    Client, WorkflowDescribeOptions, WorkflowExecutionDescription, WorkflowHandle,
+    WorkflowIdConflictPolicy, WorkflowListOptions, WorkflowStartOptions,
     errors::WorkflowStartError, tonic::Code,
 };
 use temporalio_common::{
@@ -32,6 +35,7 @@ use temporalio_common::{
 };
 
 pub use crate::state::{RunPhase, TemporalStatus, orca_attributes};
+pub use chain::{Chain, RunHistory, handed_over_from};
 pub use end::{FailureKind, RunEnd};
 pub use messages::Control;
 
@@ -188,24 +192,6 @@ impl Orca {
             }
             Err(other) => Err(Error::Unexpected(anyhow::anyhow!("start failed: {other}"))),
         }
-    }
-
-    /// The run's event history, typed.
-    pub async fn history(
-        &self,
-        id: &str,
-    ) -> Result<temporalio_common::protos::temporal::api::history::v1::History> {
-        // Describe first: it tells a missing run from a bad namespace.
-        self.describe(id).await?;
-        let events = self
-            .handle(id)
-            .fetch_history(WorkflowFetchHistoryOptions::default())
-            .into_events()
-            .await
-            .map_err(|e| {
-                Error::Unexpected(anyhow::anyhow!("cannot read the history of {id}: {e}"))
-            })?;
-        Ok(temporalio_common::protos::temporal::api::history::v1::History { events })
     }
 
     fn json(&self, raw: RawValue) -> Result<Value> {

@@ -1,5 +1,6 @@
 //! `orca history ID`: a readable timeline of a run from its event history
-//! (`ops::timeline`). `-o json` gives the same entries as data.
+//! (`ops::timeline`): every run of its chain when it continued as new,
+//! oldest first. `-o json` gives the same entries as data.
 
 use clap::Args;
 
@@ -8,7 +9,7 @@ use crate::{
     cli::args::run_id,
     client::Orca,
     config::Settings,
-    ops::timeline::timeline,
+    ops::timeline::chain_timeline,
     output::{Cell, Printer},
 };
 
@@ -21,7 +22,14 @@ pub struct HistoryArgs {
 
 pub async fn run(args: HistoryArgs, settings: Settings, printer: &Printer) -> Result<()> {
     let orca = Orca::connect(settings).await?;
-    let entries = timeline(&orca.history(&args.id).await?);
+    let chain = orca.chain(&args.id).await?;
+    if let Some(run) = chain.lost_before() {
+        eprintln!(
+            "note: {} continued as new from run {run}, which (with any before it) is past the namespace's retention: shown from that hand-over on",
+            args.id
+        );
+    }
+    let entries = chain_timeline(&chain);
     printer.list(&entries, "no events", |p| {
         let rows = entries
             .iter()

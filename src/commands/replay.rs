@@ -2,15 +2,17 @@
 //! the engine reproduces a recorded run exactly, before rolling it out to
 //! workers that will pick up runs already in flight. Exit 0 when it does, 4
 //! (naming the first diverging event when Temporal says it) when it does not.
+//! A run that continued as new is replayed run by run, its whole chain.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 use serde_json::json;
+use temporalio_common::protos::temporal::api::history::v1::History;
 
 use crate::{
     Error, Result,
-    client::Orca,
+    client::{Chain, Orca},
     config::Settings,
     ops::replay::{parse_history, replay, replay_with, replayer},
     output::Printer,
@@ -45,32 +47,22 @@ pub async fn run(args: ReplayArgs, settings: Settings, printer: &Printer) -> Res
         }
         return corpus(&args.files, printer).await;
     }
-    let (source, history) = match (args.files.first(), &args.id) {
-        (Some(file), _) => {
-            let bytes = std::fs::read(file).map_err(|source| Error::LocalFile {
-                what: "history file",
-                path: file.clone(),
-                source,
-            })?;
-            (
-                file.display().to_string(),
-                parse_history(&bytes)
-                    .map_err(|e| Error::usage(format!("{}: {e}", file.display())))?,
-            )
-        }
-        (None, Some(id)) => {
-            let orca = Orca::connect(settings).await?;
-            (format!("run {id}"), orca.history(id).await?)
-        }
+    let file = match (args.files.first(), &args.id) {
+        (Some(file), _) => file,
+        (None, Some(id)) => return live(id, args.save.as_deref(), settings, printer).await,
         (None, None) => return Err(Error::usage("give a history FILE or --id ID")),
     };
+    let bytes = std::fs::read(file).map_err(|source| Error::LocalFile {
+        what: "history file",
+        path: file.clone(),
+        source,
+    })?;
+    let source = file.display().to_string();
+    let history =
+        parse_history(&bytes).map_err(|e| Error::usage(format!("{}: {e}", file.display())))?;
     let events = history.events.len();
     if let Some(path) = &args.save {
-        let json = serde_json::to_vec_pretty(&history).map_err(|e| Error::Unexpected(e.into()))?;
-        std::fs::write(path, json).map_err(|source| Error::Io {
-            path: path.clone(),
-            source,
-        })?;
+        save(path, &history)?;
     }
     replay(history, &source).await?;
     printer.emit(
@@ -82,6 +74,95 @@ pub async fn run(args: ReplayArgs, settings: Settings, printer: &Printer) -> Res
         },
     );
     Ok(())
+}
+
+/// A run on the server: every run of its chain (it may have continued as
+/// new), each replayed on its own, since each starts from what the one
+/// before handed over. The first that diverges is named.
+async fn live(
+    id: &str,
+    save_to: Option<&Path>,
+    settings: Settings,
+    printer: &Printer,
+) -> Result<()> {
+    let orca = Orca::connect(settings).await?;
+    let chain = orca.chain(id).await?;
+    if let Some(path) = save_to {
+        save_chain(path, &chain)?;
+    }
+    if let Some(run) = chain.lost_before() {
+        eprintln!(
+            "note: {id} continued from run {run}, which is past the namespace's retention: not replayed"
+        );
+    }
+    let source = format!("run {id}");
+    let total = chain.runs.len();
+    let replayer = replayer()?;
+    for (i, run) in chain.runs.iter().enumerate() {
+        let name = match total {
+            1 => source.clone(),
+            _ => format!("{source} (run {} of {total}, {})", i + 1, run.run_id),
+        };
+        replay_with(&replayer, run.history.clone(), &name).await?;
+    }
+    let events = chain.event_count();
+    let mut report = json!({"source": source, "events": events, "compatible": true});
+    let mut of_runs = String::new();
+    if total > 1 {
+        let runs: Vec<_> = chain
+            .runs
+            .iter()
+            .map(|r| json!({"run_id": r.run_id, "events": r.history.events.len()}))
+            .collect();
+        report["runs"] = json!(runs);
+        of_runs = format!(" of its {total} runs");
+    }
+    printer.emit(&report, |p| {
+        p.line(&format!(
+            "{source}: compatible: this build replays all {events} events{of_runs} the same way"
+        ))
+    });
+    Ok(())
+}
+
+/// Writes a history in orca's JSON form.
+fn save(path: &Path, history: &History) -> Result<()> {
+    let json = serde_json::to_vec_pretty(history).map_err(|e| Error::Unexpected(e.into()))?;
+    std::fs::write(path, json).map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// A chain's histories: one run to `path`; several, one file per run,
+/// numbered from the oldest (`x.json`: `x-1.json`, `x-2.json`, …), each of
+/// which `orca replay FILE` takes on its own.
+fn save_chain(path: &Path, chain: &Chain) -> Result<()> {
+    if let [only] = chain.runs.as_slice() {
+        return save(path, &only.history);
+    }
+    let mut written = Vec::new();
+    for (i, run) in chain.runs.iter().enumerate() {
+        let numbered = numbered(path, i + 1);
+        save(&numbered, &run.history)?;
+        written.push(numbered.display().to_string());
+    }
+    eprintln!(
+        "saved one history per run ({} runs: the run continued as new): {}",
+        chain.runs.len(),
+        written.join(", ")
+    );
+    Ok(())
+}
+
+/// `x.json` → `x-N.json`.
+fn numbered(path: &Path, n: usize) -> PathBuf {
+    let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+    let name = match path.extension() {
+        Some(ext) => format!("{stem}-{n}.{}", ext.to_string_lossy()),
+        None => format!("{stem}-{n}"),
+    };
+    path.with_file_name(name)
 }
 
 /// Several files: each is read and replayed (one replayer for all), one line

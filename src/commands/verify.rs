@@ -13,7 +13,7 @@ use crate::{
     client::Orca,
     config::Settings,
     ops::{
-        audit::{Against, Audit, audit},
+        audit::{Against, Audit, RunTrail, audit},
         replay::parse_history,
     },
     output::{Cell, Printer, Tone},
@@ -53,7 +53,7 @@ pub async fn run(args: VerifyArgs, settings: Settings, printer: &Printer) -> Res
         problem,
     })?;
     let file = PathBuf::from(&args.target);
-    let (workflow_id, run_id, history) = if file.is_file() {
+    let (workflow_id, runs) = if file.is_file() {
         let bytes = std::fs::read(&file).map_err(|source| Error::LocalFile {
             what: "history file",
             path: file.clone(),
@@ -61,20 +61,32 @@ pub async fn run(args: VerifyArgs, settings: Settings, printer: &Printer) -> Res
         })?;
         let history =
             parse_history(&bytes).map_err(|e| Error::usage(format!("{}: {e}", file.display())))?;
-        (None, None, history)
+        (None, vec![(None, history)])
     } else {
+        // Every run of the chain: the requester signed in the first,
+        // decisions may be in any.
         let orca = Orca::connect(settings).await?;
-        let run_id = orca.describe(&args.target).await?.run_id().to_string();
-        let history = orca.history(&args.target).await?;
-        (Some(args.target.as_str()), Some(run_id), history)
+        let chain = orca.chain(&args.target).await?;
+        let runs = chain
+            .runs
+            .into_iter()
+            .map(|r| (Some(r.run_id), r.history))
+            .collect();
+        (Some(args.target.as_str()), runs)
     };
     let against = Against {
         workflow_id,
-        run_id: run_id.as_deref(),
         signers: &signers,
         window: args.signature_window,
     };
-    let report = audit(&history, &against);
+    let trails: Vec<RunTrail> = runs
+        .iter()
+        .map(|(run_id, history)| RunTrail {
+            run_id: run_id.as_deref(),
+            history,
+        })
+        .collect();
+    let report = audit(&trails, &against);
     printer.emit(&report, |p| print_text(p, &report));
     let failed = report.checks.iter().filter(|c| !c.verified).count();
     match failed {
@@ -87,9 +99,13 @@ pub async fn run(args: VerifyArgs, settings: Settings, printer: &Printer) -> Res
 }
 
 fn print_text(p: &Printer, report: &Audit) {
+    let earlier = match report.runs.len() {
+        0 | 1 => String::new(),
+        n => format!(" and the {} before it (it continued as new)", n - 1),
+    };
     match &report.workflow_id {
-        Some(id) => p.line(&format!("workflow {id}, run {}", report.run_id)),
-        None => p.line(&format!("run {}", report.run_id)),
+        Some(id) => p.line(&format!("workflow {id}, run {}{earlier}", report.run_id)),
+        None => p.line(&format!("run {}{earlier}", report.run_id)),
     }
     let rows = report
         .checks

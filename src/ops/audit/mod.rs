@@ -1,10 +1,14 @@
 //! `orca verify`: the audit trail re-checked from the event history alone,
 //! against allowed signers the auditor trusts: every act at a gate recorded
 //! through an update or a signal (votes, requests for changes,
-//! delegations), and the requester. A namespace admin can
+//! delegations), and the requester. A run that continued as new is
+//! audited across its chain: the requester in the first run, decisions in
+//! any, each signed for the run the client saw (an earlier one of the chain,
+//! as the workflow accepts). A namespace admin can
 //! still terminate or reset a run; those are reported as notes, so what the
 //! trail does not prove is said, not hidden.
 
+mod acts;
 mod checks;
 
 use std::time::{Duration, SystemTime};
@@ -21,12 +25,12 @@ use temporalio_common::protos::temporal::api::{
     update::v1::outcome,
 };
 
+use acts::{Acted, vote_kind};
+
 use super::timeline::{decode, first};
 use crate::{
-    engine::status::{
-        Act, Claim, DecisionRequest, DelegateRequest, IgnoredSignal, MEMO_IGNORED,
-        MEMO_SCHEDULED_BY, VoteKind,
-    },
+    client::handed_over_from,
+    engine::status::{DecisionRequest, IgnoredSignal, MEMO_IGNORED, MEMO_SCHEDULED_BY, VoteKind},
     signing::AllowedSigner,
 };
 
@@ -78,7 +82,11 @@ impl Check {
 pub struct Audit {
     /// Given, or (a file) the one the signatures name.
     pub workflow_id: Option<String>,
+    /// The (last) run audited.
     pub run_id: String,
+    /// Every run audited, oldest first, when the run continued as new.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub runs: Vec<String>,
     pub verified: bool,
     pub checks: Vec<Check>,
     /// What the trail does not prove: terminations, resets, cancellations.
@@ -89,27 +97,40 @@ pub struct Audit {
 pub struct Against<'a> {
     /// The workflow ID, when known (a run fetched by ID); a file names none.
     pub workflow_id: Option<&'a str>,
-    /// The run's ID (a run fetched by ID); else the history's own.
-    pub run_id: Option<&'a str>,
     pub signers: &'a [AllowedSigner],
     pub window: Duration,
 }
 
-/// Re-checks every signature in `history`.
-pub fn audit(history: &History, against: &Against) -> Audit {
+/// One run's history, with its run ID when known (a run fetched by ID);
+/// a file's is the history's own.
+pub struct RunTrail<'a> {
+    pub run_id: Option<&'a str>,
+    pub history: &'a History,
+}
+
+/// Re-checks every signature in `runs`: one run, or the runs of a chain,
+/// oldest first.
+pub fn audit(runs: &[RunTrail], against: &Against) -> Audit {
     let mut trail = Trail::default();
-    for event in &history.events {
-        let time = event
-            .event_time
-            .as_ref()
-            .and_then(crate::client::system_time)
-            .unwrap_or(SystemTime::UNIX_EPOCH);
-        let Some(attributes) = &event.attributes else {
-            continue;
-        };
-        trail.event(attributes, time, against);
+    for run in runs {
+        for event in &run.history.events {
+            let time = event
+                .event_time
+                .as_ref()
+                .and_then(crate::client::system_time)
+                .unwrap_or(SystemTime::UNIX_EPOCH);
+            let Some(attributes) = &event.attributes else {
+                continue;
+            };
+            match attributes {
+                Attributes::WorkflowExecutionStartedEventAttributes(a) => {
+                    trail.started(a, time, run.run_id, against)
+                }
+                other => trail.event(other, time, against),
+            }
+        }
+        trail.settle(against);
     }
-    trail.settle(against);
     if against.workflow_id.is_none() {
         one_workflow(&mut trail.checks);
     }
@@ -120,8 +141,12 @@ pub fn audit(history: &History, against: &Against) -> Audit {
         );
     }
     let verified = trail.checks.iter().all(|c| c.verified);
+    if trail.runs.len() < 2 {
+        trail.runs.clear();
+    }
     Audit {
         run_id: trail.run_id.unwrap_or_default(),
+        runs: trail.runs,
         workflow_id: against
             .workflow_id
             .map(str::to_string)
@@ -152,7 +177,10 @@ fn one_workflow(checks: &mut [Check]) {
 #[derive(Default)]
 struct Trail {
     run_id: Option<String>,
-    /// Run IDs a signature may name: this run, and the one it was reset from.
+    /// The runs walked through, oldest first.
+    runs: Vec<String>,
+    /// Run IDs a signature may name: this run, the one it was reset from,
+    /// and the earlier runs of its chain the workflow accepts.
     run_ids: Vec<String>,
     checks: Vec<Check>,
     notes: Vec<String>,
@@ -169,7 +197,6 @@ impl Trail {
     fn event(&mut self, attributes: &Attributes, time: SystemTime, against: &Against) {
         use Attributes as A;
         match attributes {
-            A::WorkflowExecutionStartedEventAttributes(a) => self.started(a, time, against),
             A::WorkflowExecutionUpdateAcceptedEventAttributes(a) => self.accepted(a, time),
             A::WorkflowExecutionUpdateCompletedEventAttributes(a) => self.completed(a, against),
             A::WorkflowExecutionSignaledEventAttributes(a) => {
@@ -192,21 +219,34 @@ impl Trail {
         }
     }
 
-    /// The run's start: its ID (or the one it was reset from) and the requester.
+    /// A run's start: its ID (or the one it was reset from), and the
+    /// requester (in the first run of a chain; a later one only goes on).
     fn started(
         &mut self,
         a: &WorkflowExecutionStartedEventAttributes,
         time: SystemTime,
+        run_id: Option<&str>,
         against: &Against,
     ) {
-        let own = against.run_id.unwrap_or(&a.original_execution_run_id);
+        let own = run_id.unwrap_or(&a.original_execution_run_id);
+        let first_seen = self.run_id.is_none();
         self.run_id = Some(own.to_string());
+        self.runs.push(own.to_string());
         self.run_ids = vec![own.to_string(), a.original_execution_run_id.clone()];
         if own != a.original_execution_run_id {
             self.notes.push(format!(
                 "this run was reset from run {}: its events up to the reset point were copied from it",
                 a.original_execution_run_id
             ));
+        }
+        if let Some(earlier) = handed_over_from(a) {
+            self.run_ids.extend(chain_runs(first(&a.input)));
+            if first_seen {
+                self.notes.push(format!(
+                    "this run continued from run {earlier}: the start, and any decision before, are in the histories of earlier runs (orca verify ID checks them all)"
+                ));
+            }
+            return;
         }
         let scheduled = a
             .search_attributes
@@ -317,39 +357,20 @@ impl Trail {
     }
 }
 
-/// The votes that are signals too (the other acts are updates only).
-fn vote_kind(name: &str) -> Option<VoteKind> {
-    match Act::parse(name)? {
-        Act::Approve => Some(VoteKind::Approve),
-        Act::Reject => Some(VoteKind::Reject),
-        Act::RequestChanges | Act::Delegate => None,
+/// The earlier runs of the chain a continuation's input carries: the run
+/// IDs its workflow accepts in a signature (a client signs for the run it
+/// saw, which may have handed over since).
+fn chain_runs(input: serde_json::Value) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Input {
+        continued: Carried,
     }
-}
-
-/// An act at a gate as its update carried it: every one is a decision
-/// `orca verify` checks against the claim its signature makes.
-enum Acted {
-    /// approve, reject, request_changes: a decision request.
-    Decision(Act, DecisionRequest),
-    Delegation(DelegateRequest),
-}
-
-impl Acted {
-    /// The act the update `name` performs, read from its argument; `None`
-    /// for an update that is not an act at a gate.
-    fn read(name: &str, arg: serde_json::Value) -> Option<Acted> {
-        Some(match Act::parse(name)? {
-            Act::Delegate => Acted::Delegation(serde_json::from_value(arg).unwrap_or_default()),
-            act => Acted::Decision(act, serde_json::from_value(arg).unwrap_or_default()),
-        })
+    #[derive(serde::Deserialize)]
+    struct Carried {
+        #[serde(default)]
+        run_ids: Vec<String>,
     }
-
-    fn claim(&self) -> Claim<'_> {
-        match self {
-            Acted::Decision(act, request) => request.claim(*act),
-            Acted::Delegation(request) => request.claim(),
-        }
-    }
+    serde_json::from_value::<Input>(input).map_or_else(|_| Vec::new(), |i| i.continued.run_ids)
 }
 
 #[cfg(test)]

@@ -11,10 +11,19 @@ use temporalio_common::protos::temporal::api::{
 };
 
 use super::*;
+use crate::engine::status::DelegateRequest;
 use crate::{
     engine::status::RefusalKind,
     ops::history_fixtures::{event_at, payload},
 };
+
+/// A run fetched by ID, its ID `run`.
+fn trail(history: &History) -> RunTrail<'_> {
+    RunTrail {
+        run_id: Some("run"),
+        history,
+    }
+}
 
 fn event(id: i64, attributes: Attributes) -> HistoryEvent {
     let time = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_800_000_000);
@@ -90,11 +99,11 @@ fn two_signals() -> History {
 fn an_ignored_signal_is_told_from_another_by_the_same_name() {
     let against = Against {
         workflow_id: Some("w"),
-        run_id: Some("run"),
         signers: &[],
         window: std::time::Duration::from_secs(600),
     };
-    let report = audit(&two_signals(), &against);
+    let history = two_signals();
+    let report = audit(&[trail(&history)], &against);
     let decisions: Vec<&Check> = report
         .checks
         .iter()
@@ -199,11 +208,11 @@ fn every_act_at_a_gate_is_checked_as_what_it_claims() {
     ));
     let against = Against {
         workflow_id: Some("w"),
-        run_id: Some("run"),
         signers: &signers,
         window: std::time::Duration::from_secs(600),
     };
-    let report = audit(&History { events }, &against);
+    let history = History { events };
+    let report = audit(&[trail(&history)], &against);
     let acts: Vec<(&str, &str, bool)> = report
         .checks
         .iter()
@@ -222,5 +231,67 @@ fn every_act_at_a_gate_is_checked_as_what_it_claims() {
     assert_eq!(
         report.checks[3].reason.as_deref(),
         Some("the decision was not signed")
+    );
+}
+
+/// A continuation's start: run `own`, handed over from `from`, whose
+/// carried state names the earlier runs of the chain.
+fn continued_start(own: &str, from: &str) -> HistoryEvent {
+    use temporalio_common::protos::temporal::api::enums::v1::ContinueAsNewInitiator;
+    let input = json!({"pipeline": "p", "requested_by": "bob", "continued": {"run_ids": [from]}});
+    event(
+        1,
+        Attributes::WorkflowExecutionStartedEventAttributes(
+            WorkflowExecutionStartedEventAttributes {
+                original_execution_run_id: own.into(),
+                continued_execution_run_id: from.into(),
+                initiator: ContinueAsNewInitiator::Workflow as i32,
+                input: Some(Payloads {
+                    payloads: vec![payload(input)],
+                }),
+                ..Default::default()
+            },
+        ),
+    )
+}
+
+/// A chain is one trail: the requester is checked in the first run only,
+/// and a later run alone says where the rest is.
+#[test]
+fn a_chain_checks_its_requester_once_and_a_later_run_alone_says_so() {
+    let against = Against {
+        workflow_id: Some("w"),
+        signers: &[],
+        window: std::time::Duration::from_secs(600),
+    };
+    let first = History {
+        events: two_signals().events[..1].to_vec(),
+    };
+    let later = History {
+        events: vec![continued_start("run2", "run")],
+    };
+    let both = [
+        trail(&first),
+        RunTrail {
+            run_id: Some("run2"),
+            history: &later,
+        },
+    ];
+    let report = audit(&both, &against);
+    let starts = report.checks.iter().filter(|c| c.action == "start").count();
+    assert_eq!(starts, 1, "{report:#?}");
+    assert_eq!(report.runs, ["run", "run2"]);
+    assert_eq!(report.run_id, "run2");
+    assert!(!report.notes.iter().any(|n| n.contains("continued from")));
+    let alone = audit(&both[1..], &against);
+    assert!(
+        alone.checks.iter().all(|c| c.action != "start"),
+        "{alone:#?}"
+    );
+    assert!(
+        alone
+            .notes
+            .iter()
+            .any(|n| n.contains("continued from run run"))
     );
 }

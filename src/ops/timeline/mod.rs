@@ -3,7 +3,8 @@
 //! for changes, delegations, rounds; and signals the gate ignored),
 //! phase changes, the outcome. It reads the typed event history (the SDK's
 //! own, or a file decoded by `orca replay`'s parser), its payloads as the
-//! contract's types.
+//! contract's types; a run that continued as new is read run by run, one
+//! timeline for the whole chain (`chain`).
 
 use std::{collections::HashMap, time::SystemTime};
 
@@ -16,6 +17,7 @@ use temporalio_common::protos::temporal::api::{
     history::v1::{History, HistoryEvent, history_event::Attributes},
 };
 
+use crate::client::handed_over_from;
 use crate::engine::status::{
     Act, IgnoredSignal, MEMO_IGNORED, MEMO_PROGRESS, MEMO_PROMPT, MEMO_ROUND, RunRequest,
     RunResult, SA_PHASE,
@@ -51,6 +53,8 @@ pub enum EntryKind {
     TimerStarted,
     TimerFired,
     CancelRequested,
+    /// The run continued as new: the next run of the chain goes on.
+    Continued,
     // How the run ended; a workflow task that failed.
     Completed,
     Failed,
@@ -78,6 +82,9 @@ pub struct Entry {
     /// Milliseconds since the run started.
     pub offset_ms: u64,
     pub event: EntryKind,
+    /// `continued`: the run that goes on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub run_id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub step: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -94,13 +101,22 @@ struct Memory {
     updates: HashMap<String, (usize, Act)>,
 }
 
-/// The timeline of a history.
+/// The timeline of one run's history.
 pub fn timeline(history: &History) -> Vec<Entry> {
-    let start = history
+    timeline_since(history, first_time(history))
+}
+
+/// When a history's first event happened.
+fn first_time(history: &History) -> SystemTime {
+    history
         .events
         .first()
         .and_then(event_time)
-        .unwrap_or(SystemTime::UNIX_EPOCH);
+        .unwrap_or(SystemTime::UNIX_EPOCH)
+}
+
+/// The timeline of a history, offsets counted from `start`.
+fn timeline_since(history: &History, start: SystemTime) -> Vec<Entry> {
     let mut memory = Memory::default();
     let mut entries: Vec<Entry> = Vec::new();
     for event in &history.events {
@@ -124,6 +140,7 @@ pub fn timeline(history: &History) -> Vec<Entry> {
                 time: humantime::format_rfc3339_millis(time).to_string(),
                 offset_ms: time.duration_since(start).unwrap_or_default().as_millis() as u64,
                 event: event_kind,
+                run_id: None,
                 step,
                 attempt,
                 detail,
@@ -148,6 +165,10 @@ fn describe(
 ) -> Vec<Line> {
     use Attributes as A;
     match attributes {
+        // A continuation's start: the hand-over before it said it.
+        A::WorkflowExecutionStartedEventAttributes(a) if handed_over_from(a).is_some() => {
+            Vec::new()
+        }
         A::WorkflowExecutionStartedEventAttributes(a) => {
             let workflow_type = a.workflow_type.as_ref().map(|t| t.name.clone());
             line(
@@ -214,6 +235,9 @@ fn closing_lines(attributes: &Attributes) -> Vec<Line> {
             format!("{} (by {})", a.reason, a.identity),
         ),
         A::WorkflowExecutionTimedOutEventAttributes(_) => line(EntryKind::TimedOut, String::new()),
+        A::WorkflowExecutionContinuedAsNewEventAttributes(_) => {
+            line(EntryKind::Continued, "continued as new".into())
+        }
         A::WorkflowTaskFailedEventAttributes(a) => {
             let cause = WorkflowTaskFailedCause::try_from(a.cause)
                 .map_or_else(|_| a.cause.to_string(), |c| c.as_str_name().to_string());
@@ -317,7 +341,10 @@ pub(super) fn decode(payload: &Payload) -> Value {
     serde_json::from_slice(&payload.data).unwrap_or(Value::Null)
 }
 
+mod chain;
 mod gate;
 mod steps;
+
+pub use chain::chain_timeline;
 #[cfg(test)]
 mod tests;
