@@ -752,7 +752,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__dev)
-            opts="-n -o -h -V --port --ui-port --headless --db --ephemeral --max-concurrent-workflows --max-concurrent-activities --workflow-pollers --activity-pollers --max-cached-runs --shutdown-grace --log-format --pipelines --default-step-timeout --metrics-address --approvers-file --allow-commands --allowed-signers --require-signed-approvals --signature-window --inline-pipelines --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h -V --port --ui-port --headless --db --ephemeral --max-concurrent-workflows --max-concurrent-activities --workflow-pollers --activity-pollers --max-cached-runs --shutdown-grace --log-format --pipelines --default-step-timeout --metrics-address --approvers-file --continue-as-new-after --allow-commands --allowed-signers --require-signed-approvals --signature-window --inline-pipelines --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -811,6 +811,10 @@ _orca() {
                     return 0
                     ;;
                 --approvers-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --continue-as-new-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1615,7 +1619,7 @@ _orca() {
                     return 0
                     ;;
                 --status)
-                    COMPREPLY=($(compgen -W "running completed failed cancelled terminated timed-out" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "running completed failed cancelled terminated timed-out continued-as-new" -- "${cur}"))
                     return 0
                     ;;
                 --query)
@@ -4308,7 +4312,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__worker)
-            opts="-n -o -h -V --max-concurrent-workflows --max-concurrent-activities --workflow-pollers --activity-pollers --max-cached-runs --shutdown-grace --log-format --pipelines --default-step-timeout --metrics-address --approvers-file --allow-commands --allowed-signers --require-signed-approvals --signature-window --inline-pipelines --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h -V --max-concurrent-workflows --max-concurrent-activities --workflow-pollers --activity-pollers --max-cached-runs --shutdown-grace --log-format --pipelines --default-step-timeout --metrics-address --approvers-file --continue-as-new-after --allow-commands --allowed-signers --require-signed-approvals --signature-window --inline-pipelines --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4355,6 +4359,10 @@ _orca() {
                     return 0
                     ;;
                 --approvers-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --continue-as-new-after)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -84,6 +84,7 @@ complete -c orca -n "__fish_orca_using_subcommand dev" -l pipelines -d 'The *.to
 complete -c orca -n "__fish_orca_using_subcommand dev" -l default-step-timeout -d 'Timeout of each attempt of command, http and agent steps that set none [default: 10m]' -r
 complete -c orca -n "__fish_orca_using_subcommand dev" -l metrics-address -d 'Serve Prometheus metrics (the SDK\'s and orca\'s) at http://HOST:PORT/metrics' -r
 complete -c orca -n "__fish_orca_using_subcommand dev" -l approvers-file -d 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table' -r -F
+complete -c orca -n "__fish_orca_using_subcommand dev" -l continue-as-new-after -d 'A run continues as new (same workflow ID, history starting afresh) once its history has this many events [default: 10000]' -r
 complete -c orca -n "__fish_orca_using_subcommand dev" -l allowed-signers -d 'Keys that may sign decisions and starts, in git\'s allowed_signers format (README "Verified approvals"); read again each time a gate opens' -r -F
 complete -c orca -n "__fish_orca_using_subcommand dev" -l signature-window -d 'How far a signature\'s time may be from the run\'s clock, either way' -r
 complete -c orca -n "__fish_orca_using_subcommand dev" -l inline-pipelines -d 'Whether a start may send its own pipeline spec; with `deny` only built-ins and --pipelines DIR run, so a requester cannot write the rules of their own gate' -r -f -a "allow\t''
@@ -124,6 +125,7 @@ complete -c orca -n "__fish_orca_using_subcommand worker" -l pipelines -d 'The *
 complete -c orca -n "__fish_orca_using_subcommand worker" -l default-step-timeout -d 'Timeout of each attempt of command, http and agent steps that set none [default: 10m]' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -l metrics-address -d 'Serve Prometheus metrics (the SDK\'s and orca\'s) at http://HOST:PORT/metrics' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -l approvers-file -d 'Approver groups for gates (`group:NAME`): a TOML file with a [groups] table' -r -F
+complete -c orca -n "__fish_orca_using_subcommand worker" -l continue-as-new-after -d 'A run continues as new (same workflow ID, history starting afresh) once its history has this many events [default: 10000]' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -l allowed-signers -d 'Keys that may sign decisions and starts, in git\'s allowed_signers format (README "Verified approvals"); read again each time a gate opens' -r -F
 complete -c orca -n "__fish_orca_using_subcommand worker" -l signature-window -d 'How far a signature\'s time may be from the run\'s clock, either way' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -l inline-pipelines -d 'Whether a start may send its own pipeline spec; with `deny` only built-ins and --pipelines DIR run, so a requester cannot write the rules of their own gate' -r -f -a "allow\t''
@@ -381,7 +383,8 @@ completed\t''
 failed\t''
 cancelled\t''
 terminated\t''
-timed-out\t''"
+timed-out\t''
+continued-as-new\t''"
 complete -c orca -n "__fish_orca_using_subcommand list" -l query -d 'Also match this raw visibility query, e.g. "StartTime > \'2026-01-01T00:00:00Z\'"; one that names a WorkflowType lists runs that are not orca\'s too' -r
 complete -c orca -n "__fish_orca_using_subcommand list" -l limit -d 'At most this many runs, newest first (0: all)' -r
 complete -c orca -n "__fish_orca_using_subcommand list" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r

@@ -19,7 +19,8 @@ pub enum TemporalStatus {
     Cancelled,
     Terminated,
     TimedOut,
-    #[value(skip)]
+    // A run of a chain that handed over to the next (continue-as-new):
+    // `orca list` shows these only when asked for by this status.
     ContinuedAsNew,
     #[value(skip)]
     Unknown,

@@ -1,6 +1,10 @@
 //! Visibility queries, built in one place: `list`, `inbox`, the pickers,
 //! `approve --all` and the worker's gauge all describe what they want as a
 //! `RunQuery`, and only `text()` writes Temporal's query language.
+//!
+//! A run that continued as new is one run to the user, though visibility
+//! keeps a row per run of its chain: the closed ones (status
+//! `ContinuedAsNew`) are left out unless asked for by that status.
 
 use crate::{
     client::TemporalStatus,
@@ -95,8 +99,17 @@ impl RunQuery {
         if let Some(phase) = self.phase {
             clauses.push(format!("{SA_PHASE} = '{phase}'"));
         }
-        if let Some(status) = self.status {
-            clauses.push(format!("ExecutionStatus = '{}'", status.query_value()));
+        match self.status {
+            Some(status) => clauses.push(format!("ExecutionStatus = '{}'", status.query_value())),
+            // Only the current run of each chain (a raw query that names
+            // a status chooses its own).
+            None if !self.awaiting_approval && !self.raw.as_deref().is_some_and(names_status) => {
+                clauses.push(format!(
+                    "ExecutionStatus != '{}'",
+                    TemporalStatus::ContinuedAsNew.query_value()
+                ))
+            }
+            None => {}
         }
         if let Some(queue) = &self.task_queue {
             clauses.push(format!("TaskQueue = '{}'", quote(queue)));
@@ -113,6 +126,11 @@ fn names_workflow_type(raw: &str) -> bool {
     raw.to_ascii_lowercase().contains("workflowtype")
 }
 
+/// Does a raw query choose which statuses to list?
+fn names_status(raw: &str) -> bool {
+    raw.to_ascii_lowercase().contains("executionstatus")
+}
+
 /// Single quotes inside a value are escaped the SQL way.
 fn quote(value: &str) -> String {
     value.replace('\\', "\\\\").replace('\'', "\\'")
@@ -123,8 +141,31 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_empty_query_lists_orca_runs_only() {
-        assert_eq!(RunQuery::default().text(), "WorkflowType = 'Pipeline'");
+    fn an_empty_query_lists_orca_runs_once_each() {
+        assert_eq!(
+            RunQuery::default().text(),
+            "WorkflowType = 'Pipeline' AND ExecutionStatus != 'ContinuedAsNew'"
+        );
+    }
+
+    #[test]
+    fn the_runs_a_chain_closed_are_listed_when_asked_for() {
+        let by_status = RunQuery {
+            status: Some(TemporalStatus::ContinuedAsNew),
+            ..RunQuery::default()
+        };
+        assert_eq!(
+            by_status.text(),
+            "WorkflowType = 'Pipeline' AND ExecutionStatus = 'ContinuedAsNew'"
+        );
+        let raw = RunQuery {
+            raw: Some("ExecutionStatus = 'ContinuedAsNew'".into()),
+            ..RunQuery::default()
+        };
+        assert_eq!(
+            raw.text(),
+            "WorkflowType = 'Pipeline' AND (ExecutionStatus = 'ContinuedAsNew')"
+        );
     }
 
     #[test]
@@ -142,7 +183,10 @@ mod tests {
             raw: Some("WorkflowType='GreetingWorkflow'".into()),
             ..RunQuery::default()
         };
-        assert_eq!(query.text(), "(WorkflowType='GreetingWorkflow')");
+        assert_eq!(
+            query.text(),
+            "ExecutionStatus != 'ContinuedAsNew' AND (WorkflowType='GreetingWorkflow')"
+        );
     }
 
     #[test]
