@@ -28,6 +28,11 @@ pub enum RunEvent {
     Phase {
         phase: Option<RunPhase>,
     },
+    /// The run continued as new: a fresh run of the same ID goes on where
+    /// it stood (`continued`: hand-overs so far).
+    Continued {
+        continued: u32,
+    },
     StepStarted {
         step: String,
         kind: String,
@@ -104,10 +109,16 @@ pub fn changes(before: Option<&RunView>, now: &RunView) -> Vec<RunEvent> {
             input: now.input.clone(),
         }),
         Some(_) if !now.live => return events,
-        Some(before) if before.phase != now.phase => {
-            events.push(RunEvent::Phase { phase: now.phase })
+        Some(before) => {
+            if before.phase != now.phase {
+                events.push(RunEvent::Phase { phase: now.phase });
+            }
+            if before.run_id != now.run_id && now.continued > before.continued {
+                events.push(RunEvent::Continued {
+                    continued: now.continued,
+                });
+            }
         }
-        Some(_) => {}
     }
     let old_steps = before.map(|b| b.steps.as_slice()).unwrap_or_default();
     let old_gate = before.and_then(|b| b.approval.as_ref());
@@ -275,6 +286,10 @@ pub fn describe(event: &RunEvent, id: &str) -> String {
             phase.map_or("?", RunPhase::as_str)
         ),
         RunEvent::Phase { phase } => format!("phase {}", phase.map_or("?", RunPhase::as_str)),
+        RunEvent::Continued { continued } => format!(
+            "continued as new: run {} goes on where the run before it stopped, under the same ID",
+            continued + 1
+        ),
         RunEvent::StepStarted { step, kind } => format!("step {step} started ({kind})"),
         RunEvent::StepWaiting { step, .. } => format!("step {step} waiting"),
         RunEvent::StepFinished {

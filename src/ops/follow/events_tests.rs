@@ -185,3 +185,25 @@ fn a_gate_sent_back_is_told_again_in_its_next_round() {
         "awaiting approval at approval, round 2 of 3: ok? (approvers: anyone; orca approve r)"
     );
 }
+
+/// A hand-over is told once, where a later run takes over; what the new
+/// run carried over is not told again.
+#[test]
+fn a_run_that_continued_as_new_is_told_once_and_nothing_again() {
+    let steps = |loop_state| {
+        vec![
+            row("before", "agent", StepState::Completed),
+            row("items", "foreach", loop_state),
+        ]
+    };
+    let before = view(Phase::Running, steps(StepState::Running), None);
+    let mut now = view(Phase::Running, steps(StepState::Completed), None);
+    now.run_id = "2".into();
+    now.continued = 1;
+    let events = changes(Some(&before), &now);
+    assert_eq!(names(&events), ["continued", "step_finished"]);
+    assert_eq!(
+        super::describe(&events[0], "r"),
+        "continued as new: run 2 goes on where the run before it stopped, under the same ID"
+    );
+}

@@ -173,10 +173,11 @@ async fn to_outcome(
 
 impl Ended {
     /// Prints the end as `display` ends a follow (naming the run that
-    /// ended), and answers with the outcome (exit 0/3/4).
+    /// ended: the last of its chain, should it have continued as new), and
+    /// answers with the outcome (exit 0/3/4).
     pub fn report(self, printer: &Printer, display: &Display, started: &StartedRun) -> Result<()> {
         let started = StartedRun {
-            run_id: started.run_id.clone().or(self.run_id),
+            run_id: self.run_id.or_else(|| started.run_id.clone()),
             ..started.clone()
         };
         display.finish(printer, &started, &self.end);

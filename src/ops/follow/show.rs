@@ -44,12 +44,14 @@ impl<'a> Display<'a> {
     }
 }
 
-/// An event as `watch -o jsonl` prints it: with the run and the time.
+/// An event as `watch -o jsonl` prints it: with the run (and which run of
+/// its chain, should it continue as new) and the time.
 #[derive(Serialize)]
 struct Stamped<'e> {
     #[serde(flatten)]
     event: &'e RunEvent,
     workflow_id: &'e str,
+    run_id: &'e str,
     time: String,
 }
 
@@ -65,6 +67,7 @@ impl Display<'_> {
                         printer.json(&Stamped {
                             event: &event,
                             workflow_id: id,
+                            run_id: &now.run_id,
                             time: now_text(),
                         });
                     } else {
@@ -229,7 +232,12 @@ impl Display<'_> {
     pub fn finish(&self, printer: &Printer, started: &StartedRun, end: &RunEnd) {
         match self {
             Display::Lines { printer, id } if printer.format == OutputFormat::Jsonl => {
-                let event = json!({"event": "outcome", "workflow_id": id, "time": now_text()});
+                let event = json!({
+                    "event": "outcome",
+                    "workflow_id": id,
+                    "run_id": started.run_id,
+                    "time": now_text(),
+                });
                 printer.json(&with_end(event, end));
             }
             _ => print_end(printer, started, end),
