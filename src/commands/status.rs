@@ -233,6 +233,16 @@ fn print_text(p: &Printer, r: &RunView) {
         rows.push(("Requested by", format!("{who}{how}")));
     }
     rows.push(("Started", r.started_at.clone().unwrap_or_else(dash)));
+    if r.continued > 0 {
+        let times = if r.continued == 1 { "time" } else { "times" };
+        rows.push((
+            "Continued",
+            format!(
+                "{} {times} as new, to keep its history short (same ID; nothing to do)",
+                r.continued
+            ),
+        ));
+    }
     if let Some(closed) = &r.closed_at {
         rows.push(("Closed", closed.clone()));
     }

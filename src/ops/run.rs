@@ -3,10 +3,11 @@
 //! into its enum once, here. `status`, `watch`, `wait` and the follow loop
 //! all read runs through this.
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use serde::Serialize;
 use serde_json::{Map, Value};
+use temporalio_client::WorkflowExecutionDescription;
 
 use crate::{
     Result,
@@ -156,7 +157,7 @@ async fn view_within(orca: &Orca, id: &str, deadline: Duration) -> Result<RunVie
         pipeline,
         phase: RunPhase::of(temporal_status, phase),
         outcome: None,
-        started_at: rfc3339(description.start_time()),
+        started_at: rfc3339(chain_started(orca, id, &description).await),
         closed_at: rfc3339(description.close_time()),
         requested_by: None,
         current_step: None,
@@ -181,6 +182,29 @@ async fn view_within(orca: &Orca, id: &str, deadline: Duration) -> Result<RunVie
         foreign_end(orca, id, &mut view).await;
     }
     Ok(view)
+}
+
+/// When the run began: for a run that continued as new, when the first run
+/// of its chain did (best effort: the server may no longer have it), not
+/// when the latest took over.
+async fn chain_started(
+    orca: &Orca,
+    id: &str,
+    description: &WorkflowExecutionDescription,
+) -> Option<SystemTime> {
+    let first = description
+        .raw()
+        .workflow_execution_info
+        .as_ref()
+        .map(|info| info.first_run_id.as_str())
+        .filter(|first| !first.is_empty() && *first != description.run_id());
+    match first {
+        Some(first) => match orca.describe_run(id, first).await {
+            Ok(first) => first.start_time(),
+            Err(_) => description.start_time(),
+        },
+        None => description.start_time(),
+    }
 }
 
 fn apply_live(view: &mut RunView, status: RunStatus) {
