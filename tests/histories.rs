@@ -67,6 +67,31 @@ fn every_recorded_history_replays_on_this_engine() {
     }
 }
 
+/// A run that continued as new was recorded run by run (`continued-N.json`):
+/// the first run, which hands over, those between, which start from what
+/// they were handed, and the last, which ends it. Each replays on its own.
+#[test]
+fn every_run_of_a_recorded_chain_replays_on_its_own() {
+    let env = Env::offline();
+    let chain: Vec<PathBuf> = recorded()
+        .into_iter()
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("continued-"))
+        })
+        .collect();
+    assert!(
+        chain.len() >= 3,
+        "a chain of {} runs; run `just record-histories`",
+        chain.len()
+    );
+    let done = chain
+        .iter()
+        .fold(env.orca(["replay"]), |run, file| run.arg(file))
+        .run_within(Duration::from_secs(60));
+    assert_eq!(done.code, 0, "a run of the chain does not replay:\n{done}");
+}
+
 /// A spec recorded with a run decides what the run does on replay. Reorder
 /// its steps, as an engine that resolved specs differently would, and the
 /// replay must refuse, naming the first event where the commands differ.

@@ -131,3 +131,28 @@ fn unknown_pipeline() {
     );
     save(&env, &id, "unknown-pipeline");
 }
+
+/// A loop that outlasts the worker's tiny bound, so the run continues as
+/// new twice or more: one file per run of its chain, `continued-N.json`
+/// (the first run, those between, the last), each replayed on its own.
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn continued() {
+    let env = Env::new();
+    let _worker = env.worker_with(&["--continue-as-new-after", "30"]);
+    let file = env.pipeline(
+        "continued",
+        "name = \"continued\"\n[[steps]]\nid = \"items\"\nkind = \"foreach\"\ncount = 12\nconcurrency = 1\n[steps.step]\nkind = \"agent\"\naction = \"item {{ index }}\"\nduration = \"50ms\"\n\n[[steps]]\nid = \"after\"\nkind = \"agent\"\naction = \"after\"\nduration = \"10ms\"\n",
+    );
+    let id = env.start(&[&file]);
+    let status = finish(&env, &id);
+    assert!(status["continued"].as_u64() >= Some(2), "{status:#}");
+    // A chain recorded before may have had more runs.
+    for old in std::fs::read_dir(DIR).unwrap().filter_map(|e| e.ok()) {
+        let name = old.file_name().to_string_lossy().into_owned();
+        if name.starts_with("continued-") && name.ends_with(".json") {
+            std::fs::remove_file(old.path()).unwrap();
+        }
+    }
+    save(&env, &id, "continued");
+}
