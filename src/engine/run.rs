@@ -141,6 +141,11 @@ async fn start(ctx: &Ctx) -> WorkflowResult<PipelineSpec> {
         s.status.pipeline = asked_for;
         s.status.requested_by = request.requested_by.clone();
     });
+    // Asked before anything is awaited: the marker is then the first
+    // command of the first task, where a replay meets it too (asked after
+    // the resolve activity, a slow worker may have recorded it a task later).
+    let enabled = ctx.patched(handover::PATCH);
+    ctx.state_mut(|s| s.handover.enabled = enabled);
     let resolved = resolve(ctx, &request).await?;
     if let Err(why) = verify_requester(ctx, &request, &resolved.signing).await? {
         ctx.state_mut(|s| s.status.phase = Phase::Failed);
@@ -183,12 +188,8 @@ async fn start(ctx: &Ctx) -> WorkflowResult<PipelineSpec> {
         PIPELINE_KEY.value_set(spec.name.clone()),
         PHASE_KEY.value_set(Phase::Running.to_string()),
     ]);
-    let enabled = ctx.patched(handover::PATCH);
     let bound = resolved.history_bound.unwrap_or(handover::DEFAULT_BOUND);
-    ctx.state_mut(|s| {
-        s.handover.enabled = enabled;
-        s.handover.bound = bound;
-    });
+    ctx.state_mut(|s| s.handover.bound = bound);
     Ok(spec)
 }
 

@@ -39,16 +39,20 @@ pub(super) async fn run_parallel(
     });
     let limit = group_limit(ctx, scope, step);
     let Some(ends) = within(ctx, limit, &group, join_all(children)).await? else {
+        group_ended(ctx, scope, step);
         return Ok(StepEnd::Failed(timeout_message(step)));
     };
 
     let mut outputs = Map::new();
     let mut failures = Vec::new();
     let mut end_run = None;
-    let mut cut_short = false;
+    let cut_short = ends.iter().any(|end| matches!(end, Ok(StepEnd::Handover)));
+    if !cut_short {
+        group_ended(ctx, scope, step);
+    }
     for (child, end) in group_spec.steps.iter().zip(ends) {
         match end? {
-            StepEnd::Handover => cut_short = true,
+            StepEnd::Handover => {}
             StepEnd::Done(out) => {
                 outputs.insert(child.id.clone(), out.output);
             }
@@ -78,9 +82,6 @@ pub(super) async fn run_parallel(
             output: Value::Object(outputs),
             summary,
         });
-    }
-    if !cut_short {
-        group_ended(ctx, scope, step);
     }
     if cut_short {
         // What finished is kept for the next run; the rest goes on there.
