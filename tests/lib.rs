@@ -24,6 +24,7 @@ mod record_histories;
 mod refusals;
 mod reliability_crash;
 mod reliability_load;
+mod reliability_partition;
 mod reliability_restart;
 mod reliability_shutdown;
 mod schedules;
