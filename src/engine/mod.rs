@@ -3,6 +3,7 @@
 //! the environment; the worker command hands it everything it needs.
 
 pub mod activities;
+mod begin;
 mod gate;
 mod handover;
 pub mod metrics;

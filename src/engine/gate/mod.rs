@@ -3,6 +3,7 @@
 //! pass, and what it does, are in `rules`; the webhooks in `notify`.
 
 mod changes;
+mod clocks;
 mod delegation;
 mod notify;
 mod rules;
@@ -10,6 +11,7 @@ pub(super) mod signature;
 mod timeout;
 
 pub(super) use changes::{check_changes, request_changes};
+use clocks::{cancel_pending, in_ms, pending_or, tick, until};
 pub(super) use delegation::{check_delegation, delegate};
 pub(super) use rules::{cast_vote, check_vote};
 use rules::{expand, waiting_on};
@@ -21,12 +23,10 @@ use futures::FutureExt;
 use notify::{notify, record_notifications};
 use serde_json::{Value, json};
 use temporalio_common::search_attributes::SearchAttributeKey;
-use temporalio_sdk::{
-    CancellableFuture, TimerResult, WorkflowResult, WorkflowTermination, workflows::select,
-};
+use temporalio_sdk::{TimerResult, WorkflowResult, WorkflowTermination, workflows::select};
 
 use super::{
-    handover::{self, GateCheckpoint, epoch_ms},
+    handover::{self, GateCheckpoint},
     run::{rfc3339, set_memo, set_phase},
     status::*,
     steps::{Ctx, Scope, StepEnd, done_with, render},
@@ -42,37 +42,15 @@ const SA_APPROVERS_KEY: SearchAttributeKey<Vec<String>> =
 /// over open goes on waiting, its votes and clocks as they were.
 pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> WorkflowResult<StepEnd> {
     let groups = ctx.state(|s| s.groups.clone());
-    let resumed = ctx
-        .state_mut(|s| s.handover.checkpoints.gate.take())
-        .filter(|clocks| clocks.step == step.id);
-    let (mut clocks, mut notifying, mut timer, mut reminder) = match resumed {
-        Some(clocks) => {
-            let timer = clocks.deadline_ms.map(|at| ctx.timer(until(ctx, at)));
-            let reminder = clocks.next_reminder_ms.map(|at| ctx.timer(until(ctx, at)));
-            (clocks, None, timer, reminder)
-        }
-        None => {
-            if let Err(e) = opened(ctx, step, spec, &groups).await? {
-                return Ok(StepEnd::Failed(e));
-            }
-            let clocks = GateCheckpoint {
-                step: step.id.clone(),
-                deadline_ms: step.timeout.map(|t| in_ms(ctx, t.0)),
-                next_reminder_ms: spec.remind_every.map(|every| in_ms(ctx, every.0)),
-                ticks: 0,
-            };
-            let notifying = Some(notify(ctx, step, spec, NotifyReason::Opened, None));
-            let timer = step.timeout.map(|t| ctx.timer(t.0));
-            let reminder = spec.remind_every.map(|every| ctx.timer(every.0));
-            (clocks, notifying, timer, reminder)
-        }
+    let (mut clocks, mut notifying) = match waiting(ctx, step, spec, &groups).await? {
+        Ok(waiting) => waiting,
+        Err(e) => return Ok(StepEnd::Failed(e)),
     };
+    let mut timer = clocks.deadline_ms.map(|at| ctx.timer(until(ctx, at)));
+    let mut reminder = clocks.next_reminder_ms.map(|at| ctx.timer(until(ctx, at)));
     let mut end: Option<StepEnd> = None;
     loop {
-        // Handed over only with no notification under way (its result
-        // would be lost with this run).
-        if notifying.is_none() && handover::due(ctx) {
-            ctx.state_mut(|s| s.handover.checkpoints.gate = Some(clocks));
+        if notifying.is_none() && clocks::handed_over(ctx, &clocks) {
             return Ok(StepEnd::Handover);
         }
         let seen = ctx.state(|s| s.status.approval.as_ref().map(heard));
@@ -97,12 +75,11 @@ pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> Workflow
                 if result == TimerResult::Cancelled {
                     return Err(WorkflowTermination::cancelled());
                 }
-                clocks.ticks += 1;
+                let ticks = tick(ctx, spec, &mut clocks);
                 // While the last notification still retries, this reminder
                 // is skipped: reminders do not pile up on a dead webhook.
-                notifying = notifying.or_else(|| Some(reminded(ctx, step, spec, clocks.ticks)));
+                notifying = notifying.or_else(|| Some(reminded(ctx, step, spec, ticks)));
                 reminder = spec.remind_every.map(|every| ctx.timer(every.0));
-                clocks.next_reminder_ms = spec.remind_every.map(|every| in_ms(ctx, every.0));
             }
             result = pending_or(timer.as_mut()).fuse() => {
                 if result == TimerResult::Cancelled {
@@ -127,11 +104,7 @@ pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> Workflow
             }
         }
     }
-    for waiting in [&timer, &reminder].into_iter().flatten() {
-        if !futures::future::FusedFuture::is_terminated(waiting) {
-            waiting.cancel();
-        }
-    }
+    cancel_pending([&timer, &reminder]);
     close(ctx, spec);
     Ok(match end {
         Some(end) => end,
@@ -139,28 +112,49 @@ pub(super) async fn run(ctx: &Ctx, step: &Step, spec: &ApprovalStep) -> Workflow
     })
 }
 
-/// The gate opened: its keys read, who may decide, the deadline published.
+/// The gate waits: as the last run handed it over (votes and clocks as
+/// they were), or opened now, its opening being told.
+async fn waiting<'a>(
+    ctx: &'a Ctx,
+    step: &'a Step,
+    spec: &'a ApprovalStep,
+    groups: &BTreeMap<String, Vec<String>>,
+) -> WorkflowResult<Result<(GateCheckpoint, Option<Notifying<'a>>), String>> {
+    let resumed = ctx
+        .state_mut(|s| s.handover.checkpoints.gate.take())
+        .filter(|clocks| clocks.step == step.id);
+    if let Some(clocks) = resumed {
+        return Ok(Ok((clocks, None)));
+    }
+    Ok(opened(ctx, step, spec, groups).await?.map(|clocks| {
+        let told = notify(ctx, step, spec, NotifyReason::Opened, None);
+        (clocks, Some(told))
+    }))
+}
+
+/// Webhooks being told (their statuses when done).
+type Notifying<'a> = futures::future::LocalBoxFuture<'a, Vec<NotificationStatus>>;
+
+/// The gate opened: its keys read, who may decide, the deadline published;
+/// its clocks from now.
 async fn opened(
     ctx: &Ctx,
     step: &Step,
     spec: &ApprovalStep,
     groups: &BTreeMap<String, Vec<String>>,
-) -> WorkflowResult<Result<(), String>> {
+) -> WorkflowResult<Result<GateCheckpoint, String>> {
     let signed = spec.signed || ctx.state(|s| s.signing.require);
     if let Err(e) = super::trust::read_gate_keys(ctx, &step.id, signed).await? {
         return Ok(Err(e));
     }
-    Ok(open(ctx, step, spec, groups, signed))
-}
-
-/// `after` from now, in ms since the epoch (workflow time).
-fn in_ms(ctx: &Ctx, after: Duration) -> u64 {
-    epoch_ms(ctx) + after.as_millis() as u64
-}
-
-/// From now until `at` (ms since the epoch); a moment when it has passed.
-fn until(ctx: &Ctx, at: u64) -> Duration {
-    Duration::from_millis(at.saturating_sub(epoch_ms(ctx)).max(1))
+    Ok(
+        open(ctx, step, spec, groups, signed).map(|()| GateCheckpoint {
+            step: step.id.clone(),
+            deadline_ms: step.timeout.map(|t| in_ms(ctx, t.0)),
+            next_reminder_ms: spec.remind_every.map(|every| in_ms(ctx, every.0)),
+            ticks: 0,
+        }),
+    )
 }
 
 /// The `ticks`-th `remind_every` passed: the next reminder goes out.
@@ -184,14 +178,6 @@ fn closed(s: &PipelineWorkflow) -> bool {
 /// (a decision or a request for changes ends the loop instead).
 fn heard(gate: &ApprovalStatus) -> (usize, usize) {
     (gate.votes.len(), gate.delegations.len())
-}
-
-/// The future, or one that never resolves when there is none.
-async fn pending_or<F: std::future::Future + Unpin>(future: Option<&mut F>) -> F::Output {
-    match future {
-        Some(future) => future.await,
-        None => std::future::pending().await,
-    }
 }
 
 /// Opens the gate: who may decide (groups expanded), the deadline, the

@@ -42,7 +42,18 @@ pub(super) async fn run_parallel(
         group_ended(ctx, scope, step);
         return Ok(StepEnd::Failed(timeout_message(step)));
     };
+    parallel_end(ctx, scope, step, group_spec, ends)
+}
 
+/// How the group ended, from how each of its steps did: a failure, an
+/// end of the run, a hand-over (what finished is kept), or done.
+fn parallel_end(
+    ctx: &Ctx,
+    scope: &Scope,
+    step: &Step,
+    group_spec: &ParallelStep,
+    ends: Vec<WorkflowResult<StepEnd>>,
+) -> WorkflowResult<StepEnd> {
     let mut outputs = Map::new();
     let mut failures = Vec::new();
     let mut end_run = None;
