@@ -3,6 +3,7 @@
 //! the environment; the worker command hands it everything it needs.
 
 pub mod activities;
+pub mod capability;
 mod gate;
 pub mod metrics;
 mod noop;
