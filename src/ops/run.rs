@@ -8,9 +8,14 @@ use std::time::Duration;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use temporalio_common::protos::temporal::api::{
+    enums::v1::PendingActivityState, workflow::v1::PendingActivityInfo,
+};
+
 use crate::{
     Result,
     client::{Orca, QUERY_DEADLINE, RunEnd, RunPhase, TemporalStatus, orca_attributes, rfc3339},
+    engine::capability::Capability,
     engine::status::{ApprovalStatus, Outcome, Progress, RunStatus, StepStatus, WORKFLOW_TYPE},
 };
 
@@ -70,6 +75,39 @@ pub struct PendingStep {
     pub step: String,
     pub attempt: i32,
     pub last_failure: Option<String>,
+    /// The task queue its activity is scheduled on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task_queue: Option<String>,
+    /// Scheduled on a capability's queue and not yet taken by any worker:
+    /// it waits for a worker with that capability (`commands`: a worker
+    /// started with `--allow-commands`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waiting_for: Option<Capability>,
+}
+
+impl PendingStep {
+    /// The server's pending activities of a run on `task_queue`.
+    fn of(task_queue: Option<&str>, activity: &PendingActivityInfo) -> PendingStep {
+        let queue = activity
+            .activity_options
+            .as_ref()
+            .and_then(|options| options.task_queue.as_ref())
+            .map(|queue| queue.name.clone())
+            .filter(|name| !name.is_empty());
+        let waiting_for = match (task_queue, &queue) {
+            (Some(own), Some(queue)) if activity.state() == PendingActivityState::Scheduled => {
+                Capability::of_queue(own, queue)
+            }
+            _ => None,
+        };
+        PendingStep {
+            step: activity.activity_id.clone(),
+            attempt: activity.attempt,
+            last_failure: activity.last_failure.as_ref().map(|f| f.message.clone()),
+            task_queue: queue,
+            waiting_for,
+        }
+    }
 }
 
 impl RunView {
@@ -134,15 +172,16 @@ async fn view_within(orca: &Orca, id: &str, deadline: Duration) -> Result<RunVie
         }
     };
     let (pipeline, phase) = orca_attributes(&description.search_attributes());
-    let pending = description
-        .raw()
+    let raw = description.raw();
+    let own_queue = raw
+        .execution_config
+        .as_ref()
+        .and_then(|config| config.task_queue.as_ref())
+        .map(|queue| queue.name.as_str());
+    let pending = raw
         .pending_activities
         .iter()
-        .map(|a| PendingStep {
-            step: a.activity_id.clone(),
-            attempt: a.attempt,
-            last_failure: a.last_failure.as_ref().map(|f| f.message.clone()),
-        })
+        .map(|activity| PendingStep::of(own_queue, activity))
         .collect();
     let temporal_status = TemporalStatus::from(description.status());
     let mut view = RunView {

@@ -143,7 +143,10 @@ impl Board {
                 .pending
                 .iter()
                 .find(|p| p.step == step.id)
-                .map(|p| format!(" attempt {}", p.attempt))
+                .map(|p| match p.waiting_for {
+                    Some(capability) => format!(", waiting for {capability}"),
+                    None => format!(" attempt {}", p.attempt),
+                })
                 .unwrap_or_default();
             match (step.progress, step.state) {
                 (Some(progress), StepState::Running) => {
