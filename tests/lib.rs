@@ -15,6 +15,7 @@ mod defaults;
 mod deploy;
 mod dev;
 mod examples;
+mod fleet;
 mod histories;
 mod metrics;
 mod operator;

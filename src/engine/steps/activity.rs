@@ -2,6 +2,7 @@
 //! timeouts, heartbeats and retry policies.
 
 use super::*;
+use crate::engine::capability;
 
 pub(super) async fn run_agent(
     ctx: &Ctx,
@@ -79,7 +80,8 @@ pub(super) async fn run_command(
         Err(e) => return Ok(StepEnd::Failed(e)),
     };
     let timeout = step.timeout.map_or_else(|| default_timeout(ctx), |t| t.0);
-    let options = activity_options(step, scope, timeout, true);
+    let mut options = activity_options(step, scope, timeout, true);
+    options.task_queue = capability::routed_queue(ctx, &step.kind);
     let result = ctx
         .execute_activity(PipelineActivities::command, request, options)
         .await;
