@@ -260,6 +260,9 @@ fn print_text(p: &Printer, r: &RunView) {
     if let Some(failure) = &r.failure {
         rows.push(("Failure", failure.clone()));
     }
+    if let Some(terminated) = &r.terminated {
+        rows.push(("Terminated", terminated.to_string()));
+    }
     if let Some(waiting) = waiting_row(r) {
         rows.push(("Waiting", waiting));
     }

@@ -14,7 +14,10 @@ use temporalio_common::protos::temporal::api::{
 
 use crate::{
     Result,
-    client::{Orca, QUERY_DEADLINE, RunEnd, RunPhase, TemporalStatus, orca_attributes, rfc3339},
+    client::{
+        Orca, QUERY_DEADLINE, RunEnd, RunPhase, TemporalStatus, Termination, orca_attributes,
+        rfc3339,
+    },
     engine::capability::Capability,
     engine::status::{ApprovalStatus, Outcome, Progress, RunStatus, StepStatus, WORKFLOW_TYPE},
 };
@@ -65,9 +68,12 @@ pub struct RunView {
     /// `temporal workflow result` would show it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<Value>,
-    /// A closed workflow that is not orca's: why it failed.
+    /// A run that failed: why (the failure's message).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub failure: Option<String>,
+    /// A run that was terminated: the reason and who gave it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terminated: Option<Termination>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -208,12 +214,15 @@ async fn view_within(orca: &Orca, id: &str, deadline: Duration) -> Result<RunVie
         pending,
         result: None,
         failure: None,
+        terminated: None,
     };
     if let Some(status) = live {
         apply_live(&mut view, status);
     }
-    if !view.is_orca() && !view.is_running() {
-        foreign_end(orca, id, &mut view).await;
+    // An orca run that completed says everything in its status already.
+    let told = view.is_orca() && view.temporal_status == TemporalStatus::Completed;
+    if !view.is_running() && !told {
+        closed_end(orca, id, &mut view).await;
     }
     Ok(view)
 }
@@ -234,16 +243,22 @@ fn apply_live(view: &mut RunView, status: RunStatus) {
     view.scheduled_by = status.scheduled_by;
 }
 
-/// A closed foreign workflow's result or failure, as `temporal workflow
-/// result` shows them; a result longer than `RESULT_LIMIT` as text is cut.
-/// Best effort: a result orca cannot decode (another SDK's encoding) leaves
-/// the server's view as it is.
-async fn foreign_end(orca: &Orca, id: &str, view: &mut RunView) {
+/// How a closed run ended, when the server's status alone does not say:
+/// why it failed, why it was terminated (and by whom), and a foreign
+/// workflow's result as `temporal workflow result` shows it (a result longer
+/// than `RESULT_LIMIT` as text is cut). Best effort: what orca cannot read
+/// (another SDK's encoding) leaves the server's view as it is.
+async fn closed_end(orca: &Orca, id: &str, view: &mut RunView) {
     let value = match orca.wait(id, None).await {
         Ok(RunEnd::Foreign(value)) => value,
         Ok(RunEnd::Completed(result)) => serde_json::to_value(result).unwrap_or_default(),
-        Ok(RunEnd::Failed { message, .. }) => {
+        Ok(RunEnd::Failed {
+            message,
+            terminated,
+            ..
+        }) => {
             view.failure = message;
+            view.terminated = terminated;
             return;
         }
         Err(_) => return,

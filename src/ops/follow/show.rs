@@ -274,9 +274,15 @@ fn print_end_text(printer: &Printer, id: &str, end: &RunEnd) {
             printer.line(&line);
             printer.line(&format!("  result: {}", compact(result)));
         }
-        RunEnd::Failed { message, .. } => {
+        RunEnd::Failed {
+            message,
+            terminated,
+            ..
+        } => {
             if let Some(message) = message {
                 line.push_str(&format!(" ({message})"));
+            } else if let Some(terminated) = terminated {
+                line.push_str(&format!(": {terminated}"));
             }
             printer.line(&line);
         }
