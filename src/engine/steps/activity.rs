@@ -15,23 +15,24 @@ pub(super) async fn run_agent(
             Some(value) => Some(render_value(ctx, scope, value)?),
             None => None,
         };
-        Ok((action, returns))
+        let duration = agent.duration.resolve(|t| render(ctx, scope, t))?;
+        Ok((action, returns, duration))
     });
-    let (action, returns) = match rendered {
+    let (action, returns, duration) = match rendered {
         Ok(parts) => parts,
         Err(e) => return Ok(StepEnd::Failed(e)),
     };
     let request = AgentRequest {
         step: step_id(step).to_string(),
         action,
-        duration_ms: agent.duration.0.as_millis() as u64,
+        duration_ms: duration.as_millis() as u64,
         returns,
         fail_first: agent.fail_first,
     };
     let timeout = step
         .timeout
         .map(|t| t.0)
-        .unwrap_or_else(|| default_timeout(ctx).max(agent.duration.0 * 2));
+        .unwrap_or_else(|| default_timeout(ctx).max(duration * 2));
     let options = activity_options(step, scope, timeout, true);
     let result = ctx
         .execute_activity(PipelineActivities::agent, request, options)
