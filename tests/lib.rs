@@ -26,6 +26,7 @@ mod reliability_crash;
 mod reliability_load;
 mod reliability_restart;
 mod reliability_shutdown;
+mod scale;
 mod schedules;
 mod security;
 mod signed;
