@@ -3,7 +3,7 @@
 //! into its enum once, here. `status`, `watch`, `wait` and the follow loop
 //! all read runs through this.
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -16,7 +16,7 @@ use crate::{
     Result,
     client::{
         Orca, QUERY_DEADLINE, RunEnd, RunPhase, TemporalStatus, Termination, orca_attributes,
-        rfc3339,
+        rfc3339, system_time,
     },
     engine::capability::Capability,
     engine::status::{ApprovalStatus, Outcome, Progress, RunStatus, StepStatus, WORKFLOW_TYPE},
@@ -100,8 +100,16 @@ impl PendingStep {
             .and_then(|options| options.task_queue.as_ref())
             .map(|queue| queue.name.clone())
             .filter(|name| !name.is_empty());
+        // Scheduled and due (not between retries): no worker has taken it.
+        let backing_off = activity
+            .next_attempt_schedule_time
+            .as_ref()
+            .and_then(system_time)
+            .is_some_and(|next| next > SystemTime::now());
         let waiting_for = match (task_queue, &queue) {
-            (Some(own), Some(queue)) if activity.state() == PendingActivityState::Scheduled => {
+            (Some(own), Some(queue))
+                if activity.state() == PendingActivityState::Scheduled && !backing_off =>
+            {
                 Capability::of_queue(own, queue)
             }
             _ => None,
