@@ -6,6 +6,7 @@
 use std::{path::PathBuf, time::Duration};
 
 use crate::{
+    client::Termination,
     engine::status::{Outcome, RefusalKind},
     human::human_duration,
     state::{RunPhase, TemporalStatus},
@@ -62,11 +63,13 @@ pub enum Error {
     },
 
     /// The run failed, timed out, was cancelled or terminated.
-    #[error("run {id} {}{}", status_words(*status), message.as_deref().map(|m| format!(": {m}")).unwrap_or_default())]
+    #[error("run {id} {}{}", status_words(*status), why_failed(message.as_deref(), terminated.as_ref()))]
     RunFailed {
         id: String,
         status: TemporalStatus,
         message: Option<String>,
+        /// Terminated: the reason and who gave it.
+        terminated: Option<Termination>,
     },
 
     #[error("no run with ID `{id}` in namespace `{namespace}`")]
@@ -203,6 +206,15 @@ fn status_words(status: TemporalStatus) -> &'static str {
     match status {
         TemporalStatus::TimedOut => "timed out",
         other => other.as_str(),
+    }
+}
+
+/// ": the message", else ": the termination's reason (by who)", else nothing.
+fn why_failed(message: Option<&str>, terminated: Option<&Termination>) -> String {
+    match (message, terminated) {
+        (Some(message), _) => format!(": {message}"),
+        (None, Some(terminated)) => format!(": {terminated}"),
+        (None, None) => String::new(),
     }
 }
 

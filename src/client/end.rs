@@ -2,11 +2,15 @@
 
 use std::time::{Duration, Instant};
 
+use serde::Serialize;
 use serde_json::Value;
 use temporalio_client::{
-    UntypedWorkflow, WorkflowGetResultOptions, errors::WorkflowGetResultError,
+    HistoryEventFilterType, UntypedWorkflow, WorkflowFetchHistoryOptions, WorkflowGetResultOptions,
+    errors::WorkflowGetResultError,
 };
-use temporalio_common::protos::temporal::api::failure::v1::Failure;
+use temporalio_common::protos::temporal::api::{
+    failure::v1::Failure, history::v1::history_event::Attributes,
+};
 
 use super::{Orca, QUERY_DEADLINE, RunPhase, TemporalStatus};
 use crate::{
@@ -29,7 +33,32 @@ pub enum RunEnd {
         message: Option<String>,
         /// What kind of failure, when its type is one orca names.
         kind: Option<FailureKind>,
+        /// Terminated: why, and by whom, as the server recorded it.
+        terminated: Option<Termination>,
     },
+}
+
+/// Why a run was terminated, from its `WorkflowExecutionTerminated` event:
+/// the reason given (`temporal workflow terminate --reason`, `orca
+/// terminate --reason`, or the server's own when it ends a run that grew
+/// past its limits) and the identity of who asked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Termination {
+    pub reason: String,
+    pub identity: String,
+}
+
+impl std::fmt::Display for Termination {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.reason.trim() {
+            "" => f.write_str("no reason given")?,
+            reason => f.write_str(reason)?,
+        }
+        match self.identity.trim() {
+            "" => Ok(()),
+            who => write!(f, " (by {who})"),
+        }
+    }
 }
 
 /// Failures of a run that orca tells apart by their type (README "The
@@ -92,6 +121,7 @@ impl Orca {
                 status,
                 message,
                 kind: None,
+                terminated: None,
             })
         };
         match result {
@@ -106,13 +136,17 @@ impl Orca {
                 status: TemporalStatus::Failed,
                 message: Some(failure.failure().message.clone()).filter(|m| !m.is_empty()),
                 kind: FailureKind::of(failure.failure()),
+                terminated: None,
             }),
             Err(WorkflowGetResultError::Cancelled { .. }) => {
                 failed(TemporalStatus::Cancelled, None)
             }
-            Err(WorkflowGetResultError::Terminated { .. }) => {
-                failed(TemporalStatus::Terminated, None)
-            }
+            Err(WorkflowGetResultError::Terminated { .. }) => Ok(RunEnd::Failed {
+                status: TemporalStatus::Terminated,
+                message: None,
+                kind: None,
+                terminated: self.termination(id).await,
+            }),
             Err(WorkflowGetResultError::TimedOut) => failed(TemporalStatus::TimedOut, None),
             Err(WorkflowGetResultError::NotFound(status)) => Err(self.missing(id, &status)),
             Err(WorkflowGetResultError::Rpc(status)) => {
@@ -122,6 +156,33 @@ impl Orca {
                 "waiting for {id} failed: {other}"
             ))),
         }
+    }
+
+    /// Why the run was terminated, from its close event (the SDK's result
+    /// leaves the reason out). Best effort: `None` when it cannot be read.
+    async fn termination(&self, id: &str) -> Option<Termination> {
+        let options = WorkflowFetchHistoryOptions::builder()
+            .event_filter_type(HistoryEventFilterType::CloseEvent)
+            .build();
+        let events = self
+            .client
+            .get_workflow_handle::<UntypedWorkflow>(id.to_string())
+            .fetch_history(options)
+            .into_events()
+            .await
+            .ok()?;
+        events
+            .into_iter()
+            .rev()
+            .find_map(|event| match event.attributes {
+                Some(Attributes::WorkflowExecutionTerminatedEventAttributes(attributes)) => {
+                    Some(Termination {
+                        reason: attributes.reason,
+                        identity: attributes.identity,
+                    })
+                }
+                _ => None,
+            })
     }
 
     async fn phase_now(&self, id: &str) -> RunPhase {
@@ -154,11 +215,15 @@ impl RunEnd {
                 detail: result.detail,
             }),
             RunEnd::Failed {
-                status, message, ..
+                status,
+                message,
+                terminated,
+                ..
             } => Err(Error::RunFailed {
                 id: id.to_string(),
                 status,
                 message,
+                terminated,
             }),
         }
     }
@@ -170,11 +235,60 @@ impl RunEnd {
                 serde_json::json!({"outcome": RunPhase::COMPLETED, "result": result})
             }
             RunEnd::Failed {
-                status, message, ..
+                status,
+                message,
+                terminated: None,
+                ..
             } => serde_json::json!({
                 "outcome": status,
                 "error": message,
             }),
+            RunEnd::Failed {
+                status,
+                message,
+                terminated: Some(terminated),
+                ..
+            } => serde_json::json!({
+                "outcome": status,
+                "error": message,
+                "terminated": terminated,
+            }),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn terminated(reason: &str, identity: &str) -> RunEnd {
+        RunEnd::Failed {
+            status: TemporalStatus::Terminated,
+            message: None,
+            kind: None,
+            terminated: Some(Termination {
+                reason: reason.into(),
+                identity: identity.into(),
+            }),
+        }
+    }
+
+    #[test]
+    fn a_termination_says_why_and_who_in_text_json_and_the_error() {
+        let end = terminated("history size exceeds limit", "history-service");
+        assert_eq!(
+            end.to_json()["terminated"],
+            serde_json::json!({"reason": "history size exceeds limit", "identity": "history-service"})
+        );
+        let error = end.into_result("r1").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "run r1 terminated: history size exceeds limit (by history-service)"
+        );
+        assert_eq!(error.code(), crate::error::exit::RUN_FAILED);
+        let Err(error) = terminated(" ", "").into_result("r2") else {
+            unreachable!()
+        };
+        assert_eq!(error.to_string(), "run r2 terminated: no reason given");
     }
 }

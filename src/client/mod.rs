@@ -36,7 +36,7 @@ use temporalio_common::{
 
 pub use crate::state::{RunPhase, TemporalStatus, orca_attributes};
 pub use chain::{Chain, RunHistory, handed_over_from};
-pub use end::{FailureKind, RunEnd};
+pub use end::{FailureKind, RunEnd, Termination};
 pub use messages::Control;
 
 use crate::engine::status::{PHASE_KEY, PIPELINE_KEY};

@@ -11,7 +11,10 @@ use crate::{
     config::Settings,
     ops::{
         dev::{DevServer, ServerPlan, database_path, ensure_port_free, find_temporal_cli},
-        worker::{activities, init_logging},
+        worker::{
+            activities, init_logging,
+            queues::{describe, polled},
+        },
     },
     output::Printer,
 };
@@ -65,19 +68,21 @@ pub async fn run(args: DevArgs, global: &GlobalArgs, printer: &Printer) -> Resul
     };
     let mut server = DevServer::spawn(&temporal, &plan)?;
     let client = server.ready(&settings).await?;
-    print_ready(printer, &plan, &settings);
+    print_ready(printer, &plan, &settings, &args.worker);
     server
         .serve_worker(client, &settings, &args.worker, activities)
         .await
 }
 
-fn print_ready(printer: &Printer, plan: &ServerPlan, settings: &Settings) {
+fn print_ready(printer: &Printer, plan: &ServerPlan, settings: &Settings, worker: &WorkerOptions) {
+    let queues = polled(&settings.task_queue, worker);
     let address = format!("127.0.0.1:{}", plan.port);
     let ui = (!plan.headless).then(|| format!("http://localhost:{}", plan.ui_port));
     let report = serde_json::json!({
         "address": address,
         "namespace": settings.namespace,
         "task_queue": settings.task_queue,
+        "queues": queues.iter().map(|q| &q.name).collect::<Vec<_>>(),
         "ui": ui,
         "database": plan.db,
     });
@@ -95,7 +100,7 @@ fn print_ready(printer: &Printer, plan: &ServerPlan, settings: &Settings) {
             ),
             ("Web UI", ui.clone().unwrap_or_else(|| "off (--headless)".into())),
             ("Database", db),
-            ("Worker", format!("task queue {}", settings.task_queue)),
+            ("Worker", format!("polls {}", describe(&queues))),
         ]);
         p.line(&p.dim(&format!(
             "Try: orca start sample --input task=hello --address {address}    (Ctrl-C stops everything)"

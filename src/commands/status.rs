@@ -14,7 +14,7 @@ use crate::{
     human::{comment_suffix, proof},
     ops::{
         form::{Form, show},
-        run::{RunView, view},
+        run::{PendingStep, RunView, view},
     },
     output::{Cell, Printer},
 };
@@ -270,6 +270,12 @@ fn print_text(p: &Printer, r: &RunView) {
     if let Some(failure) = &r.failure {
         rows.push(("Failure", failure.clone()));
     }
+    if let Some(terminated) = &r.terminated {
+        rows.push(("Terminated", terminated.to_string()));
+    }
+    if let Some(waiting) = waiting_row(r) {
+        rows.push(("Waiting", waiting));
+    }
     if !r.is_orca() {
         rows.push((
             "Note",
@@ -291,6 +297,24 @@ fn print_text(p: &Printer, r: &RunView) {
     }
 }
 
+/// "waiting for a worker with --allow-commands (task queue orca-commands)"
+/// for a step activity no worker may take yet.
+fn waiting_text(pending: &PendingStep) -> Option<String> {
+    let capability = pending.waiting_for?;
+    let queue = pending.task_queue.as_deref().unwrap_or("?");
+    Some(format!("waiting for {capability} (task queue {queue})"))
+}
+
+/// The steps (loop items too) that wait for a worker with a capability.
+fn waiting_row(r: &RunView) -> Option<String> {
+    let waiting: Vec<String> = r
+        .pending
+        .iter()
+        .filter_map(|p| waiting_text(p).map(|text| format!("{}: {text}", p.step)))
+        .collect();
+    (!waiting.is_empty()).then(|| waiting.join("; "))
+}
+
 /// One row per step: its state, attempts (the running one's from the
 /// server), and what it said or why it failed.
 fn step_rows(r: &RunView) -> Vec<Vec<Cell>> {
@@ -306,6 +330,8 @@ fn step_rows(r: &RunView) -> Vec<Vec<Cell>> {
             let mut summary = s.detail().unwrap_or_default().to_string();
             if let Some(failure) = pending.and_then(|a| a.last_failure.as_ref()) {
                 summary = format!("retrying after: {failure}");
+            } else if let Some(waiting) = pending.and_then(waiting_text) {
+                summary = waiting;
             }
             let id = match &s.parent {
                 Some(_) => format!("  {}", s.id),

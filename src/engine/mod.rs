@@ -4,6 +4,7 @@
 
 pub mod activities;
 mod begin;
+pub mod capability;
 mod gate;
 mod handover;
 pub mod metrics;

@@ -21,6 +21,7 @@ use crate::{human::clip, signing::AllowedSigner};
 
 use super::{
     activities::SigningPolicy,
+    capability,
     gate::{self, signature::Trust},
     handover::Handover,
     refusal::Refusal,
@@ -104,6 +105,7 @@ impl PipelineWorkflow {
 
     #[run(name = "Pipeline")]
     pub async fn run(ctx: &mut WorkflowContext<Self>) -> WorkflowResult<RunResult> {
+        capability::decide_routes(ctx);
         let result = run_pipeline(ctx).await;
         count_run(ctx, &result);
         result

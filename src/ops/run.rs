@@ -9,9 +9,17 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 use temporalio_client::WorkflowExecutionDescription;
 
+use temporalio_common::protos::temporal::api::{
+    enums::v1::PendingActivityState, workflow::v1::PendingActivityInfo,
+};
+
 use crate::{
     Result,
-    client::{Orca, QUERY_DEADLINE, RunEnd, RunPhase, TemporalStatus, orca_attributes, rfc3339},
+    client::{
+        Orca, QUERY_DEADLINE, RunEnd, RunPhase, TemporalStatus, Termination, orca_attributes,
+        rfc3339, system_time,
+    },
+    engine::capability::Capability,
     engine::status::{ApprovalStatus, Outcome, Progress, RunStatus, StepStatus, WORKFLOW_TYPE},
 };
 
@@ -64,9 +72,12 @@ pub struct RunView {
     /// `temporal workflow result` would show it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub result: Option<Value>,
-    /// A closed workflow that is not orca's: why it failed.
+    /// A run that failed: why (the failure's message).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub failure: Option<String>,
+    /// A run that was terminated: the reason and who gave it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terminated: Option<Termination>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -74,6 +85,47 @@ pub struct PendingStep {
     pub step: String,
     pub attempt: i32,
     pub last_failure: Option<String>,
+    /// The task queue its activity is scheduled on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task_queue: Option<String>,
+    /// Scheduled on a capability's queue and not yet taken by any worker:
+    /// it waits for a worker with that capability (`commands`: a worker
+    /// started with `--allow-commands`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub waiting_for: Option<Capability>,
+}
+
+impl PendingStep {
+    /// The server's pending activities of a run on `task_queue`.
+    fn of(task_queue: Option<&str>, activity: &PendingActivityInfo) -> PendingStep {
+        let queue = activity
+            .activity_options
+            .as_ref()
+            .and_then(|options| options.task_queue.as_ref())
+            .map(|queue| queue.name.clone())
+            .filter(|name| !name.is_empty());
+        // Scheduled and due (not between retries): no worker has taken it.
+        let backing_off = activity
+            .next_attempt_schedule_time
+            .as_ref()
+            .and_then(system_time)
+            .is_some_and(|next| next > SystemTime::now());
+        let waiting_for = match (task_queue, &queue) {
+            (Some(own), Some(queue))
+                if activity.state() == PendingActivityState::Scheduled && !backing_off =>
+            {
+                Capability::of_queue(own, queue)
+            }
+            _ => None,
+        };
+        PendingStep {
+            step: activity.activity_id.clone(),
+            attempt: activity.attempt,
+            last_failure: activity.last_failure.as_ref().map(|f| f.message.clone()),
+            task_queue: queue,
+            waiting_for,
+        }
+    }
 }
 
 impl RunView {
@@ -138,15 +190,16 @@ async fn view_within(orca: &Orca, id: &str, deadline: Duration) -> Result<RunVie
         }
     };
     let (pipeline, phase) = orca_attributes(&description.search_attributes());
-    let pending = description
-        .raw()
+    let raw = description.raw();
+    let own_queue = raw
+        .execution_config
+        .as_ref()
+        .and_then(|config| config.task_queue.as_ref())
+        .map(|queue| queue.name.as_str());
+    let pending = raw
         .pending_activities
         .iter()
-        .map(|a| PendingStep {
-            step: a.activity_id.clone(),
-            attempt: a.attempt,
-            last_failure: a.last_failure.as_ref().map(|f| f.message.clone()),
-        })
+        .map(|activity| PendingStep::of(own_queue, activity))
         .collect();
     let temporal_status = TemporalStatus::from(description.status());
     let mut view = RunView {
@@ -174,12 +227,15 @@ async fn view_within(orca: &Orca, id: &str, deadline: Duration) -> Result<RunVie
         pending,
         result: None,
         failure: None,
+        terminated: None,
     };
     if let Some(status) = live {
         apply_live(&mut view, status);
     }
-    if !view.is_orca() && !view.is_running() {
-        foreign_end(orca, id, &mut view).await;
+    // An orca run that completed says everything in its status already.
+    let told = view.is_orca() && view.temporal_status == TemporalStatus::Completed;
+    if !view.is_running() && !told {
+        closed_end(orca, id, &mut view).await;
     }
     Ok(view)
 }
@@ -224,16 +280,22 @@ fn apply_live(view: &mut RunView, status: RunStatus) {
     view.continued = status.continued;
 }
 
-/// A closed foreign workflow's result or failure, as `temporal workflow
-/// result` shows them; a result longer than `RESULT_LIMIT` as text is cut.
-/// Best effort: a result orca cannot decode (another SDK's encoding) leaves
-/// the server's view as it is.
-async fn foreign_end(orca: &Orca, id: &str, view: &mut RunView) {
+/// How a closed run ended, when the server's status alone does not say:
+/// why it failed, why it was terminated (and by whom), and a foreign
+/// workflow's result as `temporal workflow result` shows it (a result longer
+/// than `RESULT_LIMIT` as text is cut). Best effort: what orca cannot read
+/// (another SDK's encoding) leaves the server's view as it is.
+async fn closed_end(orca: &Orca, id: &str, view: &mut RunView) {
     let value = match orca.wait(id, None).await {
         Ok(RunEnd::Foreign(value)) => value,
         Ok(RunEnd::Completed(result)) => serde_json::to_value(result).unwrap_or_default(),
-        Ok(RunEnd::Failed { message, .. }) => {
+        Ok(RunEnd::Failed {
+            message,
+            terminated,
+            ..
+        }) => {
             view.failure = message;
+            view.terminated = terminated;
             return;
         }
         Err(_) => return,

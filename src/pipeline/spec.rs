@@ -9,8 +9,10 @@ use std::{collections::BTreeMap, fmt, time::Duration};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
+mod duration;
 mod gate;
 
+pub use duration::StepDuration;
 pub use gate::{ApprovalStep, Notify, OnTimeout};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -119,8 +121,9 @@ pub struct PolicyStep {
 pub struct AgentStep {
     /// What the agent does (a template), e.g. "summarise {{ input.task }}".
     pub action: String,
+    /// How long it works: a duration, or a template rendering one.
     #[serde(default = "AgentStep::default_duration")]
-    pub duration: DurationSpec,
+    pub duration: StepDuration,
     /// Extra output fields (strings are templates), e.g. a plan's batches.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub returns: Option<serde_json::Value>,
@@ -134,8 +137,8 @@ fn is_zero(n: &u32) -> bool {
 }
 
 impl AgentStep {
-    fn default_duration() -> DurationSpec {
-        DurationSpec(Duration::from_secs(1))
+    fn default_duration() -> StepDuration {
+        StepDuration::Fixed(DurationSpec(Duration::from_secs(1)))
     }
 }
 

@@ -7,12 +7,6 @@ use crate::common::*;
 fn run_time_refusals_fail_the_run_with_the_reason() {
     let env = Env::new();
     let _worker = env.worker();
-    let command = env.pipeline(
-        "cmd",
-        "name = \"cmd\"\n[[steps]]\nid = \"c\"\nkind = \"command\"\nargv = [\"true\"]\n",
-    );
-    env.run_to_end(&command, &[])
-        .stderr_has("start it with --allow-commands");
     let port = free_port();
     let http = env.pipeline(
         "closed",

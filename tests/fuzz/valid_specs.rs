@@ -162,7 +162,7 @@ impl Simple {
         let kind = match self.kind {
             0 => StepKind::Agent(AgentStep {
                 action: format!("do {earlier}"),
-                duration: DurationSpec(Duration::from_millis(100)),
+                duration: DurationSpec(Duration::from_millis(100)).into(),
                 returns: Some(json!({"n": "{{ input.n }}"})),
                 fail_first: 0,
             }),

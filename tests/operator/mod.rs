@@ -2,6 +2,7 @@
 //! cancel/terminate, foreign workflows, completions and output formats.
 //! `watch`: following a run; `list`: filtering runs; `bulk`: `--all`
 //! decisions; `history`: the timeline; `ending`: cancel and terminate;
+//! `terminated`: what the commands say of a run ended from outside;
 //! `foreign`: workflows orca did not write; `terminal`: what changes with
 //! and without a terminal (usage errors, completions, colour).
 
@@ -11,6 +12,7 @@ mod foreign;
 mod history;
 mod list;
 mod terminal;
+mod terminated;
 mod watch;
 
 use crate::common::*;

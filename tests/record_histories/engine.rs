@@ -1,7 +1,7 @@
 //! Recordings of what the engine does beyond one pipeline's path: every
 //! step kind on one run, a worker killed mid-foreach, a run cancelled during
-//! a step, one failed after retries, one started by a schedule, and one of a
-//! pipeline no worker knows.
+//! a step, one failed after retries, one started by a schedule, one of a
+//! pipeline no worker knows, and command steps on the commands queue.
 
 use std::time::Duration;
 
@@ -155,4 +155,21 @@ fn continued() {
         }
     }
     save(&env, &id, "continued");
+}
+
+/// Command steps on the commands queue (a worker without `--allow-commands`
+/// beside one with it): a command, then a loop of two at once.
+#[test]
+#[ignore = "regenerates tests/histories: run with `just record-histories`"]
+fn command_queue() {
+    let (env, _worker) = recorder();
+    let _plain = env.worker();
+    let file = env.pipeline(
+        "routed",
+        "name = \"routed\"\n[[steps]]\nid = \"one\"\nkind = \"command\"\nargv = [\"echo\", \"one\"]\n\n[[steps]]\nid = \"loop\"\nkind = \"foreach\"\ncount = 2\nconcurrency = 2\n[steps.step]\nkind = \"command\"\nargv = [\"echo\", \"{{ index }}\"]\n",
+    );
+    let id = env.start(&[&file]);
+    let status = finish(&env, &id);
+    assert_eq!(status["phase"], "completed", "{status:#}");
+    save(&env, &id, "command-queue");
 }

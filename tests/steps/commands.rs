@@ -1,6 +1,6 @@
 //! `command` steps: output captured and parsed, env/cwd/stdin, retries with
-//! backoff, non-retryable exits, timeouts that kill the command's children,
-//! and the worker's `--allow-commands` switch.
+//! backoff, non-retryable exits, and timeouts that kill the command's
+//! children. Which workers run them: `fleet.rs`.
 
 use std::time::Duration;
 
@@ -156,18 +156,4 @@ retry = {{ attempts = 1 }}
         &format!("every `sleep {marker}` gone with its step"),
         || processes_with(&format!("sleep {marker}")).is_empty(),
     );
-}
-
-#[test]
-fn commands_are_refused_without_allow_commands() {
-    let env = Env::new();
-    let _worker = env.worker();
-    let file = env.pipeline(
-        "cmd",
-        "name = \"cmd\"\n[[steps]]\nid = \"c\"\nkind = \"command\"\nargv = [\"true\"]\n",
-    );
-    let done = env.run_to_end(&file, &["--id", "no-commands-run"]);
-    assert_eq!(done.code, 4, "{done}");
-    done.stderr_has("start it with --allow-commands");
-    assert_eq!(env.final_attempt("no-commands-run", "c"), 1, "not retried");
 }

@@ -40,6 +40,9 @@ pub async fn run(
     request: CommandRequest,
     allowed: bool,
 ) -> Result<StepOutput, ActivityError> {
+    // The workflow sends command steps to the commands queue, which only
+    // workers with --allow-commands poll; this guards what reaches a worker
+    // otherwise (a run recorded before that routing, another client).
     if !allowed {
         return Err(final_failure(
             "CommandsDisabled",

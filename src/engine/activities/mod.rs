@@ -103,7 +103,9 @@ pub struct StepOutput {
     pub summary: Option<String>,
 }
 
-/// Shared state of the worker's activities.
+/// Shared state of the worker's activities (cloned for each task queue the
+/// worker polls).
+#[derive(Clone)]
 pub struct PipelineActivities {
     pub catalogue: Catalogue,
     /// Approver groups from the worker's `--approvers-file`.

@@ -2,6 +2,7 @@
 //! timeouts, heartbeats and retry policies.
 
 use super::*;
+use crate::engine::capability;
 
 pub(super) async fn run_agent(
     ctx: &Ctx,
@@ -14,23 +15,24 @@ pub(super) async fn run_agent(
             Some(value) => Some(render_value(ctx, scope, value)?),
             None => None,
         };
-        Ok((action, returns))
+        let duration = agent.duration.resolve(|t| render(ctx, scope, t))?;
+        Ok((action, returns, duration))
     });
-    let (action, returns) = match rendered {
+    let (action, returns, duration) = match rendered {
         Ok(parts) => parts,
         Err(e) => return Ok(StepEnd::Failed(e)),
     };
     let request = AgentRequest {
         step: step_id(step).to_string(),
         action,
-        duration_ms: agent.duration.0.as_millis() as u64,
+        duration_ms: duration.as_millis() as u64,
         returns,
         fail_first: agent.fail_first,
     };
     let timeout = step
         .timeout
         .map(|t| t.0)
-        .unwrap_or_else(|| default_timeout(ctx).max(agent.duration.0 * 2));
+        .unwrap_or_else(|| default_timeout(ctx).max(duration * 2));
     let options = activity_options(step, scope, timeout, true);
     let result = ctx
         .execute_activity(PipelineActivities::agent, request, options)
@@ -79,7 +81,8 @@ pub(super) async fn run_command(
         Err(e) => return Ok(StepEnd::Failed(e)),
     };
     let timeout = step.timeout.map_or_else(|| default_timeout(ctx), |t| t.0);
-    let options = activity_options(step, scope, timeout, true);
+    let mut options = activity_options(step, scope, timeout, true);
+    options.task_queue = capability::routed_queue(ctx, &step.kind);
     let result = ctx
         .execute_activity(PipelineActivities::command, request, options)
         .await;

@@ -50,6 +50,7 @@ fn view(phase: Phase, steps: Vec<StepStatus>, approval: Option<ApprovalStatus>) 
         pending: Vec::new(),
         result: None,
         failure: None,
+        terminated: None,
     }
 }
 

@@ -146,7 +146,10 @@ impl Board {
                 .pending
                 .iter()
                 .find(|p| p.step == step.id)
-                .map(|p| format!(" attempt {}", p.attempt))
+                .map(|p| match p.waiting_for {
+                    Some(capability) => format!(", waiting for {capability}"),
+                    None => format!(" attempt {}", p.attempt),
+                })
                 .unwrap_or_default();
             match (step.progress, step.state) {
                 (Some(progress), StepState::Running) => {
@@ -279,9 +282,15 @@ fn print_end_text(printer: &Printer, id: &str, end: &RunEnd) {
             printer.line(&line);
             printer.line(&format!("  result: {}", compact(result)));
         }
-        RunEnd::Failed { message, .. } => {
+        RunEnd::Failed {
+            message,
+            terminated,
+            ..
+        } => {
             if let Some(message) = message {
                 line.push_str(&format!(" ({message})"));
+            } else if let Some(terminated) = terminated {
+                line.push_str(&format!(": {terminated}"));
             }
             printer.line(&line);
         }

@@ -331,6 +331,7 @@ fn step_templates(step: &Step) -> Vec<&str> {
         StepKind::Approval(a) => templates.push(&a.prompt),
         StepKind::Agent(a) => {
             templates.push(&a.action);
+            templates.extend(a.duration.template());
             if let Some(returns) = &a.returns {
                 json_strings(returns, &mut templates);
             }

@@ -1,36 +1,24 @@
-//! Running a worker: the SDK worker with orca's workflow and activities,
-//! its tuning, metrics, pipelines and approver groups, the search
-//! attributes it needs, and a graceful shutdown on SIGINT/SIGTERM.
+//! Running a worker: the SDK workers with orca's workflow and activities
+//! (one per task queue it polls: `queues.rs`), their tuning, metrics,
+//! pipelines and approver groups, the search attributes it needs
+//! (`attributes.rs`), and a graceful shutdown on SIGINT/SIGTERM.
+
+mod attributes;
+pub mod queues;
+
+use attributes::ensure_search_attributes;
 
 use std::{future::Future, path::Path, time::Duration};
 
-use temporalio_client::{
-    Client,
-    grpc::OperatorService,
-    tonic::{self, Code},
-};
-use temporalio_common::protos::temporal::api::{
-    enums::v1::IndexedValueType,
-    operatorservice::v1::{AddSearchAttributesRequest, ListSearchAttributesRequest},
-};
-use temporalio_sdk::{
-    Runtime, Worker, WorkerOptions as SdkWorkerOptions,
-    runtime::{
-        PollerBehavior, RuntimeOptions,
-        worker_tuner::{FixedSizeSlotSupplier, TunerHolder},
-    },
-};
+use temporalio_client::Client;
+use temporalio_sdk::{Runtime, Worker, runtime::RuntimeOptions};
 
 use crate::{
     Error, Result,
     cli::worker::{InlinePipelines, LogFormat, WorkerOptions},
     config::Settings,
     connect,
-    engine::{
-        NoopWorkflow, PipelineWorkflow,
-        activities::{PipelineActivities, WorkerTrust},
-        status::{SA_APPROVERS, SA_PHASE, SA_PIPELINE},
-    },
+    engine::activities::{PipelineActivities, WorkerTrust},
     ops::query::RunQuery,
     pipeline::Catalogue,
 };
@@ -80,7 +68,8 @@ fn load_trust(options: &WorkerOptions) -> Result<WorkerTrust> {
     Ok(trust)
 }
 
-/// Runs a worker on `client` until `shutdown` resolves, then drains it.
+/// Runs a worker on `client` until `shutdown` resolves, then drains it:
+/// one SDK worker per task queue it polls (`queues`), all stopped together.
 pub async fn serve(
     client: Client,
     settings: &Settings,
@@ -92,51 +81,25 @@ pub async fn serve(
     activities.client = Some(client.clone());
     let runtime = Runtime::from_current_tokio(runtime_options(&client, settings, options)?)
         .map_err(|e| Error::Unexpected(anyhow::anyhow!("cannot start the worker runtime: {e}")))?;
-    let sdk_options = sdk_options(settings, options, activities)?;
-    let mut worker = Worker::new(&runtime, client, sdk_options)
-        .map_err(|e| Error::Unexpected(anyhow::anyhow!("cannot create the worker: {e}")))?;
-    drain_on(shutdown, worker.shutdown_handle(), options.shutdown_grace);
+    let mut workers = queues::workers(&runtime, &client, settings, options, activities)?;
+    let stops: Vec<_> = workers.iter().map(Worker::shutdown_handle).collect();
+    drain_on(
+        shutdown,
+        move || stops.iter().for_each(|stop| stop()),
+        options.shutdown_grace,
+    );
     tracing::info!(
         address = %settings.address,
         namespace = %settings.namespace,
         task_queue = %settings.task_queue,
+        polls = %queues::describe(&queues::polled(&settings.task_queue, options)),
         "worker started"
     );
-    worker.run().await.map_err(|e| worker_error(settings, e))?;
+    futures::future::try_join_all(workers.iter_mut().map(Worker::run))
+        .await
+        .map_err(|e| worker_error(settings, e))?;
     tracing::info!("worker stopped");
     Ok(())
-}
-
-/// The SDK worker's options: orca's workflows and activities, the slots
-/// and pollers the flags ask for, the grace period.
-fn sdk_options(
-    settings: &Settings,
-    options: &WorkerOptions,
-    activities: PipelineActivities,
-) -> Result<SdkWorkerOptions> {
-    let slots = |n: usize| FixedSizeSlotSupplier::new(n.max(1));
-    Ok(SdkWorkerOptions::new(settings.task_queue.clone())
-        .register_workflow::<PipelineWorkflow>()
-        .and_then(|sdk| sdk.register_workflow::<NoopWorkflow>())
-        .map_err(|e| Error::Unexpected(anyhow::anyhow!("{e}")))?
-        .register_activities(activities)
-        .tuner(
-            TunerHolder::builder()
-                .workflow_task_slot_supplier(slots(options.max_concurrent_workflows))
-                .activity_task_slot_supplier(slots(options.max_concurrent_activities))
-                .local_activity_task_slot_supplier(slots(options.max_concurrent_activities))
-                .nexus_task_slot_supplier(slots(1))
-                .build(),
-        )
-        .workflow_task_poller_behavior(PollerBehavior::SimpleMaximum(
-            options.workflow_pollers.into(),
-        ))
-        .activity_task_poller_behavior(PollerBehavior::SimpleMaximum(
-            options.activity_pollers.into(),
-        ))
-        .max_cached_workflows(options.max_cached_runs)
-        .graceful_shutdown_period(options.shutdown_grace)
-        .build())
 }
 
 /// When `shutdown` resolves, the worker stops taking work; a second signal,
@@ -288,63 +251,6 @@ fn load_groups(options: &WorkerOptions) -> Result<std::collections::BTreeMap<Str
         .map_err(|e| Error::usage(format!("{}: {}", path.display(), e.message().trim())))?;
     tracing::info!(groups = file.groups.len(), file = %path.display(), "loaded approver groups");
     Ok(file.groups)
-}
-
-/// Registers orca's search attributes when they are missing. Without
-/// permission (Temporal Cloud API keys usually lack it) this is a warning:
-/// the attributes may already exist, or an operator must add them.
-async fn ensure_search_attributes(client: &Client, settings: &Settings) {
-    let mut service = client.clone();
-    let wanted = [
-        (SA_PIPELINE, IndexedValueType::Keyword),
-        (SA_PHASE, IndexedValueType::Keyword),
-        (SA_APPROVERS, IndexedValueType::KeywordList),
-    ];
-    let listed = OperatorService::list_search_attributes(
-        &mut service,
-        tonic::Request::new(ListSearchAttributesRequest {
-            namespace: settings.namespace.clone(),
-        }),
-    )
-    .await;
-    let missing: Vec<(&str, IndexedValueType)> = match listed {
-        Ok(response) => {
-            let existing = response.into_inner().custom_attributes;
-            wanted
-                .into_iter()
-                .filter(|(name, _)| !existing.contains_key(*name))
-                .collect()
-        }
-        Err(status) => {
-            warn_search_attributes(&status);
-            return;
-        }
-    };
-    if missing.is_empty() {
-        return;
-    }
-    let request = AddSearchAttributesRequest {
-        namespace: settings.namespace.clone(),
-        search_attributes: missing
-            .iter()
-            .map(|(name, kind)| (name.to_string(), *kind as i32))
-            .collect(),
-    };
-    match OperatorService::add_search_attributes(&mut service, tonic::Request::new(request)).await {
-        Ok(_) => tracing::info!(attributes = ?missing, "registered search attributes"),
-        Err(status) if status.code() == Code::AlreadyExists => {}
-        Err(status) => warn_search_attributes(&status),
-    }
-}
-
-fn warn_search_attributes(status: &tonic::Status) {
-    tracing::warn!(
-        "cannot check or register search attributes {SA_PIPELINE}/{SA_PHASE}/{SA_APPROVERS} ({}); \
-         if they are missing, add them: temporal operator search-attribute create \
-         --name {SA_PIPELINE} --type Keyword; ... --name {SA_PHASE} --type Keyword; \
-         ... --name {SA_APPROVERS} --type KeywordList",
-        status.message()
-    );
 }
 
 /// Resolves on the first SIGINT or SIGTERM.
