@@ -1,6 +1,7 @@
 //! Runs of the seeds' size (`just test-heavy`): a loop of 100,000 items,
-//! and one of 10,000 at one at a time, each item run exactly once, no run
-//! of the chain near Temporal's history limit.
+//! and `long-running-task` of 10,000 steps one at a time (seed 004's own
+//! example), each item run exactly once, no run of the chain near
+//! Temporal's history limit.
 
 use std::{collections::HashSet, time::Duration};
 
@@ -96,14 +97,23 @@ fn a_loop_of_a_hundred_thousand_items_completes_each_once() {
 }
 
 #[test]
-#[ignore = "heavy: 10,000 items one at a time (a few minutes); just test-heavy"]
-fn a_loop_of_ten_thousand_items_one_at_a_time_completes_each_once() {
+#[ignore = "heavy: long-running-task of 10,000 steps, one at a time (a few minutes); just test-heavy"]
+fn long_running_task_of_ten_thousand_steps_completes_each_once() {
     let env = Env::new();
     let _worker = env.worker();
-    let file = big_loop(&env, 10_000, 1);
     let done = env
-        .orca(["start", &file, "--id", "serial-run", "--wait", "-o", "json"])
+        .orca([
+            "start",
+            "long-running-task",
+            "--id",
+            "serial-run",
+            "--wait",
+            "-o",
+            "json",
+        ])
+        .args(["--input", "steps=10000", "--input", "step_duration=1ms"])
         .run_within(Duration::from_secs(1800));
     assert_eq!(done.code, 0, "{done}");
-    assert_each_item_once(&env, "serial-run", 10_000, 10_000);
+    // The loop's 10,000 items and its wrap-up step.
+    assert_each_item_once(&env, "serial-run", 10_001, 10_000);
 }
