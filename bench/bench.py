@@ -23,6 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import big_loop  # noqa: E402  (beside this file)
+
 ROOT = Path(__file__).resolve().parent.parent
 ORCA = str(ROOT / "target" / "release" / "orca")
 
@@ -350,7 +353,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=500, help="runs per throughput measurement")
     parser.add_argument("--bulk", type=int, default=1000, help="waiting runs to decide in bulk")
-    parser.add_argument("--only", choices=["cli", "worker", "bulk", "signed"], help="run one part")
+    parser.add_argument("--loop", type=int, default=100_000, help="items of the big-loop run")
+    parser.add_argument("--only", choices=["cli", "worker", "bulk", "signed", "size"], help="run one part")
     args = parser.parse_args()
     if not Path(ORCA).exists():
         sys.exit("bench: build the release binary first: cargo build --release")
@@ -368,6 +372,8 @@ def main():
             bench.bulk()
         if args.only in (None, "signed"):
             bench.signed()
+        if args.only in (None, "size"):
+            big_loop.measure(bench, args.loop)
         bench.report()
     finally:
         bench.cleanup()
