@@ -264,6 +264,19 @@ fn print_text(p: &Printer, r: &RunView) {
     if let Some(gate) = &r.approval {
         approval_rows(p, r, gate, &mut rows);
     }
+    outcome_rows(r, &mut rows);
+    p.card(&rows);
+    if !r.steps.is_empty() {
+        p.line("");
+        p.table(
+            &["step", "kind", "state", "attempts", "summary"],
+            step_rows(r),
+        );
+    }
+}
+
+/// How the run ended or what it waits for, and what the view lacks.
+fn outcome_rows(r: &RunView, rows: &mut Vec<(&'static str, String)>) {
     if let Some(result) = &r.result {
         rows.push(("Result", result.to_string()));
     }
@@ -286,14 +299,6 @@ fn print_text(p: &Printer, r: &RunView) {
             "Note",
             "live detail unavailable: no worker answered the status query within 2s".into(),
         ));
-    }
-    p.card(&rows);
-    if !r.steps.is_empty() {
-        p.line("");
-        p.table(
-            &["step", "kind", "state", "attempts", "summary"],
-            step_rows(r),
-        );
     }
 }
 
