@@ -106,12 +106,12 @@ pub async fn run(args: StartArgs, settings: Settings, printer: &Printer) -> Resu
             workflow_type: workflow_type.clone(),
             args: args_json(&args.args_json)?,
         },
-        None => Launch::Pipeline(Box::new(prepare(
+        None => Launch::Pipeline(prepare(
             args.pipeline.as_deref().unwrap_or_default(),
             parse_inputs(&args.input)?,
             &settings.identity,
             args.pipelines.pipelines.as_deref(),
-        )?)),
+        )?),
     };
     let id = args.id.clone().unwrap_or_else(|| new_run_id(launch.name()));
     if let (Launch::Pipeline(prepared), Some(key)) = (&mut launch, args.signing.key()) {

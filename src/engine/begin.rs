@@ -14,7 +14,7 @@ use temporalio_sdk::{
 use super::{
     activities::{PipelineActivities, ResolveRequest, ResolvedPipeline, SigningPolicy},
     handover,
-    run::{fail, feedback_output, local_options, set_phase, status_rows},
+    run::{fail, feedback_output, local_options, mark_failed, status_rows},
     status::*,
     steps::{Ctx, activity_error_message},
     trust::verify_requester,
@@ -33,8 +33,7 @@ pub(super) async fn begin(ctx: &Ctx) -> WorkflowResult<(PipelineSpec, usize)> {
         }
         Ok(None) => Ok((start(ctx).await?, 0)),
         Err(why) => {
-            ctx.state_mut(|s| s.status.phase = Phase::Failed);
-            set_phase(ctx, Phase::Failed);
+            mark_failed(ctx);
             Err(fail(why))
         }
     }
@@ -76,8 +75,7 @@ async fn start(ctx: &Ctx) -> WorkflowResult<PipelineSpec> {
     ctx.state_mut(|s| s.handover.enabled = enabled);
     let resolved = resolve(ctx, &request).await?;
     if let Err(why) = verify_requester(ctx, &request, &resolved.signing).await? {
-        ctx.state_mut(|s| s.status.phase = Phase::Failed);
-        set_phase(ctx, Phase::Failed);
+        mark_failed(ctx);
         let failure =
             ApplicationFailure::builder(format!("the start's signature does not verify: {why}"))
                 .type_name(RefusalKind::BadSignature.as_str().to_string())
@@ -131,8 +129,7 @@ async fn resolve(ctx: &Ctx, request: &RunRequest) -> WorkflowResult<ResolvedPipe
     ctx.execute_local_activity(PipelineActivities::resolve, resolve, options)
         .await
         .map_err(|e| {
-            ctx.state_mut(|s| s.status.phase = Phase::Failed);
-            set_phase(ctx, Phase::Failed);
+            mark_failed(ctx);
             resolve_failure(&e)
         })
 }

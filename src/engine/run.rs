@@ -236,10 +236,15 @@ fn finish(ctx: &Ctx, outcome: Outcome, detail: Option<String>) -> RunResult {
     }
 }
 
-/// A step failed after its retries: the run fails, saying which step and why.
-fn fail_run(ctx: &Ctx, step_id: &str, message: String) -> WorkflowTermination {
+/// The run is failing: its phase says so, in the status and the listing.
+pub(super) fn mark_failed(ctx: &Ctx) {
     ctx.state_mut(|s| s.status.phase = Phase::Failed);
     set_phase(ctx, Phase::Failed);
+}
+
+/// A step failed after its retries: the run fails, saying which step and why.
+fn fail_run(ctx: &Ctx, step_id: &str, message: String) -> WorkflowTermination {
+    mark_failed(ctx);
     fail(format!("step `{step_id}` failed: {message}"))
 }
 

@@ -61,7 +61,7 @@ pub struct RunView {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scheduled_by: Option<String>,
     /// Times the run continued as new under the same ID (0: never).
-    #[serde(skip_serializing_if = "is_zero")]
+    #[serde(skip_serializing_if = "crate::engine::status::is_zero")]
     pub continued: u32,
     /// False when no worker answered the status query in time: only the
     /// server's view is shown.
@@ -307,8 +307,4 @@ async fn closed_end(orca: &Orca, id: &str, view: &mut RunView) {
     } else {
         value
     });
-}
-
-fn is_zero(n: &u32) -> bool {
-    *n == 0
 }

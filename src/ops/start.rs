@@ -80,7 +80,6 @@ pub fn prepare(
         input,
         requested_by: Some(requested_by.to_string()),
         signed: None,
-        continued: None,
     };
     check_size(&request)?;
     Ok(Prepared {
@@ -120,7 +119,7 @@ fn check_size(request: &RunRequest) -> Result<()> {
 
 /// What `start` sends: an orca run, or a workflow that is not orca's.
 pub enum Launch {
-    Pipeline(Box<Prepared>),
+    Pipeline(Prepared),
     Foreign {
         workflow_type: String,
         args: Vec<Value>,

@@ -92,7 +92,6 @@ impl ScheduleDef {
                 None => format!("schedule:{}", self.name),
             }),
             signed: self.signed.as_ref().map(|s| s.signed.clone()),
-            continued: None,
         };
         let definition = serde_json::to_value(self).map_err(|e| e.to_string())?;
         Ok(NewWorkflowExecutionInfo {

@@ -42,8 +42,9 @@ impl LoopOutputs {
             let Some((i, v)) = self.first.pop_last() else {
                 break;
             };
-            self.first_bytes -= json_size(&v);
-            self.last_bytes += json_size(&v);
+            let moved = json_size(&v);
+            self.first_bytes -= moved;
+            self.last_bytes += moved;
             self.last.insert(i, v);
         }
         while self.last_bytes > LOOP_BUDGET / 2 {

@@ -6,7 +6,9 @@ use std::{collections::BTreeMap, fmt};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value, json};
 
-use super::{APPROVE, ChangeRound, Delegation, NotificationStatus, REJECT, RefusalKind, Round};
+use super::{
+    APPROVE, ChangeRound, Delegation, NotificationStatus, REJECT, RefusalKind, Round, is_zero,
+};
 use crate::{pipeline::fields::FieldSpec, signing::Signed};
 
 /// The argument of the `approve` / `reject` updates and signals.
@@ -292,10 +294,6 @@ pub struct ApprovalStatus {
     /// Reminders sent so far (`remind_every`).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub reminders: u32,
-}
-
-fn is_zero(n: &u32) -> bool {
-    *n == 0
 }
 
 fn one() -> u32 {

@@ -72,11 +72,6 @@ pub struct RunRequest {
     /// The start signed by `requested_by`'s SSH key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed: Option<crate::signing::Signed>,
-    /// Set only by the workflow itself when it continues as new: the state
-    /// it hands on (engine-internal; refused on a run that is not a
-    /// continuation).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub continued: Option<Box<Value>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -305,6 +300,7 @@ pub struct RunStatus {
     pub continued: u32,
 }
 
-fn is_zero(n: &u32) -> bool {
+/// For `skip_serializing_if`: a count of zero is left out.
+pub(crate) fn is_zero(n: &u32) -> bool {
     *n == 0
 }

@@ -116,14 +116,19 @@ impl Lanes {
         }
     }
 
-    /// No further item may start.
-    fn over(&self) -> bool {
+    /// The loop ends in this run: failed, cancelled, ended the run,
+    /// stopped, or `until` held.
+    fn settled(&self) -> bool {
         self.failure.is_some()
             || self.cancelled
             || self.ended.is_some()
             || self.stopped
             || self.stopped_early.is_some()
-            || self.handing_over
+    }
+
+    /// No further item may start.
+    fn over(&self) -> bool {
+        self.settled() || self.handing_over
     }
 
     /// The next item to start, if any is left.
@@ -141,12 +146,7 @@ impl Lanes {
     /// (a failure, a stop or an end of the run come first).
     fn checkpoint(&self, total: usize) -> Option<LoopCheckpoint> {
         let left = self.next < total || !self.redo.is_empty() || !self.cut_short.is_empty();
-        let settled = self.failure.is_some()
-            || self.cancelled
-            || self.ended.is_some()
-            || self.stopped
-            || self.stopped_early.is_some();
-        if !self.handing_over && self.cut_short.is_empty() || settled || !left {
+        if !self.handing_over && self.cut_short.is_empty() || self.settled() || !left {
             return None;
         }
         let mut redo: Vec<usize> = self.cut_short.iter().chain(&self.redo).copied().collect();
