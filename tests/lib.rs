@@ -33,5 +33,6 @@ mod schedules;
 mod security;
 mod signed;
 mod steps;
+mod terminal;
 mod typed_core;
 mod worker;

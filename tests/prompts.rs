@@ -1,22 +1,5 @@
 //! Prompts, driven through a real pseudo-terminal the way a person would.
-use rexpect::{process::WaitStatus, session::PtySession};
-
 use crate::common::*;
-
-fn on_terminal(env: &Env, args: &[&str]) -> PtySession {
-    let run = env
-        .orca(args)
-        .env("ORCA_IDENTITY", "tty-user")
-        .env("TERM", "xterm");
-    rexpect::session::spawn_command(run.command, Some(30_000)).expect("spawn orca on a pty")
-}
-
-fn exit_code(session: &PtySession) -> i32 {
-    match session.process().wait().expect("wait for orca") {
-        WaitStatus::Exited(_, code) => code,
-        other => panic!("orca ended with {other:?}"),
-    }
-}
 
 fn gate(env: &Env, name: &str) -> String {
     env.pipeline(

@@ -10,12 +10,14 @@ mod env;
 pub mod http;
 mod process;
 mod server;
+mod tty;
 
 use std::time::Duration;
 
 pub use env::*;
 pub use process::*;
 pub use server::*;
+pub use tty::*;
 
 pub const ORCA: &str = env!("CARGO_BIN_EXE_orca");
 
