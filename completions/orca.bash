@@ -376,7 +376,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__approve)
-            opts="-y -c -n -o -h -V --as --pipeline --query --signing-key --no-sign --all --field --fields-json --yes --signal --update --payload-json --comment --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-y -c -n -o -h --as --pipeline --query --signing-key --no-sign --all --field --fields-json --yes --signal --update --payload-json --comment --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -494,12 +494,16 @@ _orca() {
             return 0
             ;;
         orca__subcmd__cancel)
-            opts="-n -o -h -V --reason --wait --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --pipeline --reason --wait --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --pipeline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -576,7 +580,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__completions)
-            opts="-n -o -h -V --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version bash elvish fish powershell zsh"
+            opts="-n -o -h --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -650,7 +654,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__delegate)
-            opts="-c -n -o -h -V --as --pipeline --query --signing-key --no-sign --to --comment --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-c -n -o -h --as --pipeline --query --signing-key --no-sign --to --comment --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -752,7 +756,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__dev)
-            opts="-n -o -h -V --port --ui-port --headless --db --ephemeral --max-concurrent-workflows --max-concurrent-activities --workflow-pollers --activity-pollers --max-cached-runs --shutdown-grace --log-format --pipelines --default-step-timeout --metrics-address --approvers-file --continue-as-new-after --allow-commands --allowed-signers --require-signed-approvals --signature-window --inline-pipelines --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --port --ui-port --headless --db --ephemeral --max-concurrent-workflows --max-concurrent-activities --workflow-pollers --activity-pollers --max-cached-runs --shutdown-grace --log-format --pipelines --default-step-timeout --metrics-address --approvers-file --continue-as-new-after --allow-commands --allowed-signers --require-signed-approvals --signature-window --inline-pipelines --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1444,12 +1448,20 @@ _orca() {
             return 0
             ;;
         orca__subcmd__history)
-            opts="-n -o -h -V --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --run-id --pipeline --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --run-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pipeline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1518,7 +1530,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__inbox)
-            opts="-n -o -h -V --as --limit --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --as --limit --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1600,7 +1612,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__list)
-            opts="-n -o -h -V --pipeline --awaiting-approval --schedule --phase --status --query --limit --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --pipeline --awaiting-approval --schedule --phase --status --query --limit --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1698,7 +1710,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__man)
-            opts="-n -o -h -V --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1772,12 +1784,16 @@ _orca() {
             return 0
             ;;
         orca__subcmd__pause)
-            opts="-n -o -h -V --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --pipeline --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --pipeline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1846,7 +1862,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__pipelines)
-            opts="-n -o -h -V --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version list show validate help"
+            opts="-n -o -h --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help list show validate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1990,7 +2006,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__pipelines__subcmd__list)
-            opts="-n -o -h -V --pipelines --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --pipelines --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2068,7 +2084,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__pipelines__subcmd__show)
-            opts="-n -o -h -V --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2142,7 +2158,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__pipelines__subcmd__validate)
-            opts="-n -o -h -V --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2216,7 +2232,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__reject)
-            opts="-y -r -n -o -h -V --as --pipeline --query --signing-key --no-sign --all --field --fields-json --yes --signal --update --payload-json --reason --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-y -r -n -o -h --as --pipeline --query --signing-key --no-sign --all --field --fields-json --yes --signal --update --payload-json --reason --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2334,7 +2350,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__replay)
-            opts="-n -o -h -V --id --save --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --id --save --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2416,7 +2432,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__request__subcmd__changes)
-            opts="-c -n -o -h -V --as --pipeline --query --signing-key --no-sign --comment --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-c -n -o -h --as --pipeline --query --signing-key --no-sign --comment --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2514,12 +2530,16 @@ _orca() {
             return 0
             ;;
         orca__subcmd__resume)
-            opts="-n -o -h -V --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --pipeline --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --pipeline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2588,7 +2608,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule)
-            opts="-n -o -h -V --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version create list describe pause unpause trigger update delete backfill apply help"
+            opts="-n -o -h --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help create list describe pause unpause trigger update delete backfill apply help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2662,7 +2682,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__apply)
-            opts="-n -o -h -V --dry-run --prune --pipelines --signing-key --no-sign --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --dry-run --prune --pipelines --signing-key --no-sign --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2744,7 +2764,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__backfill)
-            opts="-n -o -h -V --start --end --overlap --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --start --end --overlap --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2830,7 +2850,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__create)
-            opts="-i -n -o -h -V --every --offset --cron --at --tz --overlap --catchup-window --pause-on-failure --note --paused --workflow-id-prefix --execution-timeout --input --input-json --pipelines --signing-key --no-sign --trigger-now --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-i -n -o -h --every --offset --cron --at --tz --overlap --catchup-window --pause-on-failure --note --paused --workflow-id-prefix --execution-timeout --input --input-json --pipelines --signing-key --no-sign --trigger-now --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2964,7 +2984,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__delete)
-            opts="-y -n -o -h -V --yes --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-y -n -o -h --yes --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3038,7 +3058,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__describe)
-            opts="-n -o -h -V --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3280,7 +3300,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__list)
-            opts="-n -o -h -V --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3354,7 +3374,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__pause)
-            opts="-n -o -h -V --note --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --note --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3432,7 +3452,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__trigger)
-            opts="-n -o -h -V --overlap --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --overlap --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3510,7 +3530,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__unpause)
-            opts="-n -o -h -V --note --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --note --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3588,7 +3608,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__update)
-            opts="-i -n -o -h -V --pipeline --every --offset --cron --at --tz --overlap --catchup-window --pause-on-failure --note --paused --workflow-id-prefix --execution-timeout --input --input-json --pipelines --signing-key --no-sign --active --no-pause-on-failure --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-i -n -o -h --pipeline --every --offset --cron --at --tz --overlap --catchup-window --pause-on-failure --note --paused --workflow-id-prefix --execution-timeout --input --input-json --pipelines --signing-key --no-sign --active --no-pause-on-failure --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3726,7 +3746,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__start)
-            opts="-i -n -o -h -V --input --input-json --id --wait --follow --timeout --execution-timeout --pipelines --signing-key --no-sign --type --args-json --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version sample agent-task feed-publisher learning data-analysis long-running-task image-generation memory-expansion code-analysis self-improvement model-training"
+            opts="-i -n -o -h --input --input-json --id --id-reuse --wait --follow --timeout --execution-timeout --pipelines --signing-key --no-sign --type --args-json --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help sample agent-task feed-publisher learning data-analysis long-running-task image-generation memory-expansion code-analysis self-improvement model-training"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3746,6 +3766,10 @@ _orca() {
                     ;;
                 --id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-reuse)
+                    COMPREPLY=($(compgen -W "allow-duplicate allow-duplicate-failed-only reject-duplicate terminate-if-running" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -3840,12 +3864,20 @@ _orca() {
             return 0
             ;;
         orca__subcmd__status)
-            opts="-n -o -h -V --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --run-id --pipeline --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --run-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pipeline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3914,12 +3946,16 @@ _orca() {
             return 0
             ;;
         orca__subcmd__stop)
-            opts="-n -o -h -V --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --pipeline --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --pipeline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --address)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3988,12 +4024,16 @@ _orca() {
             return 0
             ;;
         orca__subcmd__terminate)
-            opts="-y -n -o -h -V --reason --yes --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-y -n -o -h --pipeline --reason --yes --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --pipeline)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --reason)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4066,7 +4106,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__verify)
-            opts="-n -o -h -V --allowed-signers --signature-window --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --allowed-signers --signature-window --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4148,7 +4188,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__wait)
-            opts="-n -o -h -V --for --timeout --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --for --timeout --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4230,7 +4270,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__watch)
-            opts="-n -o -h -V --pipeline --timeout --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --pipeline --timeout --outputs --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4312,7 +4352,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__worker)
-            opts="-n -o -h -V --max-concurrent-workflows --max-concurrent-activities --workflow-pollers --activity-pollers --max-cached-runs --shutdown-grace --log-format --pipelines --default-step-timeout --metrics-address --approvers-file --continue-as-new-after --allow-commands --allowed-signers --require-signed-approvals --signature-window --inline-pipelines --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version"
+            opts="-n -o -h --max-concurrent-workflows --max-concurrent-activities --workflow-pollers --activity-pollers --max-cached-runs --shutdown-grace --log-format --pipelines --default-step-timeout --metrics-address --approvers-file --continue-as-new-after --allow-commands --allowed-signers --require-signed-approvals --signature-window --inline-pipelines --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

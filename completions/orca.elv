@@ -105,8 +105,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;worker'= {
             cand --max-concurrent-workflows 'Workflow tasks processed at once'
@@ -144,14 +142,13 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;start'= {
             cand -i 'An input as NAME=VALUE (a string); repeatable'
             cand --input 'An input as NAME=VALUE (a string); repeatable'
             cand --input-json 'Inputs as a JSON object, for typed values: ''{"count": 3}''; @FILE reads it from a file, - from stdin'
             cand --id 'Workflow ID of the run [default: PIPELINE-<random>]'
+            cand --id-reuse 'With --id: whether an ID whose run has finished may start another run (`temporal workflow start --id-reuse-policy`''s names, its spelling accepted too); by default it is refused (exit 7)'
             cand --timeout 'With --wait or --follow: stop waiting after this long (exit 8, the run goes on)'
             cand --execution-timeout 'The run fails (exit 4) if it has not ended after this long [default: no limit]'
             cand --pipelines 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)'
@@ -179,8 +176,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;approve'= {
             cand --as 'Decide as NAME [default: --identity, else the OS user]'
@@ -216,8 +211,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;reject'= {
             cand --as 'Decide as NAME [default: --identity, else the OS user]'
@@ -253,8 +246,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;request-changes'= {
             cand --as 'Decide as NAME [default: --identity, else the OS user]'
@@ -282,8 +273,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;delegate'= {
             cand --as 'Decide as NAME [default: --identity, else the OS user]'
@@ -312,10 +301,10 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;status'= {
+            cand --run-id 'An earlier run of the ID (one started again under it): its run ID, from `orca list -o json` or `start -o json` (`run_id`). A run that continued as new shows where its chain ended [default: the ID''s latest run]'
+            cand --pipeline 'Without an ID: offer only runs of this pipeline'
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
             cand -n 'Temporal namespace [default: default]'
             cand --namespace 'Temporal namespace [default: default]'
@@ -334,8 +323,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;watch'= {
             cand --pipeline 'Without an ID: offer only runs of this pipeline'
@@ -355,11 +342,10 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand -o 'Output format'
             cand --output 'Output format'
             cand --color 'When to use colour (NO_COLOR is honoured in `auto`)'
+            cand --outputs 'At the end, list each step''s output below the outcome (as JSON; -o json has them anyway)'
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;wait'= {
             cand --for 'What to wait for: the gate''s decision, or the end of the run'
@@ -382,8 +368,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;list'= {
             cand --pipeline 'Only runs of this pipeline'
@@ -411,8 +395,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;inbox'= {
             cand --as 'Whose inbox [default: --identity, else the OS user]'
@@ -435,10 +417,10 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;history'= {
+            cand --run-id 'An earlier run of the ID (one started again under it): its run ID, from `orca list -o json` or `start -o json` (`run_id`). Any run of a chain that continued as new shows the whole chain [default: the ID''s latest run]'
+            cand --pipeline 'Without an ID: offer only runs of this pipeline'
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
             cand -n 'Temporal namespace [default: default]'
             cand --namespace 'Temporal namespace [default: default]'
@@ -457,8 +439,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;verify'= {
             cand --allowed-signers 'The keys you trust, in git''s allowed_signers format'
@@ -481,8 +461,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;replay'= {
             cand --id 'Fetch the history of this run from the server'
@@ -505,10 +483,9 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;pause'= {
+            cand --pipeline 'Without an ID: offer only runs of this pipeline'
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
             cand -n 'Temporal namespace [default: default]'
             cand --namespace 'Temporal namespace [default: default]'
@@ -527,10 +504,9 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;resume'= {
+            cand --pipeline 'Without an ID: offer only runs of this pipeline'
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
             cand -n 'Temporal namespace [default: default]'
             cand --namespace 'Temporal namespace [default: default]'
@@ -549,10 +525,9 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;stop'= {
+            cand --pipeline 'Without an ID: offer only runs of this pipeline'
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
             cand -n 'Temporal namespace [default: default]'
             cand --namespace 'Temporal namespace [default: default]'
@@ -571,10 +546,9 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;cancel'= {
+            cand --pipeline 'Without an ID: offer only runs of this pipeline'
             cand --reason 'Why, recorded in the history'
             cand --wait 'How long to wait for the run to wind down and report its end'
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
@@ -595,10 +569,9 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;terminate'= {
+            cand --pipeline 'Without an ID: offer only runs of this pipeline'
             cand --reason 'Why, recorded in the history'
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
             cand -n 'Temporal namespace [default: default]'
@@ -620,8 +593,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;schedule'= {
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
@@ -642,8 +613,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand create 'Create a schedule that starts PIPELINE (exactly one of --every, --cron, --at)'
             cand list 'List schedules: spec in words, paused, next run, last result, skips'
             cand describe 'Show a schedule: spec, state, next 5 runs, recent runs and their outcomes'
@@ -694,8 +663,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;schedule;list'= {
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
@@ -716,8 +683,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;schedule;describe'= {
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
@@ -738,8 +703,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;schedule;pause'= {
             cand --note 'Why (shown in describe)'
@@ -761,8 +724,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;schedule;unpause'= {
             cand --note 'Why (shown in describe)'
@@ -784,8 +745,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;schedule;trigger'= {
             cand --overlap 'What to do if a run of this schedule is still going [default: allow-all]'
@@ -807,8 +766,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;schedule;update'= {
             cand --pipeline 'Start this pipeline instead'
@@ -850,8 +807,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;schedule;delete'= {
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
@@ -874,8 +829,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;schedule;backfill'= {
             cand --start 'Start of the range (RFC 3339, e.g. 2026-11-20T00:00:00Z)'
@@ -899,8 +852,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;schedule;apply'= {
             cand --pipelines 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)'
@@ -926,8 +877,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;schedule;help'= {
             cand create 'Create a schedule that starts PIPELINE (exactly one of --every, --cron, --at)'
@@ -983,8 +932,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand list 'List built-in pipelines (and those in --pipelines DIR)'
             cand show 'Print a pipeline''s TOML (a built-in name or a file)'
             cand validate 'Check pipeline files; exit 2 naming the first problem of each bad file'
@@ -1010,8 +957,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;pipelines;show'= {
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
@@ -1032,8 +977,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;pipelines;validate'= {
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
@@ -1054,8 +997,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;pipelines;help'= {
             cand list 'List built-in pipelines (and those in --pipelines DIR)'
@@ -1090,8 +1031,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;man'= {
             cand --address 'Temporal frontend address, HOST:PORT [default: localhost:7233]'
@@ -1112,8 +1051,6 @@ set edit:completion:arg-completer[orca] = {|@words|
             cand --tls 'Use TLS (implied by an API key or any other TLS option)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'orca;help'= {
             cand dev 'Run a local Temporal dev server and a worker in one process'

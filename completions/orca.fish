@@ -112,7 +112,6 @@ complete -c orca -n "__fish_orca_using_subcommand dev" -l allow-commands -d 'Run
 complete -c orca -n "__fish_orca_using_subcommand dev" -l require-signed-approvals -d 'Every gate takes only signed decisions (needs --allowed-signers)'
 complete -c orca -n "__fish_orca_using_subcommand dev" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand dev" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand dev" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand worker" -l max-concurrent-workflows -d 'Workflow tasks processed at once' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -l max-concurrent-activities -d 'Activities (step executions) run at once' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -l workflow-pollers -d 'Polls for workflow tasks kept open at once (at least 2)' -r
@@ -151,10 +150,13 @@ complete -c orca -n "__fish_orca_using_subcommand worker" -l allow-commands -d '
 complete -c orca -n "__fish_orca_using_subcommand worker" -l require-signed-approvals -d 'Every gate takes only signed decisions (needs --allowed-signers)'
 complete -c orca -n "__fish_orca_using_subcommand worker" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand worker" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand worker" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand start" -s i -l input -d 'An input as NAME=VALUE (a string); repeatable' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l input-json -d 'Inputs as a JSON object, for typed values: \'{"count": 3}\'; @FILE reads it from a file, - from stdin' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l id -d 'Workflow ID of the run [default: PIPELINE-<random>]' -r
+complete -c orca -n "__fish_orca_using_subcommand start" -l id-reuse -d 'With --id: whether an ID whose run has finished may start another run (`temporal workflow start --id-reuse-policy`\'s names, its spelling accepted too); by default it is refused (exit 7)' -r -f -a "allow-duplicate\t'Start another run under an ID whose run has finished, however it ended'
+allow-duplicate-failed-only\t'Only when the finished run did not complete (failed, cancelled, terminated, timed out)'
+reject-duplicate\t'Never: an ID that was used is refused (exit 7)'
+terminate-if-running\t'As allow-duplicate, and a run of the ID still going is terminated first'"
 complete -c orca -n "__fish_orca_using_subcommand start" -l timeout -d 'With --wait or --follow: stop waiting after this long (exit 8, the run goes on)' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l execution-timeout -d 'The run fails (exit 4) if it has not ended after this long [default: no limit]' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l pipelines -d 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)' -r -F
@@ -183,7 +185,6 @@ complete -c orca -n "__fish_orca_using_subcommand start" -l follow -d 'Follow th
 complete -c orca -n "__fish_orca_using_subcommand start" -l no-sign -d 'Do not sign, even when git has a signing key'
 complete -c orca -n "__fish_orca_using_subcommand start" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand start" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand start" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand approve" -l as -d 'Decide as NAME [default: --identity, else the OS user]' -r
 complete -c orca -n "__fish_orca_using_subcommand approve" -l pipeline -d 'Only runs of this pipeline (the picker, --all)' -r
 complete -c orca -n "__fish_orca_using_subcommand approve" -l query -d 'Only runs also matching this visibility query (the picker, --all)' -r
@@ -216,7 +217,6 @@ complete -c orca -n "__fish_orca_using_subcommand approve" -l all -d 'Decide eve
 complete -c orca -n "__fish_orca_using_subcommand approve" -s y -l yes -d 'Do not ask: no confirmation (needed for --all when not on a terminal), no questions for the gate\'s form'
 complete -c orca -n "__fish_orca_using_subcommand approve" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand approve" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand approve" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand reject" -l as -d 'Decide as NAME [default: --identity, else the OS user]' -r
 complete -c orca -n "__fish_orca_using_subcommand reject" -l pipeline -d 'Only runs of this pipeline (the picker, --all)' -r
 complete -c orca -n "__fish_orca_using_subcommand reject" -l query -d 'Only runs also matching this visibility query (the picker, --all)' -r
@@ -249,7 +249,6 @@ complete -c orca -n "__fish_orca_using_subcommand reject" -l all -d 'Decide ever
 complete -c orca -n "__fish_orca_using_subcommand reject" -s y -l yes -d 'Do not ask: no confirmation (needed for --all when not on a terminal), no questions for the gate\'s form'
 complete -c orca -n "__fish_orca_using_subcommand reject" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand reject" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand reject" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand request-changes" -l as -d 'Decide as NAME [default: --identity, else the OS user]' -r
 complete -c orca -n "__fish_orca_using_subcommand request-changes" -l pipeline -d 'Only runs of this pipeline (the picker, --all)' -r
 complete -c orca -n "__fish_orca_using_subcommand request-changes" -l query -d 'Only runs also matching this visibility query (the picker, --all)' -r
@@ -275,7 +274,6 @@ never\t''"
 complete -c orca -n "__fish_orca_using_subcommand request-changes" -l no-sign -d 'Do not sign, even when git has a signing key'
 complete -c orca -n "__fish_orca_using_subcommand request-changes" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand request-changes" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand request-changes" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand delegate" -l as -d 'Decide as NAME [default: --identity, else the OS user]' -r
 complete -c orca -n "__fish_orca_using_subcommand delegate" -l pipeline -d 'Only runs of this pipeline (the picker, --all)' -r
 complete -c orca -n "__fish_orca_using_subcommand delegate" -l query -d 'Only runs also matching this visibility query (the picker, --all)' -r
@@ -302,7 +300,8 @@ never\t''"
 complete -c orca -n "__fish_orca_using_subcommand delegate" -l no-sign -d 'Do not sign, even when git has a signing key'
 complete -c orca -n "__fish_orca_using_subcommand delegate" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand delegate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand delegate" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand status" -l run-id -d 'An earlier run of the ID (one started again under it): its run ID, from `orca list -o json` or `start -o json` (`run_id`). A run that continued as new shows where its chain ended [default: the ID\'s latest run]' -r
+complete -c orca -n "__fish_orca_using_subcommand status" -l pipeline -d 'Without an ID: offer only runs of this pipeline' -r
 complete -c orca -n "__fish_orca_using_subcommand status" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand status" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand status" -l task-queue -d 'Task queue of orca workers' -r
@@ -322,7 +321,6 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand status" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand status" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand watch" -l pipeline -d 'Without an ID: offer only runs of this pipeline' -r
 complete -c orca -n "__fish_orca_using_subcommand watch" -l timeout -d 'Stop watching after this long (exit 8; the run goes on)' -r
 complete -c orca -n "__fish_orca_using_subcommand watch" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
@@ -342,9 +340,9 @@ jsonl\t'One JSON object per line'"
 complete -c orca -n "__fish_orca_using_subcommand watch" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c orca -n "__fish_orca_using_subcommand watch" -l outputs -d 'At the end, list each step\'s output below the outcome (as JSON; -o json has them anyway)'
 complete -c orca -n "__fish_orca_using_subcommand watch" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand watch" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand wait" -l for -d 'What to wait for: the gate\'s decision, or the end of the run' -r -f -a "approval\t'The current (or next) approval gate is decided'
 completion\t'The run ends'"
 complete -c orca -n "__fish_orca_using_subcommand wait" -l timeout -d 'Give up after this long (exit 8; the run goes on)' -r
@@ -367,7 +365,6 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand wait" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand wait" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand wait" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand list" -l pipeline -d 'Only runs of this pipeline' -r
 complete -c orca -n "__fish_orca_using_subcommand list" -l schedule -d 'Only runs started by this schedule' -r
 complete -c orca -n "__fish_orca_using_subcommand list" -l phase -d 'Only runs in this orca phase' -r -f -a "running\t''
@@ -407,7 +404,6 @@ never\t''"
 complete -c orca -n "__fish_orca_using_subcommand list" -l awaiting-approval -d 'Only runs waiting at an approval gate (the inbox)'
 complete -c orca -n "__fish_orca_using_subcommand list" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand list" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand inbox" -l as -d 'Whose inbox [default: --identity, else the OS user]' -r
 complete -c orca -n "__fish_orca_using_subcommand inbox" -l limit -d 'At most this many gates (0: all)' -r
 complete -c orca -n "__fish_orca_using_subcommand inbox" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
@@ -429,7 +425,8 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand inbox" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand inbox" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand inbox" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand history" -l run-id -d 'An earlier run of the ID (one started again under it): its run ID, from `orca list -o json` or `start -o json` (`run_id`). Any run of a chain that continued as new shows the whole chain [default: the ID\'s latest run]' -r
+complete -c orca -n "__fish_orca_using_subcommand history" -l pipeline -d 'Without an ID: offer only runs of this pipeline' -r
 complete -c orca -n "__fish_orca_using_subcommand history" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand history" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand history" -l task-queue -d 'Task queue of orca workers' -r
@@ -449,7 +446,6 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand history" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand history" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand verify" -l allowed-signers -d 'The keys you trust, in git\'s allowed_signers format' -r -F
 complete -c orca -n "__fish_orca_using_subcommand verify" -l signature-window -d 'How far a signature\'s time may be from when the server took the decision' -r
 complete -c orca -n "__fish_orca_using_subcommand verify" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
@@ -471,7 +467,6 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand verify" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand verify" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand verify" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand replay" -l id -d 'Fetch the history of this run from the server' -r
 complete -c orca -n "__fish_orca_using_subcommand replay" -l save -d 'Also write the history (orca\'s JSON form) to this file' -r -F
 complete -c orca -n "__fish_orca_using_subcommand replay" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
@@ -493,7 +488,7 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand replay" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand replay" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand replay" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand pause" -l pipeline -d 'Without an ID: offer only runs of this pipeline' -r
 complete -c orca -n "__fish_orca_using_subcommand pause" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand pause" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand pause" -l task-queue -d 'Task queue of orca workers' -r
@@ -513,7 +508,7 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand pause" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand pause" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand pause" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand resume" -l pipeline -d 'Without an ID: offer only runs of this pipeline' -r
 complete -c orca -n "__fish_orca_using_subcommand resume" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand resume" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand resume" -l task-queue -d 'Task queue of orca workers' -r
@@ -533,7 +528,7 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand resume" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand resume" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand resume" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand stop" -l pipeline -d 'Without an ID: offer only runs of this pipeline' -r
 complete -c orca -n "__fish_orca_using_subcommand stop" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand stop" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand stop" -l task-queue -d 'Task queue of orca workers' -r
@@ -553,7 +548,7 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand stop" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand stop" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand stop" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand cancel" -l pipeline -d 'Without an ID: offer only runs of this pipeline' -r
 complete -c orca -n "__fish_orca_using_subcommand cancel" -l reason -d 'Why, recorded in the history' -r
 complete -c orca -n "__fish_orca_using_subcommand cancel" -l wait -d 'How long to wait for the run to wind down and report its end' -r
 complete -c orca -n "__fish_orca_using_subcommand cancel" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
@@ -575,7 +570,7 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand cancel" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand cancel" -s V -l version -d 'Print version'
+complete -c orca -n "__fish_orca_using_subcommand terminate" -l pipeline -d 'Without an ID: offer only runs of this pipeline' -r
 complete -c orca -n "__fish_orca_using_subcommand terminate" -l reason -d 'Why, recorded in the history' -r
 complete -c orca -n "__fish_orca_using_subcommand terminate" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand terminate" -s n -l namespace -d 'Temporal namespace [default: default]' -r
@@ -597,7 +592,6 @@ never\t''"
 complete -c orca -n "__fish_orca_using_subcommand terminate" -s y -l yes -d 'Do not ask for confirmation (needed when not on a terminal)'
 complete -c orca -n "__fish_orca_using_subcommand terminate" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand terminate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand terminate" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l task-queue -d 'Task queue of orca workers' -r
@@ -617,7 +611,6 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -f -a "create" -d 'Create a schedule that starts PIPELINE (exactly one of --every, --cron, --at)'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -f -a "list" -d 'List schedules: spec in words, paused, next run, last result, skips'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -f -a "describe" -d 'Show a schedule: spec, state, next 5 runs, recent runs and their outcomes'
@@ -671,7 +664,6 @@ complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subc
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l trigger-now -d 'Also start one run right away'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l task-queue -d 'Task queue of orca workers' -r
@@ -691,7 +683,6 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l task-queue -d 'Task queue of orca workers' -r
@@ -711,7 +702,6 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l note -d 'Why (shown in describe)' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -s n -l namespace -d 'Temporal namespace [default: default]' -r
@@ -732,7 +722,6 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l note -d 'Why (shown in describe)' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -s n -l namespace -d 'Temporal namespace [default: default]' -r
@@ -753,7 +742,6 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l overlap -d 'What to do if a run of this schedule is still going [default: allow-all]' -r -f -a "skip\t''
 buffer-one\t''
 buffer-all\t''
@@ -779,7 +767,6 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l pipeline -d 'Start this pipeline instead' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l every -d 'Every this long: 15s, 5m, 1h' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l offset -d 'With --every: shift each firing by this much' -r
@@ -824,7 +811,6 @@ complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subc
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l no-pause-on-failure -d 'Stop pausing it when a run fails'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l task-queue -d 'Task queue of orca workers' -r
@@ -845,7 +831,6 @@ never\t''"
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Do not ask (needed when not on a terminal)'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l start -d 'Start of the range (RFC 3339, e.g. 2026-11-20T00:00:00Z)' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l end -d 'End of the range (RFC 3339)' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l overlap -r -f -a "skip\t''
@@ -873,7 +858,6 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l pipelines -d 'The *.toml pipelines of this directory, besides the built-ins (as a worker started with the same flag knows them)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l signing-key -d 'Sign with this SSH key: a key file (private, or public with the private half in ssh-agent) or `key::ssh-ed25519 AAAA…` held by ssh-agent [default: git\'s user.signingkey when gpg.format = ssh]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
@@ -898,7 +882,6 @@ complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subc
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l no-sign -d 'Do not sign, even when git has a signing key'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a schedule that starts PIPELINE (exactly one of --every, --cron, --at)'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "list" -d 'List schedules: spec in words, paused, next run, last result, skips'
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from help" -f -a "describe" -d 'Show a schedule: spec, state, next 5 runs, recent runs and their outcomes'
@@ -929,7 +912,6 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen_subcommand_from list show validate help" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen_subcommand_from list show validate help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen_subcommand_from list show validate help" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen_subcommand_from list show validate help" -f -a "list" -d 'List built-in pipelines (and those in --pipelines DIR)'
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen_subcommand_from list show validate help" -f -a "show" -d 'Print a pipeline\'s TOML (a built-in name or a file)'
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen_subcommand_from list show validate help" -f -a "validate" -d 'Check pipeline files; exit 2 naming the first problem of each bad file'
@@ -954,7 +936,6 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from show" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from show" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from show" -l task-queue -d 'Task queue of orca workers' -r
@@ -974,7 +955,6 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from show" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from validate" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from validate" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from validate" -l task-queue -d 'Task queue of orca workers' -r
@@ -994,7 +974,6 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from validate" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from validate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from validate" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from help" -f -a "list" -d 'List built-in pipelines (and those in --pipelines DIR)'
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a pipeline\'s TOML (a built-in name or a file)'
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check pipeline files; exit 2 naming the first problem of each bad file'
@@ -1018,7 +997,6 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand completions" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand man" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand man" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand man" -l task-queue -d 'Task queue of orca workers' -r
@@ -1038,7 +1016,6 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand man" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand man" -s V -l version -d 'Print version'
 complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "dev" -d 'Run a local Temporal dev server and a worker in one process'
 complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "worker" -d 'Run a worker that executes pipelines from the task queue'
 complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "start" -d 'Start a pipeline run'

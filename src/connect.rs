@@ -17,7 +17,7 @@ pub async fn connect(settings: &Settings) -> Result<Client> {
                 address: settings.address.clone(),
                 cause: format!(
                     "no answer within {}",
-                    humantime::format_duration(settings.connect_timeout)
+                    crate::human::human_duration(settings.connect_timeout)
                 ),
             });
         }

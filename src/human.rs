@@ -4,11 +4,18 @@
 /// A duration for people: `850ms`, `2.0s`, `3m 5s`, `2h 10m` (never
 /// humantime's nanoseconds).
 pub fn human_duration(d: std::time::Duration) -> String {
-    let secs = d.as_secs();
+    let millis = d.as_millis();
+    if millis < 1000 {
+        return format!("{millis}ms");
+    }
+    // Rounded before choosing the form, so 59.96s reads `1m 0s`, not `60.0s`.
+    let tenths = (millis + 50) / 100;
+    if tenths < 600 {
+        return format!("{}.{}s", tenths / 10, tenths % 10);
+    }
+    let secs = (millis + 500) / 1000;
     match secs {
-        0 => format!("{}ms", d.as_millis()),
-        1..60 => format!("{:.1}s", d.as_secs_f64()),
-        60..3600 => format!("{}m {}s", secs / 60, secs % 60),
+        ..3600 => format!("{}m {}s", secs / 60, secs % 60),
         _ => format!("{}h {}m", secs / 3600, secs % 3600 / 60),
     }
 }
@@ -48,7 +55,16 @@ pub fn clip(text: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::clip;
+    use std::time::Duration;
+
+    use super::{clip, human_duration};
+
+    /// Rounding can carry into the next form: never `60.0s`.
+    #[test]
+    fn human_duration_rounds_up_across_a_unit() {
+        assert_eq!(human_duration(Duration::from_millis(59_960)), "1m 0s");
+        assert_eq!(human_duration(Duration::from_millis(3_599_600)), "1h 0m");
+    }
 
     #[test]
     fn clip_cuts_by_characters_and_marks_the_cut() {

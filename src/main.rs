@@ -2,10 +2,9 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = match orca::cli::Cli::try_parse() {
+    // Through `cli::parse`, not `Cli::try_parse`: its tree carries the examples.
+    let cli = match orca::cli::parse() {
         Ok(cli) => cli,
         Err(error) => return ExitCode::from(orca::cli::print_clap_error(&error)),
     };

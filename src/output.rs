@@ -281,6 +281,14 @@ impl Printer {
 /// is an obvious next step, `hint: …`, both on stderr.
 pub fn print_error(error: &crate::Error) {
     let mut err = std::io::stderr().lock();
+    if let crate::Error::Cancelled { note } = error {
+        let _ = writeln!(err, "{note}");
+        return;
+    }
+    // Already shown, as the outcome it is.
+    if let crate::Error::Told(_) = error {
+        return;
+    }
     let _ = writeln!(err, "error: {error}");
     if let Some(hint) = error.hint() {
         let _ = writeln!(err, "hint: {hint}");

@@ -127,7 +127,7 @@ fn forbidden_task_is_denied_without_waiting_for_approval() {
         "never asked for approval: {status}"
     );
     assert_eq!(step(&status, "policy")["state"], "refused");
-    assert_eq!(step(&status, "approval")["state"], "pending");
+    assert_eq!(step(&status, "approval")["state"], "skipped");
 
     // Nothing to approve: the refusal says why.
     env.orca(["approve", "deny-me"])

@@ -272,3 +272,18 @@ mod pipelines_validate_catalogue_of_broken_files {
     broken!(no_steps, "", "missing field `steps`",);
     broken!(not_toml, "[[steps\n", "unclosed array table",);
 }
+
+/// A server that takes the connection and never answers: the message names
+/// the connect timeout as a person reads it (`1.5s`, not `1s 500ms`).
+#[test]
+fn a_silent_server_is_reported_with_the_timeout_rounded() {
+    let env = offline();
+    // Never accepted: the kernel completes the handshake, nobody speaks.
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = silent.local_addr().unwrap().to_string();
+    let done = env
+        .orca(["status", "x", "--connect-timeout", "1500ms"])
+        .args(["--address", &address])
+        .code(6);
+    done.clean_error().stderr_has("no answer within 1.5s");
+}

@@ -42,13 +42,13 @@ fn stop_while_waiting_ends_the_run_as_stopped() {
     env.wait_phase("stop-me", "awaiting_approval");
     env.orca(["stop", "stop-me"])
         .ok()
-        .stdout_has("stopping stop-me");
+        .stdout_has("stopped stop-me: it was awaiting approval");
     let done = waiting.finish(Duration::from_secs(30));
     assert_eq!(done.code, 3, "{done}");
     done.stdout_has("stop-me: stopped");
     let status = env.status("stop-me");
     assert_eq!(status["outcome"], "stopped");
-    assert_eq!(step(&status, "work")["state"], "pending");
+    assert_eq!(step(&status, "work")["state"], "skipped");
     // A finished run refuses further control with exit 7.
     env.orca(["resume", "stop-me"])
         .code(7)
@@ -76,7 +76,7 @@ fn stop_during_a_step_lets_it_finish_first() {
     );
     assert_eq!(
         step(&status, "gate")["state"],
-        "pending",
+        "skipped",
         "no later step started: {status:#}"
     );
 }

@@ -130,5 +130,32 @@ fn dev_on_a_busy_port_is_refused_at_once() {
     env.orca(["dev", "--ephemeral", "--port", &port.to_string()])
         .code(2)
         .clean_error()
-        .stderr_has(&format!("port {port} is not free"));
+        .stderr_has(&format!("port {port} (the Temporal frontend) is in use"))
+        .stderr_has("or pick another with --port ");
+}
+
+#[test]
+fn dev_with_the_ui_port_taken_names_it_and_its_flag() {
+    let env = Env::offline();
+    let busy = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let ui_port = busy.local_addr().unwrap().port();
+    let done = env
+        .orca(["dev", "--ephemeral", "--port", &free_port().to_string()])
+        .args(["--ui-port", &ui_port.to_string()])
+        .code(2);
+    done.clean_error()
+        .stderr_has(&format!("error: port {ui_port} (the web UI) is in use"))
+        .stderr_has("hint: pick another with --ui-port ");
+}
+
+#[test]
+fn dev_with_one_port_for_both_is_refused() {
+    let env = Env::offline();
+    let port = free_port().to_string();
+    let done = env
+        .orca(["dev", "--ephemeral", "--port", &port, "--ui-port", &port])
+        .code(2);
+    done.clean_error()
+        .stderr_has(&format!("error: --port and --ui-port are both {port}"))
+        .stderr_has("hint: give the web UI a port of its own: --ui-port ");
 }

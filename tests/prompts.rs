@@ -18,7 +18,7 @@ fn approve_without_an_id_offers_the_runs_awaiting_approval() {
     env.wait_phase(&id, "awaiting_approval");
     env.wait_in_inbox(&name, &id);
 
-    let mut session = on_terminal(&env, &["approve", "--pipeline", &name]);
+    let mut session = on_terminal_sized(&env, 120, &["approve", "--pipeline", &name]);
     session.exp_string("Which run do you approve?").unwrap();
     session.exp_string(&format!("Deploy {name}?")).unwrap();
     session.send_line("").unwrap();

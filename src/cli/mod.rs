@@ -3,6 +3,7 @@
 //! flags several commands share are in `args.rs` and `worker.rs`.
 
 pub mod args;
+pub mod examples;
 mod usage;
 pub mod worker;
 
@@ -11,7 +12,7 @@ pub use usage::print_clap_error;
 
 use std::time::Duration;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::commands;
 
@@ -21,12 +22,15 @@ use crate::commands;
 /// server with a worker, `orca start sample --input task=hello` starts a run,
 /// `orca approve ID` lets it through, `orca status ID` shows where it is.
 #[derive(Debug, Parser)]
-#[command(name = "orca", version, propagate_version = true, max_term_width = 100)]
+// `-V` is orca's alone: no `propagate_version`, so `orca start -V` is a
+// usage error rather than a second way to ask for the same thing.
+#[command(name = "orca", version, max_term_width = 100)]
 #[command(
     after_help = "Exit codes: 0 ok, 1 unexpected error, 2 usage or invalid input, \
 3 run rejected/denied/stopped, 4 run failed/timed out/cancelled/terminated, 5 not found, \
 6 cannot reach Temporal, 7 conflict (not awaiting approval, already decided, not allowed, \
-already exists), 8 a wait timed out while the run goes on."
+already exists, an ID a finished run used), 8 a wait timed out while the run goes on, \
+130 cancelled at a prompt or Ctrl-C while following a run (the run goes on)."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -90,10 +94,30 @@ pub enum Command {
     Man,
 }
 
+/// The command tree orca parses with and documents from: the derived
+/// definitions plus each command's examples (`examples.rs`). `--help`, the
+/// man page and the completions all come from it.
+pub fn command() -> clap::Command {
+    examples::attach(Cli::command(), "")
+}
+
+/// The command line, parsed with `command()` (so `--help` shows the examples).
+pub fn parse() -> Result<Cli, clap::Error> {
+    let matches = command().try_get_matches()?;
+    Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command()))
+}
+
+/// The heading the global options are listed under, after the command's own.
+pub const GLOBAL_OPTIONS: &str = "Global options";
+
 /// Options shared by every command. Connection options follow the official
 /// `temporal` CLI: same flag names, same `TEMPORAL_*` variables, same
 /// `temporal.toml` profiles. Precedence: flag > environment > profile > default.
+///
+/// They are listed under a heading of their own: being global, clap would
+/// otherwise interleave them with each command's flags.
 #[derive(Debug, Clone, Args)]
+#[command(next_help_heading = GLOBAL_OPTIONS)]
 pub struct GlobalArgs {
     /// Temporal frontend address, HOST:PORT [default: localhost:7233]
     ///
@@ -196,18 +220,50 @@ pub fn parse_duration_or_seconds(text: &str) -> Result<Duration, String> {
     }
 }
 
-/// Parses durations such as `500ms`, `10s`, `5m`, `1h 30m`.
+/// Parses durations such as `500ms`, `10s`, `5m`, `1h 30m`. A bare number
+/// is refused with the unit it most likely lacks: seconds, as elsewhere in
+/// Temporal's tools.
 pub fn parse_duration(text: &str) -> Result<Duration, String> {
-    humantime::parse_duration(text)
-        .map_err(|e| format!("`{text}` is not a duration ({e}); try 30s, 5m or 1h"))
+    humantime::parse_duration(text).map_err(|e| {
+        let trimmed = text.trim();
+        match trimmed.parse::<u64>() {
+            Ok(_) => format!("`{trimmed}` has no unit — did you mean `{trimmed}s`?"),
+            Err(_) => format!("`{text}` is not a duration ({e}); try 30s, 5m or 1h"),
+        }
+    })
 }
 
 #[cfg(test)]
 mod tests {
-    use clap::CommandFactory;
+    use super::parse_duration;
 
     #[test]
     fn cli_definition_is_consistent() {
-        super::Cli::command().debug_assert();
+        super::command().debug_assert();
+    }
+
+    /// The unit is suggested for a bare number only; other bad input keeps
+    /// the plain message.
+    #[test]
+    fn a_bare_number_is_asked_for_its_unit() {
+        assert_eq!(
+            parse_duration("2").unwrap_err(),
+            "`2` has no unit — did you mean `2s`?"
+        );
+        let error = parse_duration("soon").unwrap_err();
+        assert!(error.starts_with("`soon` is not a duration ("), "{error}");
+        assert!(error.ends_with("; try 30s, 5m or 1h"), "{error}");
+    }
+
+    #[test]
+    fn global_options_are_listed_after_the_commands_own() {
+        let mut command = super::command();
+        // Global options reach subcommands when the tree is built.
+        command.build();
+        let start = command.find_subcommand_mut("start").unwrap();
+        let help = start.render_long_help().to_string();
+        let heading = help.find("\nGlobal options:\n").expect("the heading");
+        assert!(help.find("--wait").unwrap() < heading, "{help}");
+        assert!(help.find("--address").unwrap() > heading, "{help}");
     }
 }

@@ -37,7 +37,15 @@ pub fn print_clap_error(error: &clap::Error) -> u8 {
     let tip = lines
         .find_map(|l| l.strip_prefix("tip: "))
         .map(str::to_string);
+    // `-V` is orca's alone (README "Global options"); clap's tip about
+    // values that start with `-` would mislead here.
+    let version = error.kind() == ErrorKind::UnknownArgument
+        && matches!(
+            strings(ContextKind::InvalidArg).as_str(),
+            "-V" | "--version"
+        );
     let hint = match (valid.is_empty(), tip) {
+        _ if version => Some("the version is orca's own: orca --version".to_string()),
         (false, _) => Some(format!("valid values: {valid}")),
         (true, Some(tip)) => Some(tip),
         (true, None) => usage(&text).map(|u| format!("usage: {u} (more: --help)")),
@@ -55,7 +63,6 @@ pub fn print_clap_error(error: &clap::Error) -> u8 {
 /// environment, `--address` when `TEMPORAL_ADDRESS` is set, as if it were
 /// required.)
 fn usage(rendered: &str) -> Option<String> {
-    use clap::CommandFactory;
     let line = rendered
         .lines()
         .find_map(|l| l.trim().strip_prefix("Usage: "))?;
@@ -63,7 +70,7 @@ fn usage(rendered: &str) -> Option<String> {
         .split_whitespace()
         .take_while(|word| !word.starts_with(['<', '[', '-']))
         .collect();
-    let mut command = crate::cli::Cli::command();
+    let mut command = crate::cli::command();
     for name in path.iter().skip(1) {
         command = command.find_subcommand(name)?.clone();
     }

@@ -5,15 +5,15 @@
 //! none of them shows only the latest run.
 
 use temporalio_client::{
-    UntypedWorkflow, WorkflowDescribeOptions, WorkflowExecutionDescription, WorkflowExecutionInfo,
-    WorkflowFetchHistoryOptions, WorkflowHandle,
+    HistoryEventFilterType, UntypedWorkflow, WorkflowDescribeOptions, WorkflowExecutionDescription,
+    WorkflowExecutionInfo, WorkflowFetchHistoryOptions, WorkflowHandle,
 };
 use temporalio_common::protos::temporal::api::{
     enums::v1::ContinueAsNewInitiator,
     history::v1::{History, WorkflowExecutionStartedEventAttributes, history_event::Attributes},
 };
 
-use super::Orca;
+use super::{Orca, TemporalStatus};
 use crate::{Error, Result};
 
 /// One run of a chain and its event history.
@@ -42,6 +42,22 @@ impl Chain {
     /// How many events its runs hold in all.
     pub fn event_count(&self) -> usize {
         self.runs.iter().map(|r| r.history.events.len()).sum()
+    }
+}
+
+/// `--run-id`: a Temporal run ID is a UUID (`run_id` in `orca status -o
+/// json`); anything else is a usage error here, not a server's refusal.
+pub fn temporal_run_id(text: &str) -> std::result::Result<String, String> {
+    let groups: Vec<&str> = text.split('-').collect();
+    let shaped = groups.iter().map(|g| g.len()).eq([8, 4, 4, 4, 12])
+        && groups
+            .iter()
+            .all(|g| g.chars().all(|c| c.is_ascii_hexdigit()));
+    match shaped {
+        true => Ok(text.to_ascii_lowercase()),
+        false => Err(format!(
+            "`{text}` is not a run ID: a UUID, as `orca status ID -o json` shows in run_id"
+        )),
     }
 }
 
@@ -87,10 +103,71 @@ impl Orca {
     pub async fn chain(&self, id: &str) -> Result<Chain> {
         // Describe first: it tells a missing run from a bad namespace.
         let latest = self.describe(id).await?.run_id().to_string();
-        let mut runs = vec![RunHistory {
-            history: self.run_history(id, &latest).await?,
-            run_id: latest,
-        }];
+        let history = self.run_history(id, &latest).await?;
+        self.chain_through(id, latest, history).await
+    }
+
+    /// The chain run `run_id` of `id` belongs to, whole (`--run-id`): an ID
+    /// started again after its run finished has one chain per start, and
+    /// any run of a chain names all of it.
+    pub async fn chain_of(&self, id: &str, run_id: &str) -> Result<Chain> {
+        let history = self
+            .run_history(id, run_id)
+            .await
+            .map_err(|e| self.no_such_run(id, run_id, e))?;
+        self.chain_through(id, run_id.to_string(), history).await
+    }
+
+    /// The last run of the chain run `run_id` belongs to: the run the ID
+    /// named while that chain went on (`status --run-id`).
+    pub async fn last_run_of(&self, id: &str, run_id: &str) -> Result<String> {
+        self.describe_run(id, run_id)
+            .await
+            .map_err(|e| self.no_such_run(id, run_id, e))?;
+        let mut runs = vec![run_id.to_string()];
+        loop {
+            let run = &runs[runs.len() - 1];
+            let status = TemporalStatus::from(self.describe_run(id, run).await?.status());
+            if status != TemporalStatus::ContinuedAsNew {
+                return Ok(run.clone());
+            }
+            match self.handed_over_to(id, run).await? {
+                Some(next) if !runs.contains(&next) => runs.push(next),
+                _ => return Ok(run.clone()),
+            }
+        }
+    }
+
+    /// The run a closed run handed over to, from its close event alone.
+    async fn handed_over_to(&self, id: &str, run_id: &str) -> Result<Option<String>> {
+        let options = WorkflowFetchHistoryOptions::builder()
+            .event_filter_type(HistoryEventFilterType::CloseEvent)
+            .build();
+        let events = self
+            .run_handle(id, run_id)
+            .fetch_history(options)
+            .into_events()
+            .await
+            .map_err(|e| self.interaction_error(id, "read the history", e))?;
+        Ok(continued_as(&History { events }))
+    }
+
+    /// A run ID the ID has no run of: exit 5, naming both.
+    fn no_such_run(&self, id: &str, run_id: &str, error: Error) -> Error {
+        match error {
+            Error::RunNotFound { .. } => Error::RunIdNotFound {
+                id: id.to_string(),
+                run_id: run_id.to_string(),
+                namespace: self.settings.namespace.clone(),
+            },
+            other => other,
+        }
+    }
+
+    /// The chain through run `run_id` (its `history` read already): back
+    /// to its first run the server still has, then on to its last.
+    async fn chain_through(&self, id: &str, run_id: String, history: History) -> Result<Chain> {
+        let mut runs = vec![RunHistory { history, run_id }];
         while let Some(earlier) = continued_from(&runs[runs.len() - 1].history) {
             if runs.iter().any(|r| r.run_id == earlier) {
                 break;
@@ -204,6 +281,13 @@ mod tests {
         assert_eq!(continued_as(&first).as_deref(), Some("r2"));
         assert_eq!(continued_from(&second).as_deref(), Some("r1"));
         assert_eq!(continued_as(&second), None);
+    }
+
+    #[test]
+    fn a_run_id_is_a_uuid() {
+        assert!(temporal_run_id("0198E6F2-5a7b-7c3d-9e1f-23456789abcd").is_ok());
+        assert!(temporal_run_id("sample-3f9c2a71").is_err());
+        assert!(temporal_run_id("").is_err());
     }
 
     #[test]

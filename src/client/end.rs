@@ -99,9 +99,7 @@ impl Orca {
     /// Waits for the run to close (optionally at most `timeout`).
     pub async fn wait(&self, id: &str, timeout: Option<Duration>) -> Result<RunEnd> {
         let started = Instant::now();
-        let handle = self
-            .client
-            .get_workflow_handle::<UntypedWorkflow>(id.to_string());
+        let handle = self.any_handle::<UntypedWorkflow>(id);
         let wait = handle.get_result(WorkflowGetResultOptions::default());
         let result = match timeout {
             None => wait.await,
@@ -165,8 +163,7 @@ impl Orca {
             .event_filter_type(HistoryEventFilterType::CloseEvent)
             .build();
         let events = self
-            .client
-            .get_workflow_handle::<UntypedWorkflow>(id.to_string())
+            .any_handle::<UntypedWorkflow>(id)
             .fetch_history(options)
             .into_events()
             .await

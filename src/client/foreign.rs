@@ -6,14 +6,14 @@ use std::time::Duration;
 use serde_json::Value;
 use temporalio_client::{
     UntypedSignal, UntypedUpdate, UntypedWorkflow, WorkflowExecuteUpdateOptions,
-    WorkflowIdConflictPolicy, WorkflowSignalOptions, WorkflowStartOptions,
+    WorkflowSignalOptions, WorkflowStartOptions,
 };
 use temporalio_common::data_converters::{
     GenericPayloadConverter, RawValue, SerializationContext, SerializationContextData,
     WorkflowSerializationContext,
 };
 
-use super::{Orca, StartedRun};
+use super::{IdReuse, Orca, StartedRun};
 use crate::{Error, Result};
 
 impl Orca {
@@ -24,17 +24,20 @@ impl Orca {
         workflow_type: &str,
         args: &[Value],
         execution_timeout: Option<Duration>,
+        reuse: IdReuse,
     ) -> Result<StartedRun> {
         let input = self.raw(args)?;
+        let (reuse_policy, conflict_policy) = reuse.policies();
         let options = WorkflowStartOptions::new(self.settings.task_queue.clone(), id.to_string())
-            .id_conflict_policy(WorkflowIdConflictPolicy::Fail)
+            .id_reuse_policy(reuse_policy)
+            .id_conflict_policy(conflict_policy)
             .maybe_execution_timeout(execution_timeout)
             .build();
         let result = self
             .client
             .start_workflow(UntypedWorkflow::new(workflow_type), input, options)
             .await;
-        self.started(id, result)
+        self.started(id, result).await
     }
 
     /// Sends a signal by name, with an optional JSON payload.

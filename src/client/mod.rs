@@ -8,10 +8,14 @@
 //! schedules.
 
 mod chain;
+mod control;
 mod end;
 mod errors;
 mod foreign;
 mod messages;
+mod newest;
+mod pollers;
+mod reuse;
 mod schedules;
 
 use std::{
@@ -23,8 +27,7 @@ use serde::Serialize;
 use serde_json::Value;
 use temporalio_client::{
     Client, WorkflowDescribeOptions, WorkflowExecutionDescription, WorkflowHandle,
-    WorkflowIdConflictPolicy, WorkflowListOptions, WorkflowStartOptions,
-    errors::WorkflowStartError, tonic::Code,
+    WorkflowListOptions, WorkflowStartOptions, errors::WorkflowStartError, tonic::Code,
 };
 use temporalio_common::{
     data_converters::{
@@ -35,9 +38,12 @@ use temporalio_common::{
 };
 
 pub use crate::state::{RunPhase, TemporalStatus, orca_attributes};
-pub use chain::{Chain, RunHistory, handed_over_from};
+pub use chain::{Chain, RunHistory, handed_over_from, temporal_run_id};
+pub use control::{Answer, ControlReport};
 pub use end::{FailureKind, RunEnd, Termination};
 pub use messages::Control;
+pub use pollers::{Poller, start_one};
+pub use reuse::IdReuse;
 
 use crate::engine::status::{PHASE_KEY, PIPELINE_KEY};
 use crate::pipeline::fields::FieldSpec;
@@ -63,6 +69,9 @@ pub const UPDATE_DEADLINE: Duration = Duration::from_secs(30);
 pub struct Orca {
     pub client: Client,
     pub settings: Settings,
+    /// A run ID every read goes to instead of the run the ID names now
+    /// (`Orca::pinned_to`); `None` for every client that sends messages.
+    pinned: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -99,6 +108,8 @@ pub struct RunSummary {
     pub round: Option<String>,
     #[serde(skip)]
     pub started: Option<SystemTime>,
+    #[serde(skip)]
+    pub closed: Option<SystemTime>,
 }
 
 impl RunSummary {
@@ -121,12 +132,40 @@ impl RunSummary {
 impl Orca {
     pub async fn connect(settings: Settings) -> Result<Orca> {
         let client = connect::connect(&settings).await?;
-        Ok(Orca { client, settings })
+        Ok(Orca {
+            client,
+            settings,
+            pinned: None,
+        })
+    }
+
+    /// A client whose reads (describe, the status query, the run's end) go
+    /// to run `run_id` of an ID, not to the ID's latest run: `status
+    /// --run-id`. For reading only: a message sent through it would go to
+    /// that run too, and orca sends every message to the run the ID names now.
+    pub fn pinned_to(&self, run_id: &str) -> Orca {
+        Orca {
+            client: self.client.clone(),
+            settings: self.settings.clone(),
+            pinned: Some(run_id.to_string()),
+        }
     }
 
     fn handle(&self, id: &str) -> WorkflowHandle<Client, PipelineWorkflow> {
-        self.client
-            .get_workflow_handle::<PipelineWorkflow>(id.to_string())
+        self.any_handle(id)
+    }
+
+    /// A handle to the run the ID names now, or to the pinned run.
+    fn any_handle<W: temporalio_common::HasWorkflowDefinition>(
+        &self,
+        id: &str,
+    ) -> WorkflowHandle<Client, W> {
+        let info = temporalio_client::WorkflowExecutionInfo::builder()
+            .namespace(self.settings.namespace.clone())
+            .workflow_id(id)
+            .maybe_run_id(self.pinned.clone())
+            .build();
+        WorkflowHandle::new(self.client.clone(), info)
     }
 
     /// Starts a run. The pipeline name goes into the search attributes at
@@ -137,12 +176,15 @@ impl Orca {
         pipeline_name: &str,
         request: &RunRequest,
         execution_timeout: Option<Duration>,
+        reuse: IdReuse,
     ) -> Result<StartedRun> {
         let input = serde_json::to_value(request).map_err(|e| Error::Unexpected(e.into()))?;
+        let (reuse_policy, conflict_policy) = reuse.policies();
         let options = |with_attributes: bool| {
             let builder =
                 WorkflowStartOptions::new(self.settings.task_queue.clone(), id.to_string())
-                    .id_conflict_policy(WorkflowIdConflictPolicy::Fail)
+                    .id_reuse_policy(reuse_policy)
+                    .id_conflict_policy(conflict_policy)
                     .maybe_execution_timeout(execution_timeout);
             if with_attributes {
                 builder
@@ -170,11 +212,13 @@ impl Orca {
                 .start_workflow(PipelineWorkflow::run, input, options(false))
                 .await;
         }
-        self.started(id, result)
+        self.started(id, result).await
     }
 
-    /// A start's result as orca reports it (an existing ID is exit 7).
-    fn started<W>(
+    /// A start's result as orca reports it: an ID whose run still goes,
+    /// or (unless its policy allowed it) one whose run has finished, is
+    /// exit 7, each said as it is.
+    async fn started<W>(
         &self,
         id: &str,
         result: std::result::Result<WorkflowHandle<Client, W>, WorkflowStartError>,
@@ -184,9 +228,7 @@ impl Orca {
                 workflow_id: id.to_string(),
                 run_id: handle.run_id().map(str::to_string),
             }),
-            Err(WorkflowStartError::AlreadyStarted { .. }) => {
-                Err(Error::RunExists { id: id.to_string() })
-            }
+            Err(WorkflowStartError::AlreadyStarted { .. }) => Err(self.taken(id).await),
             Err(WorkflowStartError::Rpc(status)) => {
                 Err(connect::status_error(&self.settings, "start", &status))
             }
@@ -207,41 +249,73 @@ impl Orca {
         }
     }
 
-    /// Runs matching a visibility query, newest first; `limit` 0 means all.
+    /// Runs matching a visibility query, in the server's order: open runs
+    /// first, newest first, then closed ones by when they closed (for
+    /// newest first across both, `list_newest`); `limit` 0 means all.
     pub async fn list(&self, query: &str, limit: usize) -> Result<Vec<RunSummary>> {
         use futures_util::StreamExt;
+        let mut stream = self.list_stream(query, limit);
+        let mut runs = Vec::new();
+        while let Some(item) = stream.next().await {
+            runs.push(self.summary(query, item)?);
+        }
+        Ok(runs)
+    }
+
+    fn list_stream(&self, query: &str, limit: usize) -> temporalio_client::ListWorkflowsStream {
         let options = WorkflowListOptions::builder()
             .maybe_limit((limit > 0).then_some(limit))
             .build();
-        let mut stream = self.client.list_workflows(query.to_string(), options);
-        let mut runs = Vec::new();
-        while let Some(item) = stream.next().await {
-            let run = item.map_err(|e| self.list_error(query, e))?;
-            let (pipeline, phase) = orca_attributes(&run.search_attributes());
-            let status = TemporalStatus::from(run.status());
-            let memo = run.memo();
-            let text = |key: &str| memo.get::<String>(key).ok().flatten();
-            // The gate's memo fields mean something only while it is open.
-            let open = |key: &str| text(key).filter(|_| status.is_running());
-            runs.push(RunSummary {
-                workflow_id: run.id().to_string(),
-                run_id: run.run_id().to_string(),
-                workflow_type: run.workflow_type().to_string(),
-                pipeline,
-                phase: RunPhase::of(status, phase),
-                temporal_status: status,
-                started_at: rfc3339(run.start_time()),
-                closed_at: rfc3339(run.close_time()),
-                progress: text(MEMO_PROGRESS),
-                prompt: open(MEMO_PROMPT),
-                approvals: open(MEMO_APPROVALS),
-                deadline: open(MEMO_DEADLINE),
-                fields: open(MEMO_FIELDS).and_then(|json| serde_json::from_str(&json).ok()),
-                round: open(MEMO_ROUND),
-                started: run.start_time(),
-            });
+        self.client.list_workflows(query.to_string(), options)
+    }
+
+    /// One listed run as a row, no query needed.
+    fn summary(
+        &self,
+        query: &str,
+        item: std::result::Result<
+            temporalio_client::WorkflowExecution,
+            temporalio_client::errors::ClientError,
+        >,
+    ) -> Result<RunSummary> {
+        let run = item.map_err(|e| self.list_error(query, e))?;
+        let (pipeline, phase) = orca_attributes(&run.search_attributes());
+        let status = TemporalStatus::from(run.status());
+        let memo = run.memo();
+        let text = |key: &str| memo.get::<String>(key).ok().flatten();
+        // The gate's memo fields mean something only while it is open.
+        let open = |key: &str| text(key).filter(|_| status.is_running());
+        Ok(RunSummary {
+            workflow_id: run.id().to_string(),
+            run_id: run.run_id().to_string(),
+            workflow_type: run.workflow_type().to_string(),
+            pipeline,
+            phase: RunPhase::of(status, phase),
+            temporal_status: status,
+            started_at: rfc3339(run.start_time()),
+            closed_at: rfc3339(run.close_time()),
+            progress: text(MEMO_PROGRESS),
+            prompt: open(MEMO_PROMPT),
+            approvals: open(MEMO_APPROVALS),
+            deadline: open(MEMO_DEADLINE),
+            fields: open(MEMO_FIELDS).and_then(|json| serde_json::from_str(&json).ok()),
+            round: open(MEMO_ROUND),
+            started: run.start_time(),
+            closed: run.close_time(),
+        })
+    }
+
+    /// Why an ID was refused: its run still goes, or it finished (and how).
+    async fn taken(&self, id: &str) -> Error {
+        match self.describe(id).await {
+            Ok(description) if !TemporalStatus::from(description.status()).is_running() => {
+                Error::IdUsed {
+                    id: id.to_string(),
+                    phase: Some(shown_phase(&description)),
+                }
+            }
+            _ => Error::RunExists { id: id.to_string() },
         }
-        Ok(runs)
     }
 
     pub async fn describe(&self, id: &str) -> Result<WorkflowExecutionDescription> {

@@ -31,6 +31,7 @@ pub struct RequestChangesArgs {
 const VERB: &str = "request-changes";
 
 pub async fn run(args: RequestChangesArgs, settings: Settings, printer: &Printer) -> Result<()> {
+    prompt::on_cancel_say(prompt::Note::NothingDecided);
     prompt::need_id_or_terminal(
         args.gate.id.as_deref(),
         VERB,

@@ -1,5 +1,7 @@
-//! `orca pause|resume|stop ID`: control signals, then the phase they led
-//! to; `orca cancel ID` and `orca terminate ID`.
+//! `orca pause|resume|stop [ID]`: control signals, each told as what the
+//! run did with it, from the workflow's own status before and after
+//! (`client::control`); `orca cancel [ID]` and `orca terminate [ID]`.
+//! Without an ID, on a terminal, each offers the runs it applies to.
 
 use clap::Args;
 use serde_json::json;
@@ -7,17 +9,81 @@ use serde_json::json;
 use crate::{
     Result,
     cli::{args::run_id, parse_duration},
-    client::{Control, Orca, QUERY_DEADLINE},
+    client::{Control, Orca},
     config::Settings,
+    engine::status::Phase,
+    ops::{
+        control::told,
+        pick::{given_or_pick, running_line},
+        query::RunQuery,
+    },
     output::Printer,
     prompt,
 };
 
 #[derive(Debug, Clone, Args)]
 pub struct ControlArgs {
-    /// Workflow ID of the run
+    /// Workflow ID of the run [default on a terminal: pick from the runs it applies to]
     #[arg(value_parser = run_id)]
-    pub id: String,
+    pub id: Option<String>,
+
+    /// Without an ID: offer only runs of this pipeline
+    #[arg(long, value_name = "NAME", conflicts_with = "id")]
+    pub pipeline: Option<String>,
+}
+
+/// The command's word for a control.
+fn verb(control: Control) -> &'static str {
+    match control {
+        Control::Pause => "pause",
+        Control::Resume => "resume",
+        Control::Stop => "stop",
+    }
+}
+
+/// The runs a command without an ID offers, and what it says when none is
+/// there. Visibility tells a run held between steps by a pause (phase
+/// `paused`), not one paused at a gate: resume offers the former.
+fn offered(control: Option<Control>, pipeline: Option<String>) -> (RunQuery, &'static str) {
+    match control {
+        Some(Control::Resume) => (
+            RunQuery {
+                phase: Some(Phase::Paused),
+                pipeline,
+                ..RunQuery::running()
+            },
+            "no runs are paused between steps (for one paused at a gate, pass its ID)",
+        ),
+        _ => (
+            RunQuery {
+                pipeline,
+                ..RunQuery::running()
+            },
+            "no runs are going",
+        ),
+    }
+}
+
+/// The run ID given, else one picked on a terminal from the runs `verb`
+/// applies to; `None` when there was none to pick.
+async fn chosen(
+    orca: &Orca,
+    id: Option<String>,
+    (verb, control): (&str, Option<Control>),
+    pipeline: Option<String>,
+) -> Result<Option<String>> {
+    let (query, none) = offered(control, pipeline);
+    let question = format!("Which run do you {verb}?");
+    given_or_pick(orca, id, &query, &question, none, running_line).await
+}
+
+/// Off a terminal, a missing ID is a usage error (exit 2), before connecting.
+fn need_id(id: Option<&str>, verb: &str) -> Result<()> {
+    prompt::need_id_or_terminal(
+        id,
+        verb,
+        "pass the ID, or run it on a terminal to pick one; running runs: orca list --status running",
+    )
 }
 
 pub async fn run(
@@ -26,43 +92,39 @@ pub async fn run(
     settings: Settings,
     printer: &Printer,
 ) -> Result<()> {
+    let verb = verb(control);
+    need_id(args.id.as_deref(), verb)?;
     let orca = Orca::connect(settings).await?;
-    orca.ensure_running(&args.id).await?;
-    orca.signal(&args.id, control).await?;
-    let live = orca
-        .query_status(&args.id, QUERY_DEADLINE)
-        .await
-        .unwrap_or(None);
-    let phase = live.as_ref().map(|s| s.phase);
-    let (past, note) = match control {
-        Control::Pause => ("paused", "no new step starts until `orca resume`"),
-        Control::Resume => ("resumed", "steps start again"),
-        Control::Stop => (
-            "stopping",
-            "the run ends with outcome `stopped` after its current step",
-        ),
+    let Some(id) = chosen(&orca, args.id, (verb, Some(control)), args.pipeline).await? else {
+        return Ok(());
     };
-    let report = json!({
-        "workflow_id": args.id,
+    let report = orca.control(&id, control).await?;
+    let latest = report.latest();
+    let json = json!({
+        "workflow_id": id,
         "signal": control.signal_name(),
-        "phase": phase,
-        "paused": live.as_ref().map(|s| s.paused),
-        "stop_requested": live.as_ref().map(|s| s.stop_requested),
+        "sent": report.sent,
+        "changed": report.changed(),
+        "answer": report.answer,
+        "phase": latest.map(|s| s.phase),
+        "paused": latest.map(|s| s.paused),
+        "stop_requested": latest.map(|s| s.stop_requested),
+        "current_step": latest.and_then(|s| s.current_step.clone()),
+        "outcome": latest.and_then(|s| s.outcome),
     });
-    printer.emit(&report, |p| {
-        let phase = phase.map_or("phase unknown: no worker answered".to_string(), |ph| {
-            format!("phase: {}", p.state(&ph))
-        });
-        p.line(&format!("{past} {} ({phase}); {note}", args.id));
-    });
+    printer.emit(&json, |p| p.line(&told(&id, control, &report)));
     Ok(())
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct CancelArgs {
-    /// Workflow ID of the run
+    /// Workflow ID of the run [default on a terminal: pick from the running runs]
     #[arg(value_parser = run_id)]
-    pub id: String,
+    pub id: Option<String>,
+
+    /// Without an ID: offer only runs of this pipeline
+    #[arg(long, value_name = "NAME", conflicts_with = "id")]
+    pub pipeline: Option<String>,
 
     /// Why, recorded in the history
     #[arg(long)]
@@ -76,25 +138,33 @@ pub struct CancelArgs {
 /// `orca cancel ID`: Temporal cancellation. The run's running steps are
 /// cancelled (commands killed); then the outcome is reported.
 pub async fn cancel(args: CancelArgs, settings: Settings, printer: &Printer) -> Result<()> {
+    need_id(args.id.as_deref(), "cancel")?;
     let orca = Orca::connect(settings).await?;
-    orca.ensure_running(&args.id).await?;
+    let Some(id) = chosen(&orca, args.id, ("cancel", None), args.pipeline).await? else {
+        return Ok(());
+    };
+    orca.ensure_running(&id).await?;
     let reason = args
         .reason
         .unwrap_or_else(|| format!("cancelled by {} via orca", orca.settings.identity));
-    orca.cancel(&args.id, &reason).await?;
-    let end = orca.wait(&args.id, Some(args.wait)).await?;
-    let report = json!({"workflow_id": args.id, "reason": reason, "end": end.to_json()});
+    orca.cancel(&id, &reason).await?;
+    let end = orca.wait(&id, Some(args.wait)).await?;
+    let report = json!({"workflow_id": id, "reason": reason, "end": end.to_json()});
     printer.emit(&report, |p| {
-        p.line(&format!("{}: {}", args.id, p.state(&end.phase())));
+        p.line(&format!("{id}: {}", p.state(&end.phase())));
     });
     Ok(())
 }
 
 #[derive(Debug, Clone, Args)]
 pub struct TerminateArgs {
-    /// Workflow ID of the run
+    /// Workflow ID of the run [default on a terminal: pick from the running runs]
     #[arg(value_parser = run_id)]
-    pub id: String,
+    pub id: Option<String>,
+
+    /// Without an ID: offer only runs of this pipeline
+    #[arg(long, value_name = "NAME", conflicts_with = "id")]
+    pub pipeline: Option<String>,
 
     /// Why, recorded in the history
     #[arg(long)]
@@ -107,24 +177,28 @@ pub struct TerminateArgs {
 
 /// `orca terminate ID`: ends the run at once; nothing in it runs again.
 pub async fn terminate(args: TerminateArgs, settings: Settings, printer: &Printer) -> Result<()> {
-    let action = format!("terminate {}", args.id);
+    need_id(args.id.as_deref(), "terminate")?;
+    let action = format!("terminate {}", args.id.as_deref().unwrap_or("a run"));
     // Refused before connecting when it could never be confirmed.
     prompt::refuse_unconfirmable(args.yes, &action)?;
     let orca = Orca::connect(settings).await?;
-    orca.ensure_running(&args.id).await?;
-    let question = format!("Terminate {}? Running steps are abandoned.", args.id);
+    let Some(id) = chosen(&orca, args.id, ("terminate", None), args.pipeline).await? else {
+        return Ok(());
+    };
+    orca.ensure_running(&id).await?;
+    let action = format!("terminate {id}");
+    let question = format!("Terminate {id}? Running steps are abandoned.");
     if !prompt::confirm_unless_yes(args.yes, &action, &question)? {
         return Ok(());
     }
     let reason = args
         .reason
         .unwrap_or_else(|| format!("terminated by {} via orca", orca.settings.identity));
-    orca.terminate(&args.id, &reason).await?;
-    let report = json!({"workflow_id": args.id, "reason": reason, "status": "terminated"});
+    orca.terminate(&id, &reason).await?;
+    let report = json!({"workflow_id": id, "reason": reason, "status": "terminated"});
     printer.emit(&report, |p| {
         p.line(&format!(
-            "{}: {} ({reason})",
-            args.id,
+            "{id}: {} ({reason})",
             p.state(&crate::client::TemporalStatus::Terminated)
         ))
     });

@@ -106,6 +106,7 @@ async fn run(
     printer: &Printer,
 ) -> Result<()> {
     let verb = kind.message_name();
+    prompt::on_cancel_say(prompt::Note::NothingDecided);
     let payload = match &args.payload_json {
         None => None,
         Some(text) => Some(
@@ -148,10 +149,7 @@ async fn run(
         return Ok(());
     };
     let ask = prompt::interactive() && !args.yes;
-    let Some(request) = filled_in(&orca, &id, kind, request, &fields, ask).await? else {
-        eprintln!("nothing was decided");
-        return Ok(());
-    };
+    let request = filled_in(&orca, &id, kind, request, &fields, ask).await?;
     let vote = vote(&orca, &id, kind, request, key.as_ref()).await?;
     warn_if_unchecked(key.is_some(), vote.key.as_deref());
     printer.emit(&vote, |p| p.line(&describe(p, &id, &vote)));
@@ -160,7 +158,8 @@ async fn run(
 
 /// The request with what a terminal asks for: a rejection's reason, and
 /// (with `ask`) the form's missing fields; filled in before signing, so the
-/// signature covers the fields as sent. `None` when the person backs out.
+/// signature covers the fields as sent. Backing out of a question cancels
+/// the command (`Error::Cancelled`).
 async fn filled_in(
     orca: &Orca,
     id: &str,
@@ -168,15 +167,12 @@ async fn filled_in(
     mut request: DecisionRequest,
     given: &form::Given,
     ask: bool,
-) -> Result<Option<DecisionRequest>> {
+) -> Result<DecisionRequest> {
     if request.comment.is_none() && kind == VoteKind::Reject && prompt::interactive() {
         request.comment = Some(prompt::text("Reason for rejecting")?).filter(|r| !r.is_empty());
     }
-    let Some(fields) = form::fill(orca, id, kind, given, ask).await? else {
-        return Ok(None);
-    };
-    request.fields = fields;
-    Ok(Some(request))
+    request.fields = form::fill(orca, id, kind, given, ask).await?;
+    Ok(request)
 }
 
 /// A workflow that is not orca's: the caller names the message.

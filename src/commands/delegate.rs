@@ -31,6 +31,7 @@ pub struct DelegateArgs {
 }
 
 pub async fn run(args: DelegateArgs, settings: Settings, printer: &Printer) -> Result<()> {
+    prompt::on_cancel_say(prompt::Note::NothingDecided);
     prompt::need_id_or_terminal(
         args.gate.id.as_deref(),
         "delegate",

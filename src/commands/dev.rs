@@ -10,7 +10,7 @@ use crate::{
     cli::{GlobalArgs, worker::WorkerOptions},
     config::Settings,
     ops::{
-        dev::{DevServer, ServerPlan, database_path, ensure_port_free, find_temporal_cli},
+        dev::{DevServer, ServerPlan, database_path, ensure_ports_free, find_temporal_cli},
         worker::{
             activities, init_logging,
             queues::{describe, polled},
@@ -50,7 +50,6 @@ pub async fn run(args: DevArgs, global: &GlobalArgs, printer: &Printer) -> Resul
     init_logging(args.worker.log_format);
     let activities = activities(&args.worker)?;
     let temporal = find_temporal_cli()?;
-    ensure_port_free(args.port)?;
     let db = match args.ephemeral {
         true => None,
         false => Some(database_path(args.db.clone())?),
@@ -66,6 +65,7 @@ pub async fn run(args: DevArgs, global: &GlobalArgs, printer: &Printer) -> Resul
         db,
         namespace: settings.namespace.clone(),
     };
+    ensure_ports_free(&plan)?;
     let mut server = DevServer::spawn(&temporal, &plan)?;
     let client = server.ready(&settings).await?;
     print_ready(printer, &plan, &settings, &args.worker);

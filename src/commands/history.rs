@@ -7,26 +7,46 @@ use clap::Args;
 use crate::{
     Result,
     cli::args::run_id,
-    client::Orca,
+    client::{Orca, temporal_run_id},
     config::Settings,
-    ops::timeline::chain_timeline,
+    ops::{
+        pick::{PICK_HINT, given_or_recent},
+        timeline::chain_timeline,
+    },
     output::{Cell, Printer},
+    prompt,
 };
 
 #[derive(Debug, Clone, Args)]
 pub struct HistoryArgs {
-    /// Workflow ID of the run
+    /// Workflow ID of the run [on a terminal, picked from the recent runs when left out]
     #[arg(value_parser = run_id)]
-    pub id: String,
+    pub id: Option<String>,
+
+    /// An earlier run of the ID (one started again under it): its run ID,
+    /// from `orca list -o json` or `start -o json` (`run_id`). Any run of a chain that
+    /// continued as new shows the whole chain [default: the ID's latest run]
+    #[arg(long, value_name = "RUN_ID", value_parser = temporal_run_id, requires = "id")]
+    pub run_id: Option<String>,
+
+    /// Without an ID: offer only runs of this pipeline
+    #[arg(long, value_name = "NAME", conflicts_with = "id")]
+    pub pipeline: Option<String>,
 }
 
 pub async fn run(args: HistoryArgs, settings: Settings, printer: &Printer) -> Result<()> {
+    prompt::need_id_or_terminal(args.id.as_deref(), "history", PICK_HINT)?;
     let orca = Orca::connect(settings).await?;
-    let chain = orca.chain(&args.id).await?;
+    let Some(id) = given_or_recent(&orca, args.id, args.pipeline, "history").await? else {
+        return Ok(());
+    };
+    let chain = match &args.run_id {
+        Some(run_id) => orca.chain_of(&id, run_id).await?,
+        None => orca.chain(&id).await?,
+    };
     if let Some(run) = chain.lost_before() {
         eprintln!(
-            "note: {} continued as new from run {run}, which (with any before it) is past the namespace's retention: shown from that hand-over on",
-            args.id
+            "note: {id} continued as new from run {run}, which (with any before it) is past the namespace's retention: shown from that hand-over on"
         );
     }
     let entries = chain_timeline(&chain);

@@ -56,7 +56,7 @@ pub async fn run(args: ListArgs, settings: Settings, printer: &Printer) -> Resul
         ..RunQuery::default()
     };
     let orca = Orca::connect(settings).await?;
-    let runs = orca.list(&query.text(), args.limit).await?;
+    let runs = orca.list_newest(&query.text(), args.limit).await?;
     printer.list(&runs, "no runs match", |p| {
         let rows = runs
             .iter()

@@ -12,7 +12,7 @@ use crate::{
         args::{ExecutionTimeoutArg, InputArgs, PipelinesDirArg, SigningArgs, run_id},
         parse_duration,
     },
-    client::Orca,
+    client::{IdReuse, Orca},
     config::Settings,
     ops::{
         follow::{await_outcome, watch},
@@ -36,6 +36,18 @@ pub struct StartArgs {
     /// Workflow ID of the run [default: PIPELINE-<random>]
     #[arg(long, value_parser = run_id)]
     pub id: Option<String>,
+
+    /// With --id: whether an ID whose run has finished may start another
+    /// run (`temporal workflow start --id-reuse-policy`'s names, its
+    /// spelling accepted too); by default it is refused (exit 7)
+    #[arg(
+        long,
+        value_enum,
+        value_name = "POLICY",
+        requires = "id",
+        default_value_t
+    )]
+    pub id_reuse: IdReuse,
 
     /// Wait for the run to end; exit 0 completed, 3 rejected/denied/stopped, 4 failed
     #[arg(long, conflicts_with = "follow")]
@@ -119,7 +131,12 @@ pub async fn run(args: StartArgs, settings: Settings, printer: &Printer) -> Resu
     }
     let orca = Orca::connect(settings).await?;
     let started = launch
-        .start(&orca, &id, args.execution.execution_timeout.map(|t| t.0))
+        .start(
+            &orca,
+            &id,
+            args.execution.execution_timeout.map(|t| t.0),
+            args.id_reuse,
+        )
         .await?;
     if args.follow {
         return watch(&orca, &started, printer, args.timeout).await;

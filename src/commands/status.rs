@@ -8,27 +8,48 @@ use serde_json::Value;
 use crate::{
     Result,
     cli::args::run_id,
-    client::Orca,
+    client::{Orca, temporal_run_id},
     config::Settings,
     engine::status::{ApprovalStatus, Delegation, StepState, Vote, VoteKind},
     human::{comment_suffix, proof},
     ops::{
         form::{Form, show},
+        pick::{PICK_HINT, given_or_recent},
         run::{PendingStep, RunView, view},
     },
     output::{Cell, Printer},
+    prompt,
 };
 
 #[derive(Debug, Clone, Args)]
 pub struct StatusArgs {
-    /// Workflow ID of the run
+    /// Workflow ID of the run [on a terminal, picked from the recent runs when left out]
     #[arg(value_parser = run_id)]
-    pub id: String,
+    pub id: Option<String>,
+
+    /// An earlier run of the ID (one started again under it): its run ID,
+    /// from `orca list -o json` or `start -o json` (`run_id`). A run that continued as new
+    /// shows where its chain ended [default: the ID's latest run]
+    #[arg(long, value_name = "RUN_ID", value_parser = temporal_run_id, requires = "id")]
+    pub run_id: Option<String>,
+
+    /// Without an ID: offer only runs of this pipeline
+    #[arg(long, value_name = "NAME", conflicts_with = "id")]
+    pub pipeline: Option<String>,
 }
 
 pub async fn run(args: StatusArgs, settings: Settings, printer: &Printer) -> Result<()> {
-    let orca = Orca::connect(settings).await?;
-    let view = view(&orca, &args.id).await?;
+    prompt::need_id_or_terminal(args.id.as_deref(), "status", PICK_HINT)?;
+    let mut orca = Orca::connect(settings).await?;
+    let Some(id) = given_or_recent(&orca, args.id, args.pipeline, "status").await? else {
+        return Ok(());
+    };
+    if let Some(run_id) = &args.run_id {
+        // The run the ID named while that chain went on.
+        let last = orca.last_run_of(&id, run_id).await?;
+        orca = orca.pinned_to(&last);
+    }
+    let view = view(&orca, &id).await?;
     printer.emit(&view, |p| print_text(p, &view));
     Ok(())
 }

@@ -52,8 +52,9 @@ pub async fn run(args: WaitArgs, settings: Settings, printer: &Printer) -> Resul
         return await_outcome(&orca, &started, printer, args.timeout).await;
     }
     // The run may end without a decided gate (denied first, or no gate).
-    match to_decision(&orca, &args.id, args.timeout, &mut Display::Quiet).await? {
-        Followed::Ended(ended) => ended.report(printer, &Display::Quiet, &started),
+    let mut display = Display::for_wait(printer);
+    match to_decision(&orca, &args.id, args.timeout, &mut display).await? {
+        Followed::Ended(ended) => ended.report(printer, &display, &started),
         Followed::Stopped(decision) => decided(printer, &args.id, decision),
     }
 }

@@ -13,8 +13,8 @@ use crate::{
     client::{Orca, StartedRun},
     config::Settings,
     ops::{
-        follow::watch,
-        pick::{given_or_pick, running_line},
+        follow::watch_with,
+        pick::{PICK_HINT, given_or_pick, running_line},
         query::RunQuery,
     },
     output::Printer,
@@ -34,14 +34,14 @@ pub struct WatchArgs {
     /// Stop watching after this long (exit 8; the run goes on)
     #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
     pub timeout: Option<Duration>,
+
+    /// At the end, list each step's output below the outcome (as JSON; -o json has them anyway)
+    #[arg(long)]
+    pub outputs: bool,
 }
 
 pub async fn run(args: WatchArgs, settings: Settings, printer: &Printer) -> Result<()> {
-    prompt::need_id_or_terminal(
-        args.id.as_deref(),
-        "watch",
-        "pass the ID, or run it on a terminal to pick one; recent runs: orca list",
-    )?;
+    prompt::need_id_or_terminal(args.id.as_deref(), "watch", PICK_HINT)?;
     let orca = Orca::connect(settings).await?;
     let query = RunQuery {
         pipeline: args.pipeline.clone(),
@@ -63,5 +63,5 @@ pub async fn run(args: WatchArgs, settings: Settings, printer: &Printer) -> Resu
         workflow_id: id.clone(),
         run_id: None,
     };
-    watch(&orca, &started, printer, args.timeout).await
+    watch_with(&orca, &started, printer, args.timeout, args.outputs).await
 }

@@ -165,15 +165,36 @@ pub(super) fn count_run(ctx: &Ctx, result: &WorkflowResult<RunResult>) {
     if ctx.is_replaying() {
         return;
     }
-    let outcome = match result {
-        Ok(result) => result.outcome.to_string(),
-        Err(WorkflowTermination::Cancelled { .. }) => "cancelled".into(),
-        // Handed over: the run goes on, and ends once, in its last run.
-        Err(WorkflowTermination::ContinueAsNew(_)) => return,
-        Err(_) => "failed".into(),
+    let outcome = match ending(result) {
+        Some(Ending::Outcome(outcome)) => outcome.to_string(),
+        Some(Ending::Cancelled) => "cancelled".into(),
+        Some(Ending::Failed) => "failed".into(),
+        None => return,
     };
     let pipeline = ctx.state(|s| s.status.pipeline.clone());
     metrics.run_finished(&pipeline, &outcome);
+}
+
+/// Once the run has ended, the steps it never reached say so (`skipped`,
+/// and why) instead of staying `pending`, and it is no longer paused. Only
+/// the status changes: no command, so a replay is unaffected. A run that
+/// hands over goes on.
+pub(super) fn close_status(ctx: &Ctx, result: &WorkflowResult<RunResult>) {
+    if let Some(ending) = ending(result) {
+        ctx.state_mut(|s| s.status.close(ending));
+    }
+}
+
+/// How the run ended; `None` when it did not: it handed over (the run
+/// goes on, and ends once, in its last run) or this worker let it go
+/// (evicted: it goes on elsewhere).
+fn ending(result: &WorkflowResult<RunResult>) -> Option<Ending> {
+    match result {
+        Ok(result) => Some(Ending::Outcome(result.outcome)),
+        Err(WorkflowTermination::Cancelled { .. }) => Some(Ending::Cancelled),
+        Err(WorkflowTermination::ContinueAsNew(_) | WorkflowTermination::Evicted) => None,
+        Err(WorkflowTermination::Failed(_)) => Some(Ending::Failed),
+    }
 }
 
 /// Whether the run may go on to its next step or item.

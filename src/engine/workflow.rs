@@ -25,7 +25,7 @@ use super::{
     gate::{self, signature::Trust},
     handover::Handover,
     refusal::Refusal,
-    run::{count_run, run_pipeline},
+    run::{close_status, count_run, run_pipeline},
     status::*,
 };
 
@@ -107,6 +107,7 @@ impl PipelineWorkflow {
     pub async fn run(ctx: &mut WorkflowContext<Self>) -> WorkflowResult<RunResult> {
         capability::decide_routes(ctx);
         let result = run_pipeline(ctx).await;
+        close_status(ctx, &result);
         count_run(ctx, &result);
         result
     }

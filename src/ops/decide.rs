@@ -3,6 +3,8 @@
 //! can be run again), one you may not decide is refused. A refusal without a
 //! type (a worker older than typed refusals) counts as refused.
 
+use std::{io::IsTerminal, time::Duration};
+
 use futures_util::{StreamExt, stream};
 use serde::Serialize;
 
@@ -10,12 +12,81 @@ use crate::{
     Error, Result,
     client::{Orca, RunSummary},
     engine::status::{DecisionRequest, VoteKind},
-    ops::{form, gate::vote},
+    ops::{
+        follow::{
+            StatusLine,
+            workers::{start_one, unpolled_queue},
+        },
+        form,
+        gate::cast,
+    },
     signing::sign::SigningKey,
 };
 
 /// Decisions in flight at once during `--all`.
 const BULK_CONCURRENCY: usize = 32;
+
+/// How long a decision goes unanswered before a person hears why.
+const QUIET_FOR: Duration = Duration::from_secs(1);
+
+/// Awaits `act`, an update to run `id` that a worker must record. On a
+/// terminal, a line on stderr says so after `QUIET_FOR` without an answer,
+/// and as soon as the server tells that no worker polls the run's task
+/// queue, how to start one; cleared when the answer comes. Off a terminal,
+/// nothing meanwhile. Either way, an act no worker answered in time says
+/// in its hint that none polls, when the server says so.
+pub async fn awaiting_worker<T>(
+    orca: &Orca,
+    id: &str,
+    act: impl Future<Output = Result<T>>,
+) -> Result<T> {
+    if !std::io::stderr().is_terminal() {
+        return with_no_poller(orca, act.await).await;
+    }
+    tokio::pin!(act);
+    let unpolled = unpolled_queue(orca, id);
+    let quiet = tokio::time::sleep(QUIET_FOR);
+    tokio::pin!(unpolled, quiet);
+    let (mut line, mut asked) = (StatusLine::default(), false);
+    let answer = loop {
+        tokio::select! {
+            answer = &mut act => break answer,
+            queue = &mut unpolled, if !asked => {
+                asked = true;
+                if let Some(queue) = queue {
+                    line.show(&format!(
+                        "waiting for a worker to record the decision: none polls task queue `{queue}` → {}",
+                        start_one(&queue)
+                    ));
+                }
+            }
+            () = &mut quiet, if line.is_blank() => {
+                line.show("waiting for a worker to record the decision…");
+            }
+        }
+    };
+    line.clear();
+    with_no_poller(orca, answer).await
+}
+
+/// An act no worker answered: `NoPoller` when none polls the run's queue.
+async fn with_no_poller<T>(orca: &Orca, answer: Result<T>) -> Result<T> {
+    let Err(Error::NoWorker { id, waited, .. }) = answer else {
+        return answer;
+    };
+    match unpolled_queue(orca, &id).await {
+        Some(task_queue) => Err(Error::NoPoller {
+            id,
+            task_queue,
+            waited,
+        }),
+        None => Err(Error::NoWorker {
+            task_queue: orca.settings.task_queue.clone(),
+            id,
+            waited,
+        }),
+    }
+}
 
 /// What `--all` did with each run it listed. `skipped`: the gate no longer
 /// waited for this person when the decision arrived (decided by someone
@@ -91,11 +162,9 @@ pub async fn decide_all(
         async move {
             let id = run.workflow_id.clone();
             let answer = async {
-                // Asks nothing (`--all` confirms once), so nobody backs out.
-                if let Some(filled) = form::fill(orca, &id, kind, fields, false).await? {
-                    request.fields = filled;
-                }
-                vote(orca, &id, kind, request, key).await.map(drop)
+                // Asks nothing: `--all` confirms once, before any run.
+                request.fields = form::fill(orca, &id, kind, fields, false).await?;
+                cast(orca, &id, kind, request, key).await.map(drop)
             };
             let answer = answer.await;
             (id, answer)

@@ -193,17 +193,107 @@ pub fn find_temporal_cli() -> Result<PathBuf> {
         .ok_or(Error::TemporalCliMissing { tried: None })
 }
 
-pub fn ensure_port_free(port: u16) -> Result<()> {
-    TcpListener::bind(("127.0.0.1", port)).map(drop).map_err(|e| {
-        Error::usage_with_hint(
-            format!("port {port} is not free: {e}"),
-            format!(
+/// A port `orca dev` hands the dev server, named with the flag that sets
+/// it: a taken port is refused before the server starts (whose own error
+/// would name neither).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DevPort {
+    /// `--port`: the gRPC frontend clients and the worker connect to.
+    Frontend(u16),
+    /// `--ui-port`: the web UI (none with `--headless`).
+    Ui(u16),
+}
+
+impl DevPort {
+    /// The ports `plan` needs, in the order they are checked.
+    pub fn of(plan: &ServerPlan) -> Vec<DevPort> {
+        let ui = (!plan.headless).then_some(DevPort::Ui(plan.ui_port));
+        std::iter::once(DevPort::Frontend(plan.port))
+            .chain(ui)
+            .collect()
+    }
+
+    pub fn number(self) -> u16 {
+        match self {
+            DevPort::Frontend(port) | DevPort::Ui(port) => port,
+        }
+    }
+
+    fn role(self) -> &'static str {
+        match self {
+            DevPort::Frontend(_) => "the Temporal frontend",
+            DevPort::Ui(_) => "the web UI",
+        }
+    }
+
+    fn flag(self) -> &'static str {
+        match self {
+            DevPort::Frontend(_) => "--port",
+            DevPort::Ui(_) => "--ui-port",
+        }
+    }
+
+    /// Exit 2 naming the port, what it is for and the flag to pick another.
+    fn ensure_free(self, taken: &[u16]) -> Result<()> {
+        let port = self.number();
+        let error = match TcpListener::bind(("127.0.0.1", port)) {
+            Ok(_) => return Ok(()),
+            Err(e) => e,
+        };
+        let (role, flag) = (self.role(), self.flag());
+        if error.kind() != std::io::ErrorKind::AddrInUse {
+            return Err(Error::usage_with_hint(
+                format!("port {port} ({role}) cannot be used: {error}"),
+                format!("pick another with {flag} PORT"),
+            ));
+        }
+        let other = free_port_after(port, taken);
+        let hint = match self {
+            DevPort::Frontend(_) => format!(
                 "another Temporal server may be running there (use it with --address 127.0.0.1:{port}), \
-                 or pick another port: orca dev --port {}",
-                port.wrapping_add(1)
+                 or pick another with {flag} {other}"
             ),
-        )
-    })
+            DevPort::Ui(_) => {
+                format!("pick another with {flag} {other}, or run without the UI: --headless")
+            }
+        };
+        Err(Error::usage_with_hint(
+            format!("port {port} ({role}) is in use"),
+            hint,
+        ))
+    }
+}
+
+/// Refuses the plan if a port it needs is taken, naming that port.
+pub fn ensure_ports_free(plan: &ServerPlan) -> Result<()> {
+    let ports = DevPort::of(plan);
+    let numbers: Vec<u16> = ports.iter().map(|p| p.number()).collect();
+    // Each port alone binds; the server could not have both on one.
+    if let [frontend, ui] = numbers[..]
+        && frontend == ui
+    {
+        return Err(Error::usage_with_hint(
+            format!("--port and --ui-port are both {frontend}"),
+            format!(
+                "give the web UI a port of its own: --ui-port {}",
+                free_port_after(ui, &numbers)
+            ),
+        ));
+    }
+    ports.iter().try_for_each(|port| port.ensure_free(&numbers))
+}
+
+/// A port after `port` that is free now and not one of `taken`, to suggest
+/// (a suggestion that is itself taken would only send the reader round
+/// again); `port + 1` if none of the next hundred is.
+fn free_port_after(port: u16, taken: &[u16]) -> u16 {
+    let next = |n: u16| port.checked_add(n);
+    (1..=100)
+        .filter_map(next)
+        .filter(|p| !taken.contains(p))
+        .find(|p| TcpListener::bind(("127.0.0.1", *p)).is_ok())
+        .or_else(|| next(1))
+        .unwrap_or(port)
 }
 
 /// The database file: `explicit`, else `<data dir>/orca/dev.db`; its

@@ -12,6 +12,7 @@ use crate::{
         VoteResult,
     },
     ops::{
+        decide::awaiting_worker,
         pick::{gate_line, given_or_pick},
         query::RunQuery,
         sign::sign_at_gate,
@@ -62,18 +63,43 @@ pub async fn actor_and_run(
     Ok(picked.map(|id| (by, id)))
 }
 
-/// Casts a vote, signed with `key` when there is one.
+/// Casts a vote, signed with `key` when there is one; on a terminal, says
+/// so while it waits for a worker to record it (not while signing: that
+/// may ask for a passphrase).
 pub async fn vote(
+    orca: &Orca,
+    id: &str,
+    kind: VoteKind,
+    request: DecisionRequest,
+    key: Option<&SigningKey>,
+) -> Result<VoteResult> {
+    let request = signed_vote(orca, id, kind, request, key).await?;
+    awaiting_worker(orca, id, orca.decide(id, kind, request)).await
+}
+
+/// `vote` without a word while it waits (`--all` shows its own progress).
+pub async fn cast(
+    orca: &Orca,
+    id: &str,
+    kind: VoteKind,
+    request: DecisionRequest,
+    key: Option<&SigningKey>,
+) -> Result<VoteResult> {
+    let request = signed_vote(orca, id, kind, request, key).await?;
+    orca.decide(id, kind, request).await
+}
+
+async fn signed_vote(
     orca: &Orca,
     id: &str,
     kind: VoteKind,
     mut request: DecisionRequest,
     key: Option<&SigningKey>,
-) -> Result<VoteResult> {
+) -> Result<DecisionRequest> {
     if let Some(key) = key {
         request.signed = Some(sign_at_gate(orca, id, &request.claim(kind), key).await?);
     }
-    orca.decide(id, kind, request).await
+    Ok(request)
 }
 
 /// Sends the run back to the gate's `on_changes` step with the request's
@@ -88,7 +114,7 @@ pub async fn request_changes(
         let claim = request.claim(Act::RequestChanges);
         request.signed = Some(sign_at_gate(orca, id, &claim, key).await?);
     }
-    orca.request_changes(id, request).await
+    awaiting_worker(orca, id, orca.request_changes(id, request)).await
 }
 
 /// Hands the decision of `request.by` to `request.to`, signed with `key`
@@ -102,5 +128,5 @@ pub async fn delegate(
     if let Some(key) = key {
         request.signed = Some(sign_at_gate(orca, id, &request.claim(), key).await?);
     }
-    orca.delegate(id, request).await
+    awaiting_worker(orca, id, orca.delegate(id, request)).await
 }

@@ -3,7 +3,8 @@
 //! call into here and its printing; what two commands share lives here,
 //! never in one of them.
 //!
-//! `run`: one typed view of a run; `follow`: the loop behind `watch`,
+//! `run`: one typed view of a run; `control`: what pause, resume or stop
+//! did, in words; `follow`: the loop behind `watch`,
 //! `wait` and `start --wait`; `query`: every visibility query; `pick`: the
 //! pickers; `start`, `decide`, `sign`: starting runs, deciding gates, signing both;
 //! `gate`: every act at a gate (vote, request changes, delegate), signed
@@ -16,6 +17,7 @@
 //! worker and a dev server; `tone`: what each state word means to a reader.
 
 pub mod audit;
+pub mod control;
 pub mod decide;
 pub mod dev;
 pub mod follow;

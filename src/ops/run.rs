@@ -68,6 +68,10 @@ pub struct RunView {
     pub live: bool,
     /// The running activity of each step (attempt and last failure), from the server.
     pub pending: Vec<PendingStep>,
+    /// The task queue the run's workflow tasks go to: whether a worker
+    /// polls it tells a follower why nobody answers.
+    #[serde(skip)]
+    pub task_queue: Option<String>,
     /// A closed workflow that is not orca's: its result (bounded), as
     /// `temporal workflow result` would show it.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -225,6 +229,7 @@ async fn view_within(orca: &Orca, id: &str, deadline: Duration) -> Result<RunVie
         continued: 0,
         live: live.is_some(),
         pending,
+        task_queue: own_queue.map(str::to_string),
         result: None,
         failure: None,
         terminated: None,

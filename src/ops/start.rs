@@ -12,9 +12,12 @@ use serde_json::{Map, Value};
 use crate::{
     Error, Result,
     cli::args::InputArgs,
-    client::{FailureKind, Orca, RunEnd, StartedRun},
+    client::{FailureKind, IdReuse, Orca, RunEnd, StartedRun},
     engine::status::{RefusalKind, RunRequest},
-    ops::json_arg::JsonFlag,
+    ops::{
+        follow::workers::{nobody_polls, start_one},
+        json_arg::JsonFlag,
+    },
     pipeline::{self, InputError, PipelineSpec},
 };
 
@@ -22,6 +25,8 @@ use crate::{
 const PAYLOAD_LIMIT: usize = 2 * 1024 * 1024;
 /// How long `start` waits for a worker to resolve a name it does not know.
 const RESOLVE_WAIT: Duration = Duration::from_secs(15);
+/// How long a worker may take to poll for the first time once started.
+const FRESH_WORKER: Duration = Duration::from_secs(3);
 
 /// A run request ready to send, and what is known of its pipeline here.
 pub struct Prepared {
@@ -135,37 +140,67 @@ impl Launch {
         }
     }
 
-    /// Starts it; for a name only a worker knows, until a worker resolved it.
+    /// Starts it (an ID used before only as `reuse` allows); for a name
+    /// only a worker knows, until a worker resolved it. With no worker
+    /// polling the task queue, says so on stderr.
     pub async fn start(
         &self,
         orca: &Orca,
         id: &str,
         execution_timeout: Option<Duration>,
+        reuse: IdReuse,
     ) -> Result<StartedRun> {
         match self {
             Launch::Foreign {
                 workflow_type,
                 args,
             } => {
-                orca.start_foreign(id, workflow_type, args, execution_timeout)
-                    .await
+                let started = orca
+                    .start_foreign(id, workflow_type, args, execution_timeout, reuse)
+                    .await?;
+                warn_if_unpolled(orca).await;
+                Ok(started)
             }
             Launch::Pipeline(prepared) => {
                 let started = orca
-                    .start(id, &prepared.name, &prepared.request, execution_timeout)
+                    .start(
+                        id,
+                        &prepared.name,
+                        &prepared.request,
+                        execution_timeout,
+                        reuse,
+                    )
                     .await?;
                 // A name only a worker knows, an inline spec a worker may
-                // refuse, a signature it checks: wait for its word.
-                if prepared.worker_only
+                // refuse, a signature it checks: wait for its word, when
+                // there is a worker to give it.
+                let asks_a_worker = prepared.worker_only
                     || prepared.request.pipeline.is_object()
-                    || prepared.request.signed.is_some()
-                {
-                    await_resolution(orca, id, &prepared.name).await?;
+                    || prepared.request.signed.is_some();
+                let unpolled = warn_if_unpolled(orca).await;
+                if asks_a_worker {
+                    await_resolution(orca, id, &prepared.name, unpolled).await?;
                 }
                 Ok(started)
             }
         }
     }
+}
+
+/// A run on a task queue no worker polls waits until one does: says so,
+/// once, on stderr (stdout keeps only the ID), and returns whether it did.
+/// Best effort: a server that does not describe its queues to this client
+/// (a permission) leaves it unsaid.
+async fn warn_if_unpolled(orca: &Orca) -> bool {
+    let queue = &orca.settings.task_queue;
+    let unpolled = nobody_polls(orca, queue).await;
+    if unpolled {
+        eprintln!(
+            "warning: no worker polls task queue `{queue}`: the run waits until one does (start one: {})",
+            start_one(queue)
+        );
+    }
+    unpolled
 }
 
 /// How `--input-json` is named in errors.
@@ -207,8 +242,9 @@ pub fn parse_inputs(args: &InputArgs) -> Result<Map<String, Value>> {
 /// (the run's first activity). An unknown name is exit 2 with the
 /// worker's list; with no worker to ask in time, a warning, and the run
 /// waits for one.
-async fn await_resolution(orca: &Orca, id: &str, name: &str) -> Result<()> {
+async fn await_resolution(orca: &Orca, id: &str, name: &str, unpolled: bool) -> Result<()> {
     let started = Instant::now();
+    let queue = &orca.settings.task_queue;
     loop {
         // Describe and the status query at once, as every look at a run.
         let view = super::run::view(orca, id).await?;
@@ -224,6 +260,12 @@ async fn await_resolution(orca: &Orca, id: &str, name: &str) -> Result<()> {
             };
         }
         if !view.steps.is_empty() {
+            return Ok(());
+        }
+        // Said already that no worker polls: a worker that was just
+        // starting (`orca dev &`) gets a moment to show up, not the whole
+        // wait, since the server only knows a worker once it has polled.
+        if unpolled && started.elapsed() > FRESH_WORKER && nobody_polls(orca, queue).await {
             return Ok(());
         }
         if started.elapsed() > RESOLVE_WAIT {

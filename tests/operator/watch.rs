@@ -146,3 +146,83 @@ fn watch_json_names_the_run_that_ended() {
 fn wait_json_names_the_run_that_ended() {
     ended_run_id_of("wait");
 }
+
+/// A run denied by policy, as a watcher sees it.
+fn denied_run(env: &Env) -> String {
+    let id = format!("denied-{}", env.task_queue);
+    env.orca([
+        "start",
+        "sample",
+        "--input",
+        "task=forbidden: drop it",
+        "--id",
+        &id,
+        "--wait",
+    ])
+    .code(3);
+    id
+}
+
+#[test]
+fn watch_ends_with_the_outcome_and_lists_step_outputs_only_when_asked() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let id = denied_run(&env);
+    let plain = env.orca(["watch", &id]).code(3);
+    plain.stdout_has(&format!("{id}: denied"));
+    assert!(!plain.stdout.contains("\"rule\":"), "{plain}");
+    env.orca(["watch", &id, "--outputs"])
+        .code(3)
+        .stdout_has("  policy: {\"allowed\":false,\"rule\":\"^forbidden\"");
+}
+
+#[test]
+fn watching_a_denied_run_prints_the_outcome_not_an_error() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let id = denied_run(&env);
+    let done = env.orca(["watch", &id]).code(3);
+    done.stdout_has(&format!(
+        "{id}: denied (\"forbidden: drop it\" matches deny rule"
+    ));
+    assert!(!done.stderr.contains("error:"), "{done}");
+}
+
+/// A watcher started before any worker could answer for the run: the run
+/// is told once, whole (its input, from the worker's answer), and the
+/// steps in the order they happened. (Which views a watcher sees depends
+/// on timing; `Teller`'s unit tests pin each case.)
+#[test]
+fn watch_jsonl_tells_the_run_once_and_each_step_in_order() {
+    let env = Env::new();
+    let id = env.start(&["sample", "--input", "task=in order"]);
+    let mut session = on_terminal(&env, &["watch", &id, "-o", "jsonl"]);
+    let _worker = env.worker();
+    env.wait_phase(&id, "awaiting_approval");
+    env.orca(["approve", &id]).ok();
+    let rest = session.exp_eof().unwrap();
+    assert_eq!(exit_code(&session), 0);
+    let events: Vec<Value> = rest
+        .lines()
+        .filter_map(|line| serde_json::from_str(line.trim()).ok())
+        .collect();
+    let told: Vec<(String, String)> = events
+        .iter()
+        .map(|e| {
+            let text = |key: &str| e[key].as_str().unwrap_or_default().to_string();
+            (text("event"), text("step"))
+        })
+        .collect();
+    let at = |event: &str, step: &str| {
+        told.iter()
+            .position(|(e, s)| e == event && s == step)
+            .unwrap_or_else(|| panic!("no {event} {step} in {told:?}"))
+    };
+    let runs: Vec<&Value> = events.iter().filter(|e| e["event"] == "run").collect();
+    assert_eq!(runs.len(), 1, "told once: {told:?}");
+    assert_eq!(runs[0]["input"]["task"], "in order", "{:#}", runs[0]);
+    assert!(
+        at("step_finished", "policy") < at("approval_requested", "approval"),
+        "{told:?}"
+    );
+}

@@ -135,7 +135,16 @@ fn a_signature_copied_from_an_earlier_run_of_the_same_id_is_refused() {
     g.env
         .orca(["terminate", &g.id, "--yes", "--reason", "done"])
         .ok();
-    g.env.orca(["start", &file, "--id", &g.id]).ok();
+    g.env
+        .orca([
+            "start",
+            &file,
+            "--id",
+            &g.id,
+            "--id-reuse",
+            "allow-duplicate",
+        ])
+        .ok();
     g.env
         .wait_status(&g.id, std::time::Duration::from_secs(30), |s| {
             s["live"] == true

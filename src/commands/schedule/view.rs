@@ -33,10 +33,7 @@ pub(super) async fn list(settings: Settings, printer: &Printer) -> Result<()> {
                         true => Cell::toned(&RunPhase::PAUSED),
                         false => Cell::from("no"),
                     },
-                    Cell::from(match v.paused {
-                        true => "-".to_string(),
-                        false => v.next_runs.first().cloned().unwrap_or_else(|| "-".into()),
-                    }),
+                    Cell::from(v.next_run.clone().unwrap_or_else(|| "-".into())),
                     last_result(v.recent_runs.first()),
                     Cell::from(format!("{}/{}", v.overlap_skipped, v.missed_catchup_window)),
                 ]
@@ -133,7 +130,6 @@ fn card(p: &Printer, v: &ScheduleView) -> Vec<(&'static str, String)> {
     rows.push((
         "Next",
         match (v.paused, v.next_runs.is_empty()) {
-            // The server still computes fire times for a paused schedule.
             (true, _) => "none while paused".into(),
             (false, true) => "-".into(),
             (false, false) => v.next_runs.join(", "),

@@ -12,11 +12,13 @@ use temporalio_common::search_attributes::SearchAttributeKey;
 mod changes;
 mod gate;
 mod notice;
+mod unrun;
 
 pub use super::refusal::RefusalKind;
 pub use changes::*;
 pub use gate::*;
 pub use notice::*;
+pub use unrun::Ending;
 
 /// Workflow type name, task queue default, and message names.
 pub const WORKFLOW_TYPE: &str = "Pipeline";

@@ -102,12 +102,7 @@ pub enum RunEvent {
 pub fn changes(before: Option<&RunView>, now: &RunView) -> Vec<RunEvent> {
     let mut events = Vec::new();
     match before {
-        None => events.push(RunEvent::Run {
-            pipeline: now.pipeline.clone(),
-            phase: now.phase,
-            requested_by: now.requested_by.clone(),
-            input: now.input.clone(),
-        }),
+        None => events.push(the_run(now)),
         Some(_) if !now.live => return events,
         Some(before) => {
             if before.phase != now.phase {
@@ -136,6 +131,18 @@ pub fn changes(before: Option<&RunView>, now: &RunView) -> Vec<RunEvent> {
     events.extend(retries(before, now));
     events
 }
+
+/// The `run` event: what the run is, who asked, with what input.
+pub(super) fn the_run(now: &RunView) -> RunEvent {
+    RunEvent::Run {
+        pipeline: now.pipeline.clone(),
+        phase: now.phase,
+        requested_by: now.requested_by.clone(),
+        input: now.input.clone(),
+    }
+}
+
+pub use super::teller::Teller;
 
 /// One step's events: its start, the gate it opened, the decision, its end.
 fn step_events(

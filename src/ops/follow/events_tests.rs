@@ -48,6 +48,7 @@ fn view(phase: Phase, steps: Vec<StepStatus>, approval: Option<ApprovalStatus>) 
         continued: 0,
         live: true,
         pending: Vec::new(),
+        task_queue: None,
         result: None,
         failure: None,
         terminated: None,
@@ -207,4 +208,59 @@ fn a_run_that_continued_as_new_is_told_once_and_nothing_again() {
         super::describe(&events[0], "r"),
         "continued as new: run 2 goes on where the run before it stopped, under the same ID"
     );
+}
+
+/// A first view no worker answered tells nothing yet (it lacks the input
+/// and requester); the first one answered tells the run, once, with its
+/// steps.
+#[test]
+fn the_run_is_told_once_when_the_first_view_had_no_worker() {
+    let mut unanswered = view(Phase::Running, Vec::new(), None);
+    unanswered.live = false;
+    let answered = view(
+        Phase::AwaitingApproval,
+        vec![
+            row("policy", "policy", StepState::Completed),
+            row("approval", "approval", StepState::Waiting),
+        ],
+        Some(gate(false)),
+    );
+    let mut teller = super::Teller::default();
+    assert!(names(&teller.changes(None, &unanswered)).is_empty());
+    let mut unresolved = view(Phase::Running, Vec::new(), None);
+    unresolved.live = true;
+    assert!(names(&teller.changes(None, &unresolved)).is_empty());
+    assert_eq!(
+        names(&teller.changes(None, &answered)),
+        ["run", "step_finished", "step_waiting", "approval_requested"]
+    );
+    assert!(names(&teller.changes(Some(&answered), &answered)).is_empty());
+}
+
+/// The run is told once it is resolved, even when an earlier live view
+/// (before resolution) was already the watcher's `before`.
+#[test]
+fn the_run_is_told_when_it_is_resolved() {
+    let unresolved = view(Phase::Running, Vec::new(), None);
+    let resolved = view(
+        Phase::Running,
+        vec![row("a", "agent", StepState::Running)],
+        None,
+    );
+    let mut teller = super::Teller::default();
+    assert!(names(&teller.changes(None, &unresolved)).is_empty());
+    assert_eq!(
+        names(&teller.changes(Some(&unresolved), &resolved)),
+        ["run", "step_started"]
+    );
+}
+
+/// A closed run no worker answers for is still told, from the server's view.
+#[test]
+fn a_closed_run_with_no_worker_is_told() {
+    let mut closed = view(Phase::Completed, Vec::new(), None);
+    closed.live = false;
+    closed.temporal_status = crate::state::TemporalStatus::Completed;
+    let mut teller = super::Teller::default();
+    assert_eq!(names(&teller.changes(None, &closed)), ["run"]);
 }

@@ -1,10 +1,15 @@
 //! Following a run: one loop for `watch`, `wait` and `start --wait /
-//! --follow`, with one poll interval, one timeout (exit 8, the run goes on)
-//! and one way of handling a run that closes while followed. What is shown
-//! meanwhile is the display's business (`show.rs`).
+//! --follow`, with one poll interval, one timeout (exit 8, the run goes on),
+//! one way of handling a run that closes while followed, and one answer to
+//! Ctrl-C (the follower stops, the run goes on). What is shown meanwhile is
+//! the display's business (`show.rs`).
 
+mod board;
 pub mod events;
 mod show;
+mod status_line;
+mod teller;
+pub mod workers;
 
 use std::{
     convert::Infallible,
@@ -12,6 +17,7 @@ use std::{
 };
 
 pub use show::Display;
+pub use status_line::StatusLine;
 
 use crate::{
     Error, Result,
@@ -23,6 +29,9 @@ use crate::{
 
 /// How often a followed run is looked at.
 const POLL: Duration = Duration::from_millis(500);
+
+/// How often the server is asked whether a worker polls, while none answers.
+const POLLERS_EVERY: Duration = Duration::from_secs(5);
 
 /// How a follow ended: `stop` said so (with what it saw), or the run ended.
 #[derive(Debug)]
@@ -48,9 +57,11 @@ pub async fn to_end(
     if !display.watches() {
         // Nothing to show on the way: the server's long poll says when;
         // then which run that was (best effort: the end is what counts).
-        let end = orca.wait(id, timeout).await?;
+        let Some(end) = unless_interrupted(orca.wait(id, timeout)).await else {
+            return Err(stopped_watching(id, display));
+        };
         let run_id = orca.describe(id).await.ok().map(|d| d.run_id().to_string());
-        return Ok(Ended { end, run_id });
+        return Ok(Ended { end: end?, run_id });
     }
     let never = |_: &RunView| None::<Infallible>;
     match until(orca, id, never, timeout, display).await? {
@@ -70,9 +81,48 @@ pub async fn to_decision(
     until(orca, id, decided, timeout, display).await
 }
 
-/// The loop: looks at the run every `POLL` until `stop` finds what it
-/// waits for, the run ends, or `timeout` passes (the run goes on).
+/// `follow`, unless Ctrl-C comes first (`None`). Through tokio's handler,
+/// so the signal does not end the process: the caller says what happened.
+async fn unless_interrupted<T>(follow: impl Future<Output = T>) -> Option<T> {
+    let interrupted = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            // No handler could be installed: Ctrl-C ends the process as before.
+            std::future::pending::<()>().await;
+        }
+    };
+    tokio::select! {
+        done = follow => Some(done),
+        () = interrupted => None,
+    }
+}
+
+/// Ctrl-C while following: the display tidied, and the note a person
+/// needs (they may fear they cancelled the run). Exit 130, as a shell
+/// reports an interrupted command.
+fn stopped_watching(id: &str, display: &mut Display<'_>) -> Error {
+    display.interrupt();
+    Error::Cancelled {
+        note: format!("stopped watching; the run goes on — orca watch {id}"),
+    }
+}
+
+/// The loop, unless Ctrl-C stops it first.
 async fn until<T>(
+    orca: &Orca,
+    id: &str,
+    stop: impl Fn(&RunView) -> Option<T>,
+    timeout: Option<Duration>,
+    display: &mut Display<'_>,
+) -> Result<Followed<T>> {
+    match unless_interrupted(look_until(orca, id, stop, timeout, display)).await {
+        Some(followed) => followed,
+        None => Err(stopped_watching(id, display)),
+    }
+}
+
+/// Looks at the run every `POLL` until `stop` finds what it waits for,
+/// the run ends, or `timeout` passes (the run goes on).
+async fn look_until<T>(
     orca: &Orca,
     id: &str,
     stop: impl Fn(&RunView) -> Option<T>,
@@ -93,6 +143,7 @@ async fn until<T>(
     };
     let mut last: Option<RunView> = None;
     let mut seen_running = false;
+    let mut pollers = Pollers::default();
     loop {
         let current = match run::view(orca, id).await {
             Ok(current) => current,
@@ -106,7 +157,10 @@ async fn until<T>(
                 tokio::time::sleep(Duration::from_secs(1)).await;
                 continue;
             }
-            Err(e) => return Err(e),
+            Err(e) => {
+                display.close();
+                return Err(e);
+            }
         };
         // If it closed while we followed, the worker gets longer to answer,
         // so the last events (a decision, the final step) are not lost.
@@ -115,7 +169,11 @@ async fn until<T>(
             false => current,
         };
         seen_running |= current.is_running();
-        display.seen(last.as_ref(), &current);
+        let unpolled = match display.tells_workers() {
+            true => pollers.unpolled(orca, &current).await,
+            false => false,
+        };
+        display.seen(last.as_ref(), &current, unpolled);
         if let Some(found) = stop(&current) {
             display.close();
             return Ok(Followed::Stopped(found));
@@ -137,6 +195,31 @@ async fn until<T>(
     }
 }
 
+/// Whether a worker polls the followed run's task queue, asked only while
+/// none answers, and at most every `POLLERS_EVERY`.
+#[derive(Default)]
+struct Pollers {
+    asked: Option<(Instant, bool)>,
+}
+
+impl Pollers {
+    async fn unpolled(&mut self, orca: &Orca, view: &RunView) -> bool {
+        let queue = view.task_queue.as_deref();
+        let Some(queue) = queue.filter(|_| !view.live && view.is_running()) else {
+            self.asked = None;
+            return false;
+        };
+        match self.asked {
+            Some((at, unpolled)) if at.elapsed() < POLLERS_EVERY => unpolled,
+            _ => {
+                let unpolled = workers::nobody_polls(orca, queue).await;
+                self.asked = Some((Instant::now(), unpolled));
+                unpolled
+            }
+        }
+    }
+}
+
 /// Follows a run live to its end (`watch`, `start --follow`), shown as
 /// `watch` shows it, and answers with its outcome (exit 0/3/4).
 pub async fn watch(
@@ -145,28 +228,39 @@ pub async fn watch(
     printer: &Printer,
     timeout: Option<Duration>,
 ) -> Result<()> {
-    let display = Display::for_watch(printer, &started.workflow_id);
-    to_outcome(orca, started, printer, timeout, display).await
+    watch_with(orca, started, printer, timeout, false).await
 }
 
-/// Awaits a run's end showing nothing meanwhile (`wait`, `start --wait`),
-/// prints it, and answers with its outcome (exit 0/3/4).
+/// `watch`; `outputs`: its text end lists each step's output too.
+pub async fn watch_with(
+    orca: &Orca,
+    started: &StartedRun,
+    printer: &Printer,
+    timeout: Option<Duration>,
+    outputs: bool,
+) -> Result<()> {
+    let mut display = Display::for_watch(printer, &started.workflow_id, outputs);
+    let ended = to_end(orca, &started.workflow_id, timeout, &mut display).await?;
+    // The watcher saw the outcome, told as the outcome: a run rejected,
+    // denied or stopped is no error of theirs (still exit 3).
+    ended
+        .report(printer, &display, started)
+        .map_err(|error| match error {
+            Error::RunRefused { .. } => Error::Told(Box::new(error)),
+            other => other,
+        })
+}
+
+/// Awaits a run's end (`wait`, `start --wait`), on a terminal saying what
+/// it waits for meanwhile, prints it, and answers with its outcome (exit
+/// 0/3/4).
 pub async fn await_outcome(
     orca: &Orca,
     started: &StartedRun,
     printer: &Printer,
     timeout: Option<Duration>,
 ) -> Result<()> {
-    to_outcome(orca, started, printer, timeout, Display::Quiet).await
-}
-
-async fn to_outcome(
-    orca: &Orca,
-    started: &StartedRun,
-    printer: &Printer,
-    timeout: Option<Duration>,
-    mut display: Display<'_>,
-) -> Result<()> {
+    let mut display = Display::for_wait(printer);
     let ended = to_end(orca, &started.workflow_id, timeout, &mut display).await?;
     ended.report(printer, &display, started)
 }

@@ -19,16 +19,14 @@ enum Answer {
     Value(Value),
     /// Left empty: the field is not sent.
     Empty,
-    /// Esc: nothing is decided.
-    BackedOut,
 }
 
 /// The item that leaves an optional field empty in a pick list.
 const LEAVE_EMPTY: &str = "(leave empty)";
 
-/// Asks for each field of `form` that `fields` lacks, in the form's order;
-/// false when the person backs out.
-pub(super) fn missing(form: &Form, fields: &mut Map<String, Value>) -> Result<bool> {
+/// Asks for each field of `form` that `fields` lacks, in the form's order
+/// (Esc or Ctrl-C cancel the command: nothing is decided).
+pub(super) fn missing(form: &Form, fields: &mut Map<String, Value>) -> Result<()> {
     for (name, spec) in form {
         if fields.contains_key(name) {
             continue;
@@ -38,10 +36,9 @@ pub(super) fn missing(form: &Form, fields: &mut Map<String, Value>) -> Result<bo
                 fields.insert(name.clone(), value);
             }
             Answer::Empty => {}
-            Answer::BackedOut => return Ok(false),
         }
     }
-    Ok(true)
+    Ok(())
 }
 
 fn ask(name: &str, spec: &FieldSpec) -> Result<Answer> {
@@ -60,10 +57,9 @@ fn ask(name: &str, spec: &FieldSpec) -> Result<Answer> {
         }
         FieldType::Boolean => {
             let default = spec.default.as_ref().and_then(Value::as_bool);
-            Ok(match prompt::yes_no(&question, default)? {
-                Some(yes) => Answer::Value(Value::Bool(yes)),
-                None => Answer::BackedOut,
-            })
+            Ok(Answer::Value(Value::Bool(prompt::yes_no(
+                &question, default,
+            )?)))
         }
         FieldType::String | FieldType::Integer | FieldType::Number | FieldType::List => {
             typed(&question, spec, optional)
@@ -88,9 +84,8 @@ fn pick(
         items.push(LEAVE_EMPTY.to_string());
     }
     Ok(match prompt::select_from(question, &items, default)? {
-        None => Answer::BackedOut,
-        Some(i) if i >= given => Answer::Empty,
-        Some(i) => Answer::Value(Value::String(items.swap_remove(i))),
+        i if i >= given => Answer::Empty,
+        i => Answer::Value(Value::String(items.swap_remove(i))),
     })
 }
 

@@ -91,27 +91,24 @@ impl Given {
 /// The fields of a decision (`kind`) at the gate run `id` waits at: given,
 /// typed by the gate's form, and with `ask` (on a terminal, not `--yes`)
 /// the missing ones asked for. The run's status is fetched only when a
-/// value needs typing or questions may be asked. `None` when the person
-/// backs out of a question.
+/// value needs typing or questions may be asked. Backing out of a question
+/// cancels the command (`Error::Cancelled`).
 pub async fn fill(
     orca: &Orca,
     id: &str,
     kind: VoteKind,
     given: &Given,
     ask: bool,
-) -> Result<Option<Map<String, Value>>> {
+) -> Result<Map<String, Value>> {
     if given.texts.is_empty() && !ask {
-        return Ok(Some(given.typed(None)));
+        return Ok(given.typed(None));
     }
     let form = open_form(orca, id, kind).await?;
     let mut fields = given.typed(form.as_ref());
-    if ask
-        && let Some(form) = &form
-        && !ask::missing(form, &mut fields)?
-    {
-        return Ok(None);
+    if ask && let Some(form) = &form {
+        ask::missing(form, &mut fields)?;
     }
-    Ok(Some(fields))
+    Ok(fields)
 }
 
 /// The form a decision (`kind`) fills in at the gate run `id` waits at:

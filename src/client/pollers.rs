@@ -1,0 +1,109 @@
+//! Who polls a task queue: the workers the server has seen asking for
+//! tasks lately (it remembers a poller for about five minutes), from
+//! DescribeTaskQueue. `orca start` warns when none polls its queue.
+
+use std::time::{Duration, SystemTime};
+
+use temporalio_client::{grpc::WorkflowService, tonic};
+use temporalio_common::protos::temporal::api::{
+    enums::v1::{TaskQueueKind, TaskQueueType},
+    taskqueue::v1::TaskQueue,
+    workflowservice::v1::DescribeTaskQueueRequest,
+};
+
+use super::{Orca, system_time};
+use crate::{Result, connect};
+
+/// An idle worker's poll waits up to a minute at the server before it is
+/// answered empty and asked again, and the server records a poller when
+/// its poll arrives: a worker alive now was seen within about that long
+/// (measured: 43 s on an idle dev worker). Twice that leaves room for a
+/// loaded machine; a worker that stopped less than this ago still counts.
+const POLL_INTERVAL: Duration = Duration::from_secs(120);
+
+/// One worker polling a task queue, as the server last saw it.
+#[derive(Debug, Clone)]
+pub struct Poller {
+    /// The worker's identity (`orca worker`: `--identity`, else pid@host).
+    pub identity: String,
+    /// When its last poll arrived.
+    pub last_access: Option<SystemTime>,
+}
+
+impl Poller {
+    /// Whether it polled lately enough to be running still.
+    pub fn is_recent(&self) -> bool {
+        self.last_access
+            .and_then(|at| SystemTime::now().duration_since(at).ok())
+            .is_none_or(|ago| ago <= POLL_INTERVAL)
+    }
+}
+
+impl Orca {
+    /// The workers that polled `task_queue` for workflow tasks (the runs
+    /// themselves) within the last few minutes; `Poller::is_recent` tells
+    /// which still do.
+    pub async fn pollers(&self, task_queue: &str) -> Result<Vec<Poller>> {
+        self.queue_pollers(task_queue, TaskQueueType::Workflow)
+            .await
+    }
+
+    /// The same for activity tasks (the steps): a `<queue>-commands`
+    /// queue has only these.
+    pub async fn activity_pollers(&self, task_queue: &str) -> Result<Vec<Poller>> {
+        self.queue_pollers(task_queue, TaskQueueType::Activity)
+            .await
+    }
+
+    async fn queue_pollers(&self, task_queue: &str, kind: TaskQueueType) -> Result<Vec<Poller>> {
+        let request = DescribeTaskQueueRequest {
+            namespace: self.settings.namespace.clone(),
+            task_queue: Some(TaskQueue {
+                name: task_queue.to_string(),
+                kind: TaskQueueKind::Normal as i32,
+                ..Default::default()
+            }),
+            task_queue_type: kind as i32,
+            ..Default::default()
+        };
+        let mut service = self.client.clone();
+        let response =
+            WorkflowService::describe_task_queue(&mut service, tonic::Request::new(request))
+                .await
+                .map_err(|status| {
+                    connect::status_error(&self.settings, "describe the task queue", &status)
+                })?
+                .into_inner();
+        Ok(response
+            .pollers
+            .into_iter()
+            .map(|poller| Poller {
+                identity: poller.identity,
+                last_access: poller.last_access_time.as_ref().and_then(system_time),
+            })
+            .collect())
+    }
+}
+
+/// How to give `task_queue` a worker: the one wording every hint uses.
+pub fn start_one(task_queue: &str) -> String {
+    format!("orca worker --task-queue {task_queue} (or orca dev)")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seen(ago: Duration) -> Poller {
+        Poller {
+            identity: "w".into(),
+            last_access: Some(SystemTime::now() - ago),
+        }
+    }
+
+    #[test]
+    fn a_poller_seen_within_a_poll_is_recent() {
+        assert!(seen(Duration::from_secs(5)).is_recent());
+        assert!(!seen(Duration::from_secs(200)).is_recent());
+    }
+}
