@@ -134,20 +134,29 @@ fn a_stopped_loop_says_how_many_items_ran() {
     assert_eq!(step(&status, "wrap_up")["state"], "skipped", "{status:#}");
 }
 
+/// `orca VERB --pipeline NAME` on a terminal, a run of NAME of its own
+/// waiting at its gate: the picker offers it and Enter takes it. The run's
+/// ID, and the session after the pick.
+fn picked_from_the_runs(env: &Env, verb: &str) -> (String, rexpect::session::PtySession) {
+    let name = format!("{verb}-pick-{}", env.task_queue);
+    let file = gate_then_work(env, &name);
+    let id = env.start(&[&file]);
+    env.wait_phase(&id, "awaiting_approval");
+    env.wait_in_inbox(&name, &id);
+    let mut session = on_terminal(env, &[verb, "--pipeline", &name]);
+    session
+        .exp_string(&format!("Which run do you {verb}?"))
+        .unwrap();
+    session.exp_string(&id).unwrap();
+    session.send_line("").unwrap();
+    (id, session)
+}
+
 #[test]
 fn pause_without_an_id_offers_the_picker() {
     let env = Env::new();
     let _worker = env.worker();
-    let name = format!("pause-pick-{}", env.task_queue);
-    let file = gate_then_work(&env, &name);
-    let id = env.start(&[&file]);
-    env.wait_phase(&id, "awaiting_approval");
-    env.wait_in_inbox(&name, &id);
-
-    let mut session = on_terminal(&env, &["pause", "--pipeline", &name]);
-    session.exp_string("Which run do you pause?").unwrap();
-    session.exp_string(&id).unwrap();
-    session.send_line("").unwrap();
+    let (id, mut session) = picked_from_the_runs(&env, "pause");
     session
         .exp_string(&format!("{id} is awaiting approval at step gate; paused"))
         .unwrap();
@@ -159,16 +168,7 @@ fn pause_without_an_id_offers_the_picker() {
 fn stop_without_an_id_offers_the_picker() {
     let env = Env::new();
     let _worker = env.worker();
-    let name = format!("stop-pick-{}", env.task_queue);
-    let file = gate_then_work(&env, &name);
-    let id = env.start(&[&file]);
-    env.wait_phase(&id, "awaiting_approval");
-    env.wait_in_inbox(&name, &id);
-
-    let mut session = on_terminal(&env, &["stop", "--pipeline", &name]);
-    session.exp_string("Which run do you stop?").unwrap();
-    session.exp_string(&id).unwrap();
-    session.send_line("").unwrap();
+    let (id, mut session) = picked_from_the_runs(&env, "stop");
     session.exp_string(&format!("stopped {id}")).unwrap();
     assert_eq!(exit_code(&session), 0);
     env.wait_phase(&id, "stopped");
