@@ -17,6 +17,17 @@ fn gate_then_work(env: &Env, name: &str) -> String {
     )
 }
 
+/// Step `id` of `status` reads `state`, with `summary`.
+#[track_caller]
+fn assert_row(status: &serde_json::Value, id: &str, state: &str, summary: &str) {
+    let row = step(status, id);
+    assert_eq!(
+        (row["state"].as_str(), row["summary"].as_str()),
+        (Some(state), Some(summary)),
+        "{status:#}"
+    );
+}
+
 /// A `sample` run waiting at its gate.
 fn sample_at_the_gate(env: &Env) -> String {
     let id = env.start(&["sample", "--input", "task=control"]);
@@ -31,9 +42,7 @@ fn stop_at_a_gate_shows_the_later_steps_skipped_with_why() {
     let id = sample_at_the_gate(&env);
     env.orca(["stop", &id]).ok();
     let status = env.wait_phase(&id, "stopped");
-    let work = step(&status, "work");
-    assert_eq!(work["state"], "skipped", "{status:#}");
-    assert_eq!(work["summary"], "not run: the run was stopped");
+    assert_row(&status, "work", "skipped", "not run: the run was stopped");
 }
 
 #[test]
@@ -42,9 +51,7 @@ fn a_denied_runs_later_steps_are_skipped_with_why() {
     let _worker = env.worker();
     let id = env.start(&["sample", "--input", "task=forbidden: rm -rf"]);
     let status = env.wait_phase(&id, "denied");
-    let work = step(&status, "work");
-    assert_eq!(work["state"], "skipped", "{status:#}");
-    assert_eq!(work["summary"], "not run: denied by policy");
+    assert_row(&status, "work", "skipped", "not run: denied by policy");
 }
 
 /// A run cancelled at its gate: the gate ended with it, the work never ran.
@@ -55,12 +62,8 @@ fn cancel_at_a_gate_shows_the_gate_cut_short_and_the_rest_not_run() {
     let id = sample_at_the_gate(&env);
     env.orca(["cancel", &id]).ok();
     let status = env.wait_status(&id, Duration::from_secs(30), |s| s["live"] == true);
-    let gate = step(&status, "approval");
-    assert_eq!(gate["state"], "failed", "{status:#}");
-    assert_eq!(gate["summary"], "cancelled while waiting");
-    let work = step(&status, "work");
-    assert_eq!(work["state"], "skipped", "{status:#}");
-    assert_eq!(work["summary"], "not run: the run was cancelled");
+    assert_row(&status, "approval", "failed", "cancelled while waiting");
+    assert_row(&status, "work", "skipped", "not run: the run was cancelled");
 }
 
 #[test]
@@ -86,17 +89,22 @@ fn resume_on_a_run_that_is_not_paused_says_so_and_sends_nothing() {
     assert_eq!(json["answer"], "not_paused", "{json:#}");
 }
 
-#[test]
-fn pause_on_a_running_loop_names_the_step_and_its_items() {
-    let env = Env::new();
-    let _worker = env.worker();
-    let id = env.start(&[
+/// `long-running-task`: 60 items of 200 ms, one at a time.
+fn long_loop(env: &Env) -> String {
+    env.start(&[
         "long-running-task",
         "-i",
         "steps=60",
         "-i",
         "step_duration=200ms",
-    ]);
+    ])
+}
+
+#[test]
+fn pause_on_a_running_loop_names_the_step_and_its_items() {
+    let env = Env::new();
+    let _worker = env.worker();
+    let id = long_loop(&env);
     env.wait_step(&id, "work", "running", Duration::from_secs(30));
     let done = env.orca(["pause", &id]).ok();
     // Held between items already, or its current item still running.
@@ -110,13 +118,7 @@ fn pause_on_a_running_loop_names_the_step_and_its_items() {
 fn a_stopped_loop_says_how_many_items_ran() {
     let env = Env::new();
     let _worker = env.worker();
-    let id = env.start(&[
-        "long-running-task",
-        "-i",
-        "steps=60",
-        "-i",
-        "step_duration=200ms",
-    ]);
+    let id = long_loop(&env);
     env.wait_status(&id, Duration::from_secs(30), |s| {
         s["progress"]["done"].as_u64().is_some_and(|done| done >= 3)
     });
