@@ -42,7 +42,7 @@ pub use chain::{Chain, RunHistory, handed_over_from, temporal_run_id};
 pub use control::{Answer, ControlReport};
 pub use end::{FailureKind, RunEnd, Termination};
 pub use messages::Control;
-pub use pollers::{Poller, start_one};
+pub use pollers::start_one;
 pub use reuse::IdReuse;
 
 use crate::engine::status::{PHASE_KEY, PIPELINE_KEY};
@@ -345,6 +345,13 @@ pub fn shown_phase(description: &WorkflowExecutionDescription) -> RunPhase {
     let status = TemporalStatus::from(description.status());
     let (_, phase) = orca_attributes(&description.search_attributes());
     RunPhase::of(status, phase).unwrap_or(status.into())
+}
+
+/// The task queue a run's workflow tasks go to, as the server describes it.
+pub fn task_queue_of(description: &WorkflowExecutionDescription) -> Option<&str> {
+    let config = description.raw().execution_config.as_ref()?;
+    let queue = config.task_queue.as_ref()?;
+    Some(queue.name.as_str()).filter(|name| !name.is_empty())
 }
 
 pub fn rfc3339(time: Option<SystemTime>) -> Option<String> {

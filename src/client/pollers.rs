@@ -1,6 +1,7 @@
-//! Who polls a task queue: the workers the server has seen asking for
-//! tasks lately (it remembers a poller for about five minutes), from
-//! DescribeTaskQueue. `orca start` warns when none polls its queue.
+//! Whether anyone polls a task queue: the workers the server has seen
+//! asking for tasks lately (it remembers a poller for about five minutes),
+//! from DescribeTaskQueue. Why nobody answers, told to a person: `orca
+//! start` warns, a follower and a decision waiting for a worker say so.
 
 use std::time::{Duration, SystemTime};
 
@@ -21,18 +22,15 @@ use crate::{Result, connect};
 /// loaded machine; a worker that stopped less than this ago still counts.
 const POLL_INTERVAL: Duration = Duration::from_secs(120);
 
-/// One worker polling a task queue, as the server last saw it.
+/// When a worker last polled a task queue, as the server saw it.
 #[derive(Debug, Clone)]
-pub struct Poller {
-    /// The worker's identity (`orca worker`: `--identity`, else pid@host).
-    pub identity: String,
-    /// When its last poll arrived.
-    pub last_access: Option<SystemTime>,
+struct Poller {
+    last_access: Option<SystemTime>,
 }
 
 impl Poller {
     /// Whether it polled lately enough to be running still.
-    pub fn is_recent(&self) -> bool {
+    fn is_recent(&self) -> bool {
         self.last_access
             .and_then(|at| SystemTime::now().duration_since(at).ok())
             .is_none_or(|ago| ago <= POLL_INTERVAL)
@@ -40,22 +38,16 @@ impl Poller {
 }
 
 impl Orca {
+    /// Whether the server saw no worker poll `task_queue` for workflow
+    /// tasks lately. False when it would not say (a permission, a blip):
+    /// then nothing is claimed.
+    pub async fn nobody_polls(&self, task_queue: &str) -> bool {
+        matches!(self.pollers(task_queue).await, Ok(pollers) if !pollers.iter().any(Poller::is_recent))
+    }
+
     /// The workers that polled `task_queue` for workflow tasks (the runs
-    /// themselves) within the last few minutes; `Poller::is_recent` tells
-    /// which still do.
-    pub async fn pollers(&self, task_queue: &str) -> Result<Vec<Poller>> {
-        self.queue_pollers(task_queue, TaskQueueType::Workflow)
-            .await
-    }
-
-    /// The same for activity tasks (the steps): a `<queue>-commands`
-    /// queue has only these.
-    pub async fn activity_pollers(&self, task_queue: &str) -> Result<Vec<Poller>> {
-        self.queue_pollers(task_queue, TaskQueueType::Activity)
-            .await
-    }
-
-    async fn queue_pollers(&self, task_queue: &str, kind: TaskQueueType) -> Result<Vec<Poller>> {
+    /// themselves) within the last few minutes.
+    async fn pollers(&self, task_queue: &str) -> Result<Vec<Poller>> {
         let request = DescribeTaskQueueRequest {
             namespace: self.settings.namespace.clone(),
             task_queue: Some(TaskQueue {
@@ -63,7 +55,7 @@ impl Orca {
                 kind: TaskQueueKind::Normal as i32,
                 ..Default::default()
             }),
-            task_queue_type: kind as i32,
+            task_queue_type: TaskQueueType::Workflow as i32,
             ..Default::default()
         };
         let mut service = self.client.clone();
@@ -78,7 +70,6 @@ impl Orca {
             .pollers
             .into_iter()
             .map(|poller| Poller {
-                identity: poller.identity,
                 last_access: poller.last_access_time.as_ref().and_then(system_time),
             })
             .collect())
@@ -96,7 +87,6 @@ mod tests {
 
     fn seen(ago: Duration) -> Poller {
         Poller {
-            identity: "w".into(),
             last_access: Some(SystemTime::now() - ago),
         }
     }

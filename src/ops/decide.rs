@@ -10,13 +10,10 @@ use serde::Serialize;
 
 use crate::{
     Error, Result,
-    client::{Orca, RunSummary},
+    client::{Orca, RunSummary, start_one},
     engine::status::{DecisionRequest, VoteKind},
     ops::{
-        follow::{
-            StatusLine,
-            workers::{start_one, unpolled_queue},
-        },
+        follow::{StatusLine, workers::unpolled_queue},
         form,
         gate::cast,
     },

@@ -17,7 +17,7 @@ use crate::{
     Result,
     client::{
         Orca, QUERY_DEADLINE, RunEnd, RunPhase, TemporalStatus, Termination, orca_attributes,
-        rfc3339, system_time,
+        rfc3339, system_time, task_queue_of,
     },
     engine::capability::Capability,
     engine::status::{ApprovalStatus, Outcome, Progress, RunStatus, StepStatus, WORKFLOW_TYPE},
@@ -195,11 +195,7 @@ async fn view_within(orca: &Orca, id: &str, deadline: Duration) -> Result<RunVie
     };
     let (pipeline, phase) = orca_attributes(&description.search_attributes());
     let raw = description.raw();
-    let own_queue = raw
-        .execution_config
-        .as_ref()
-        .and_then(|config| config.task_queue.as_ref())
-        .map(|queue| queue.name.as_str());
+    let own_queue = task_queue_of(&description);
     let pending = raw
         .pending_activities
         .iter()

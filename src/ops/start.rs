@@ -12,12 +12,9 @@ use serde_json::{Map, Value};
 use crate::{
     Error, Result,
     cli::args::InputArgs,
-    client::{FailureKind, IdReuse, Orca, RunEnd, StartedRun},
+    client::{FailureKind, IdReuse, Orca, RunEnd, StartedRun, start_one},
     engine::status::{RefusalKind, RunRequest},
-    ops::{
-        follow::workers::{nobody_polls, start_one},
-        json_arg::JsonFlag,
-    },
+    ops::json_arg::JsonFlag,
     pipeline::{self, InputError, PipelineSpec},
 };
 
@@ -193,7 +190,7 @@ impl Launch {
 /// (a permission) leaves it unsaid.
 async fn warn_if_unpolled(orca: &Orca) -> bool {
     let queue = &orca.settings.task_queue;
-    let unpolled = nobody_polls(orca, queue).await;
+    let unpolled = orca.nobody_polls(queue).await;
     if unpolled {
         eprintln!(
             "warning: no worker polls task queue `{queue}`: the run waits until one does (start one: {})",
@@ -265,7 +262,7 @@ async fn await_resolution(orca: &Orca, id: &str, name: &str, unpolled: bool) -> 
         // Said already that no worker polls: a worker that was just
         // starting (`orca dev &`) gets a moment to show up, not the whole
         // wait, since the server only knows a worker once it has polled.
-        if unpolled && started.elapsed() > FRESH_WORKER && nobody_polls(orca, queue).await {
+        if unpolled && started.elapsed() > FRESH_WORKER && orca.nobody_polls(queue).await {
             return Ok(());
         }
         if started.elapsed() > RESOLVE_WAIT {

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
-use super::workers::start_one;
+use super::status_line::no_worker;
 use crate::{
     engine::status::{StepState, StepStatus, names_or_anyone},
     ops::run::RunView,
@@ -47,14 +47,8 @@ impl Board {
             view.pipeline.as_deref().unwrap_or("?"),
             view.phase.map_or("?", |p| p.as_str())
         );
-        if !view.live && view.is_running() {
-            match (unpolled, view.task_queue.as_deref()) {
-                (true, Some(queue)) => header.push_str(&format!(
-                    " · no worker polls task queue `{queue}` → {}",
-                    start_one(queue)
-                )),
-                _ => header.push_str(" · waiting for a worker to answer"),
-            }
+        if let Some(words) = no_worker(view, unpolled) {
+            header.push_str(&format!(" · {words}"));
         }
         self.header.set_message(header);
         for step in &view.steps {

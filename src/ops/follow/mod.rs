@@ -212,7 +212,7 @@ impl Pollers {
         match self.asked {
             Some((at, unpolled)) if at.elapsed() < POLLERS_EVERY => unpolled,
             _ => {
-                let unpolled = workers::nobody_polls(orca, queue).await;
+                let unpolled = orca.nobody_polls(queue).await;
                 self.asked = Some((Instant::now(), unpolled));
                 unpolled
             }

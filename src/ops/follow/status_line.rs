@@ -5,7 +5,7 @@
 
 use std::io::Write;
 
-use super::workers::start_one;
+use crate::client::start_one;
 use crate::{engine::status::StepState, ops::run::RunView};
 
 /// Rewrites the line's start and clears it (`\r`, erase line).
@@ -61,6 +61,22 @@ impl StatusLine {
     }
 }
 
+/// A running run no worker answered for, in words (and, when none polls
+/// its task queue, how to start one); `None` when a worker answered or the
+/// run has ended. The live board's header says the same.
+pub fn no_worker(view: &RunView, unpolled: bool) -> Option<String> {
+    if view.live || !view.is_running() {
+        return None;
+    }
+    Some(match (unpolled, view.task_queue.as_deref()) {
+        (true, Some(queue)) => format!(
+            "waiting for a worker: none polls task queue `{queue}` → {}",
+            start_one(queue)
+        ),
+        _ => "waiting for a worker to answer".to_string(),
+    })
+}
+
 /// What a running run waits for, in words; `None` once it has ended.
 /// `unpolled`: no worker polls its task queue.
 pub fn waiting_for(view: &RunView, unpolled: bool) -> Option<String> {
@@ -68,15 +84,8 @@ pub fn waiting_for(view: &RunView, unpolled: bool) -> Option<String> {
         return None;
     }
     let id = &view.workflow_id;
-    if !view.live {
-        let queue = view.task_queue.as_deref().unwrap_or("?");
-        return Some(match unpolled {
-            true => format!(
-                "waiting for a worker: none polls task queue `{queue}` → {}",
-                start_one(queue)
-            ),
-            false => "waiting for a worker to answer".to_string(),
-        });
+    if let Some(words) = no_worker(view, unpolled) {
+        return Some(words);
     }
     if let Some(gate) = view.approval.as_ref().filter(|g| !g.is_closed()) {
         let round = gate
