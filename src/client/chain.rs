@@ -13,7 +13,7 @@ use temporalio_common::protos::temporal::api::{
     history::v1::{History, WorkflowExecutionStartedEventAttributes, history_event::Attributes},
 };
 
-use super::{Orca, TemporalStatus};
+use super::Orca;
 use crate::{Error, Result};
 
 /// One run of a chain and its event history.
@@ -121,24 +121,23 @@ impl Orca {
     /// The last run of the chain run `run_id` belongs to: the run the ID
     /// named while that chain went on (`status --run-id`).
     pub async fn last_run_of(&self, id: &str, run_id: &str) -> Result<String> {
-        self.describe_run(id, run_id)
-            .await
-            .map_err(|e| self.no_such_run(id, run_id, e))?;
         let mut runs = vec![run_id.to_string()];
         loop {
             let run = &runs[runs.len() - 1];
-            let status = TemporalStatus::from(self.describe_run(id, run).await?.status());
-            if status != TemporalStatus::ContinuedAsNew {
-                return Ok(run.clone());
-            }
-            match self.handed_over_to(id, run).await? {
+            let next = match self.handed_over_to(id, run).await {
+                // The run asked for is not the ID's: exit 5, naming both.
+                Err(e) if runs.len() == 1 => return Err(self.no_such_run(id, run_id, e)),
+                next => next?,
+            };
+            match next {
                 Some(next) if !runs.contains(&next) => runs.push(next),
                 _ => return Ok(run.clone()),
             }
         }
     }
 
-    /// The run a closed run handed over to, from its close event alone.
+    /// The run a run handed over to, from its close event alone (a run
+    /// still going has none: `None`).
     async fn handed_over_to(&self, id: &str, run_id: &str) -> Result<Option<String>> {
         let options = WorkflowFetchHistoryOptions::builder()
             .event_filter_type(HistoryEventFilterType::CloseEvent)
