@@ -20,6 +20,16 @@ pub fn human_duration(d: std::time::Duration) -> String {
     }
 }
 
+/// How long ago `time` was, for a person at a terminal: `3m ago`, `just
+/// now` for a time ahead of this clock, `-` when unknown.
+pub fn ago(time: Option<std::time::SystemTime>) -> String {
+    let Some(time) = time else { return "-".into() };
+    match std::time::SystemTime::now().duration_since(time) {
+        Ok(ago) => format!("{} ago", short_duration(ago)),
+        Err(_) => "just now".into(),
+    }
+}
+
 /// "42s", "3m", "5h", "2d": one unit, enough for a listing.
 pub fn short_duration(d: std::time::Duration) -> String {
     let secs = d.as_secs();

@@ -7,7 +7,7 @@ use anstyle::{AnsiColor, Style};
 use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
-use crate::human::short_duration;
+use crate::human::ago;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
@@ -229,13 +229,9 @@ impl Printer {
     /// A point in time: relative ("3m ago") for people at a terminal,
     /// RFC 3339 when piped.
     pub fn time(&self, time: Option<std::time::SystemTime>) -> String {
-        let Some(time) = time else { return "-".into() };
-        if !self.stdout_tty {
-            return humantime::format_rfc3339_seconds(time).to_string();
-        }
-        match std::time::SystemTime::now().duration_since(time) {
-            Ok(ago) => format!("{} ago", short_duration(ago)),
-            Err(_) => "just now".into(),
+        match (time, self.stdout_tty) {
+            (Some(time), false) => humantime::format_rfc3339_seconds(time).to_string(),
+            _ => ago(time),
         }
     }
 

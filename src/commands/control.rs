@@ -69,7 +69,8 @@ fn offered(control: Option<Control>, pipeline: Option<String>) -> (RunQuery, &'s
 async fn chosen(
     orca: &Orca,
     id: Option<String>,
-    (verb, control): (&str, Option<Control>),
+    verb: &str,
+    control: Option<Control>,
     pipeline: Option<String>,
 ) -> Result<Option<String>> {
     let (query, none) = offered(control, pipeline);
@@ -95,7 +96,7 @@ pub async fn run(
     let verb = verb(control);
     need_id(args.id.as_deref(), verb)?;
     let orca = Orca::connect(settings).await?;
-    let Some(id) = chosen(&orca, args.id, (verb, Some(control)), args.pipeline).await? else {
+    let Some(id) = chosen(&orca, args.id, verb, Some(control), args.pipeline).await? else {
         return Ok(());
     };
     let report = orca.control(&id, control).await?;
@@ -140,7 +141,7 @@ pub struct CancelArgs {
 pub async fn cancel(args: CancelArgs, settings: Settings, printer: &Printer) -> Result<()> {
     need_id(args.id.as_deref(), "cancel")?;
     let orca = Orca::connect(settings).await?;
-    let Some(id) = chosen(&orca, args.id, ("cancel", None), args.pipeline).await? else {
+    let Some(id) = chosen(&orca, args.id, "cancel", None, args.pipeline).await? else {
         return Ok(());
     };
     orca.ensure_running(&id).await?;
@@ -182,7 +183,7 @@ pub async fn terminate(args: TerminateArgs, settings: Settings, printer: &Printe
     // Refused before connecting when it could never be confirmed.
     prompt::refuse_unconfirmable(args.yes, &action)?;
     let orca = Orca::connect(settings).await?;
-    let Some(id) = chosen(&orca, args.id, ("terminate", None), args.pipeline).await? else {
+    let Some(id) = chosen(&orca, args.id, "terminate", None, args.pipeline).await? else {
         return Ok(());
     };
     orca.ensure_running(&id).await?;

@@ -2,12 +2,10 @@
 //! and was given none offers the runs it could mean. One picker, several
 //! lists (the person's inbox, the running runs).
 
-use std::time::SystemTime;
-
 use crate::{
     Result,
     client::{Orca, RunSummary},
-    human::short_duration,
+    human::ago,
     ops::query::RunQuery,
     prompt,
 };
@@ -100,7 +98,7 @@ pub fn gate_line(run: &RunSummary) -> Vec<String> {
     vec![
         run.workflow_id.clone(),
         run.pipeline.clone().unwrap_or_else(|| "-".into()),
-        age(run),
+        ago(run.started),
         run.prompt_and_round(),
     ]
 }
@@ -117,15 +115,8 @@ pub fn running_line(run: &RunSummary) -> Vec<String> {
 /// Any run: ID, pipeline, phase, age.
 pub fn recent_line(run: &RunSummary) -> Vec<String> {
     let mut line = running_line(run);
-    line.push(age(run));
+    line.push(ago(run.started));
     line
-}
-
-/// How long ago the run started (`3m ago`), `-` when unknown.
-fn age(run: &RunSummary) -> String {
-    run.started
-        .and_then(|t| SystemTime::now().duration_since(t).ok())
-        .map_or("-".to_string(), |d| format!("{} ago", short_duration(d)))
 }
 
 #[cfg(test)]
