@@ -24,11 +24,22 @@ use crate::pipeline::{PipelineSpec, StepKind};
 /// The spec to run and the top-level step to begin with: a fresh run's
 /// from its request, a continued run's from what the last run carried.
 pub(super) async fn begin(ctx: &Ctx) -> WorkflowResult<(PipelineSpec, usize)> {
-    let raw = ctx.state(|s| s.request.clone());
+    let raw = ctx.state_mut(|s| {
+        s.early.begin();
+        s.request.clone()
+    });
     match handover::carried(ctx, &raw) {
         Ok(Some(carry)) => {
             let (spec, next) = (carry.spec.clone(), carry.next_step);
             handover::restore(ctx, carry);
+            // Signals this run took before it began (the SDK runs their
+            // handlers first) hold over what the last run carried.
+            if ctx.patched(handover::EARLY_CONTROLS_PATCH) {
+                ctx.state_mut(|s| {
+                    let early = s.early;
+                    early.apply(&mut s.status);
+                });
+            }
             Ok((spec, next))
         }
         Ok(None) => Ok((start(ctx).await?, 0)),

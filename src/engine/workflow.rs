@@ -23,7 +23,7 @@ use super::{
     activities::SigningPolicy,
     capability,
     gate::{self, signature::Trust},
-    handover::Handover,
+    handover::{EarlyControls, Handover},
     refusal::Refusal,
     run::{close_status, count_run, run_pipeline},
     status::*,
@@ -66,6 +66,9 @@ pub struct PipelineWorkflow {
     pub(super) handover: Handover,
     /// Earlier runs of this workflow ID's chain (a signature may name one).
     pub(super) run_ids: Vec<String>,
+    /// Control signals taken before the run began (a continued run's carry
+    /// is restored after them).
+    pub(super) early: EarlyControls,
 }
 
 #[workflow_methods]
@@ -100,6 +103,7 @@ impl PipelineWorkflow {
             rounds: BTreeMap::new(),
             handover: Handover::default(),
             run_ids: Vec::new(),
+            early: EarlyControls::default(),
         }
     }
 
@@ -216,16 +220,19 @@ impl PipelineWorkflow {
     #[signal(name = "pause")]
     pub fn pause(&mut self, _ctx: &mut SyncWorkflowContext<Self>) {
         self.status.paused = true;
+        self.early.paused(true);
     }
 
     #[signal(name = "resume")]
     pub fn resume(&mut self, _ctx: &mut SyncWorkflowContext<Self>) {
         self.status.paused = false;
+        self.early.paused(false);
     }
 
     #[signal(name = "stop")]
     pub fn stop(&mut self, _ctx: &mut SyncWorkflowContext<Self>) {
         self.status.stop_requested = true;
+        self.early.stopped();
     }
 
     #[query(name = "status")]

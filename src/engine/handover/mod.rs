@@ -10,7 +10,10 @@
 //! short leaves a checkpoint here, keyed by where it runs (`suffix` + id),
 //! and picks it up again in the next run.
 
+mod early;
 mod outputs;
+
+pub use early::{EarlyControls, PATCH as EARLY_CONTROLS_PATCH};
 
 pub(super) use outputs::{LoopOutputs, fit_outputs};
 
