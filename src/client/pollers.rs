@@ -5,7 +5,7 @@
 
 use std::time::{Duration, SystemTime};
 
-use temporalio_client::{grpc::WorkflowService, tonic};
+use temporalio_client::{Client, grpc::WorkflowService, tonic};
 use temporalio_common::protos::temporal::api::{
     enums::v1::{TaskQueueKind, TaskQueueType},
     taskqueue::v1::TaskQueue,
@@ -13,7 +13,6 @@ use temporalio_common::protos::temporal::api::{
 };
 
 use super::{Orca, system_time};
-use crate::{Result, connect};
 
 /// An idle worker's poll waits up to a minute at the server before it is
 /// answered empty and asked again, and the server records a poller when
@@ -42,38 +41,46 @@ impl Orca {
     /// tasks lately. False when it would not say (a permission, a blip):
     /// then nothing is claimed.
     pub async fn nobody_polls(&self, task_queue: &str) -> bool {
-        matches!(self.pollers(task_queue).await, Ok(pollers) if !pollers.iter().any(Poller::is_recent))
+        let pollers = pollers(&self.client, &self.settings.namespace, task_queue).await;
+        matches!(pollers, Ok(pollers) if !pollers.iter().any(Poller::is_recent))
     }
+}
 
-    /// The workers that polled `task_queue` for workflow tasks (the runs
-    /// themselves) within the last few minutes.
-    async fn pollers(&self, task_queue: &str) -> Result<Vec<Poller>> {
-        let request = DescribeTaskQueueRequest {
-            namespace: self.settings.namespace.clone(),
-            task_queue: Some(TaskQueue {
-                name: task_queue.to_string(),
-                kind: TaskQueueKind::Normal as i32,
-                ..Default::default()
-            }),
-            task_queue_type: TaskQueueType::Workflow as i32,
+/// Whether the server lists a worker polling `task_queue` now: a worker
+/// that has just begun polling is known to the server once it does.
+pub async fn polled(client: &Client, namespace: &str, task_queue: &str) -> bool {
+    let pollers = pollers(client, namespace, task_queue).await;
+    matches!(pollers, Ok(pollers) if pollers.iter().any(Poller::is_recent))
+}
+
+/// The workers that polled `task_queue` for workflow tasks (the runs
+/// themselves) within the last few minutes.
+async fn pollers(
+    client: &Client,
+    namespace: &str,
+    task_queue: &str,
+) -> std::result::Result<Vec<Poller>, tonic::Status> {
+    let request = DescribeTaskQueueRequest {
+        namespace: namespace.to_string(),
+        task_queue: Some(TaskQueue {
+            name: task_queue.to_string(),
+            kind: TaskQueueKind::Normal as i32,
             ..Default::default()
-        };
-        let mut service = self.client.clone();
-        let response =
-            WorkflowService::describe_task_queue(&mut service, tonic::Request::new(request))
-                .await
-                .map_err(|status| {
-                    connect::status_error(&self.settings, "describe the task queue", &status)
-                })?
-                .into_inner();
-        Ok(response
-            .pollers
-            .into_iter()
-            .map(|poller| Poller {
-                last_access: poller.last_access_time.as_ref().and_then(system_time),
-            })
-            .collect())
-    }
+        }),
+        task_queue_type: TaskQueueType::Workflow as i32,
+        ..Default::default()
+    };
+    let mut service = client.clone();
+    let response = WorkflowService::describe_task_queue(&mut service, tonic::Request::new(request))
+        .await?
+        .into_inner();
+    Ok(response
+        .pollers
+        .into_iter()
+        .map(|poller| Poller {
+            last_access: poller.last_access_time.as_ref().and_then(system_time),
+        })
+        .collect())
 }
 
 /// How to give `task_queue` a worker: the one wording every hint uses.

@@ -88,18 +88,42 @@ pub async fn serve(
         move || stops.iter().for_each(|stop| stop()),
         options.shutdown_grace,
     );
-    tracing::info!(
-        address = %settings.address,
-        namespace = %settings.namespace,
-        task_queue = %settings.task_queue,
-        polls = %queues::describe(&queues::polled(&settings.task_queue, options)),
-        "worker started"
-    );
+    let polls = queues::describe(&queues::polled(&settings.task_queue, options));
+    tokio::spawn(announce_once_polling(
+        client.clone(),
+        settings.clone(),
+        polls,
+    ));
     futures::future::try_join_all(workers.iter_mut().map(Worker::run))
         .await
         .map_err(|e| worker_error(settings, e))?;
     tracing::info!("worker stopped");
     Ok(())
+}
+
+/// How long `worker started` waits for the server to list a poller.
+const ANNOUNCE_WITHIN: Duration = Duration::from_secs(10);
+
+/// Logs `worker started` once the server lists a worker polling the task
+/// queue (at most `ANNOUNCE_WITHIN` after polling began): whoever waits for
+/// the line (`orca dev`'s reader, a script, the tests) may start a run at
+/// once, and `orca start` then finds the queue polled rather than warning
+/// that no worker is there.
+async fn announce_once_polling(client: Client, settings: Settings, polls: String) {
+    let queue = &settings.task_queue;
+    let seen = async {
+        while !crate::client::polled(&client, &settings.namespace, queue).await {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    };
+    let _ = tokio::time::timeout(ANNOUNCE_WITHIN, seen).await;
+    tracing::info!(
+        address = %settings.address,
+        namespace = %settings.namespace,
+        task_queue = %queue,
+        polls = %polls,
+        "worker started"
+    );
 }
 
 /// When `shutdown` resolves, the worker stops taking work; a second signal,
