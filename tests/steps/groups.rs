@@ -178,8 +178,10 @@ duration = "1s"
 fn a_foreach_that_times_out_takes_no_further_item() {
     let env = Env::new();
     let _worker = env.worker();
-    // Items 0-2 take 1 s each; the rest would be skipped at once. The loop
-    // times out during item 2: no later item may be taken, skipped or not.
+    // Items 0 and 1 take 10 ms, item 2 a minute; the rest would be
+    // skipped at once. The loop times out during item 2 (with seconds to
+    // spare however loaded the machine): no later item may be taken,
+    // skipped or not.
     let file = env.pipeline(
         "slow-each",
         r#"
@@ -189,12 +191,12 @@ id = "roll"
 kind = "foreach"
 count = 20
 concurrency = 1
-timeout = "2500ms"
+timeout = "5s"
 [steps.step]
 kind = "agent"
 if = "{{ index < 3 }}"
 action = "roll {{ index }}"
-duration = "1s"
+duration = "{{ '10ms' if index < 2 else '60s' }}"
 "#,
     );
     let done = env.run_to_end(&file, &["--id", "slow-each-run"]);
