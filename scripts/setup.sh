@@ -39,6 +39,20 @@ if [ ! -x /usr/bin/time ] && have apt-get; then
   apt_install time || echo "setup: could not install GNU time; only \`just bench\` needs it"
 fi
 
+# nginx terminates TLS, mTLS and API-key checks in front of the dev server
+# (which speaks plain gRPC only) for the connection tests in tests/tls.
+if ! have nginx && [ ! -x /usr/sbin/nginx ] && have apt-get; then
+  echo "setup: installing nginx (apt-get install nginx-light)"
+  apt_install nginx-light
+  # Debian starts the packaged service; the tests run their own instances.
+  if have systemctl; then systemctl disable --now nginx >/dev/null 2>&1 || true; fi
+  if have service; then service nginx stop >/dev/null 2>&1 || true; fi
+fi
+if ! have nginx && [ ! -x /usr/sbin/nginx ]; then
+  echo "setup: nginx is missing and could not be installed; the TLS tests (tests/tls) need it" >&2
+  exit 1
+fi
+
 # systemd-analyze checks the shipped systemd unit in the tests.
 if ! have systemd-analyze && have apt-get; then
   echo "setup: installing systemd-analyze (apt-get install systemd)"

@@ -2,7 +2,8 @@
 //! first use, on a free port), a unique task queue per test, real `orca
 //! worker` processes, and the built `orca` binary driven like a user would.
 //! `server.rs`: dev servers; `env.rs`: one test's world; `process.rs`:
-//! running orca and other processes; `http.rs`: a recording HTTP server.
+//! running orca and other processes; `http.rs`: a recording HTTP server;
+//! `tls.rs`: certificates and an nginx TLS proxy in front of the server.
 
 #![allow(dead_code)]
 
@@ -10,6 +11,7 @@ mod env;
 pub mod http;
 mod process;
 mod server;
+pub mod tls;
 mod tty;
 
 use std::time::Duration;
