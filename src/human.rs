@@ -30,6 +30,12 @@ pub fn ago(time: Option<std::time::SystemTime>) -> String {
     }
 }
 
+/// A moment as a person reads it in an error: `2025-01-02 03:04:05 UTC`.
+pub fn utc_seconds(time: std::time::SystemTime) -> String {
+    let text = humantime::format_rfc3339_seconds(time).to_string();
+    format!("{} UTC", text.trim_end_matches('Z').replacen('T', " ", 1))
+}
+
 /// "42s", "3m", "5h", "2d": one unit, enough for a listing.
 pub fn short_duration(d: std::time::Duration) -> String {
     let secs = d.as_secs();

@@ -173,7 +173,8 @@ fn tls_settings_are_checked_with_clear_messages() {
     ])
     .code(2)
     .clean_error()
-    .stderr_has("cannot read client certificate /no/such/cert.pem");
+    .stderr_has("client certificate /no/such/cert.pem cannot be read")
+    .stderr_has("hint: it is set by --tls-cert-path");
     let not_pem = env.write("cert.txt", "this is not a certificate");
     env.orca(["status", "x", "--tls-cert-path"])
         .arg(&not_pem)
@@ -181,7 +182,7 @@ fn tls_settings_are_checked_with_clear_messages() {
         .arg(&not_pem)
         .code(2)
         .clean_error()
-        .stderr_has("is not PEM");
+        .stderr_has("holds no certificate");
     let pem = env.write(
         "ca.pem",
         "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n",
@@ -200,7 +201,7 @@ fn tls_settings_are_checked_with_clear_messages() {
     env.orca(["status", "x", "--tls"])
         .code(6)
         .clean_error()
-        .stderr_has("TLS handshake failed");
+        .stderr_has("speaks plain gRPC, not TLS");
 }
 
 #[test]

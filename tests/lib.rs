@@ -34,5 +34,6 @@ mod security;
 mod signed;
 mod steps;
 mod terminal;
+mod tls;
 mod typed_core;
 mod worker;

@@ -30,6 +30,7 @@ impl Error {
     pub fn hint(&self) -> Option<String> {
         match self {
             Error::Unreachable { .. }
+            | Error::Connect { .. }
             | Error::Unauthenticated { .. }
             | Error::ConnectionConfig { .. }
             | Error::TemporalCliMissing { .. }
@@ -90,6 +91,7 @@ impl Error {
             Error::Told(_) => None,
             Error::LocalFile { .. } => Some("check the path".into()),
             Error::InvalidFile { .. } => None,
+            Error::TlsFile { file, .. } => Some(format!("it is set by {}", file.setting())),
             Error::Server { .. } | Error::Io { .. } | Error::Unexpected(_) => None,
             Error::Cancelled { .. } => None,
         }
@@ -101,9 +103,14 @@ impl Error {
                 "check --namespace / TEMPORAL_NAMESPACE; list them: temporal operator namespace list"
                     .into(),
             ),
-            Error::Unreachable { .. } => Some(
+            // `orca dev` only helps when the address is this machine.
+            Error::Unreachable { address, .. } if crate::config::is_loopback(address) => Some(
                 "is a server running? try: orca dev (or set --address / TEMPORAL_ADDRESS)".into(),
             ),
+            Error::Unreachable { .. } => Some(
+                "check --address (TEMPORAL_ADDRESS), and that this machine can reach it (DNS, firewall, VPN, proxy)".into(),
+            ),
+            Error::Connect { problem, .. } => Some(problem.hint()),
             Error::Unauthenticated { .. } => Some(
                 "check TEMPORAL_API_KEY or the TLS client certificate (--tls-cert-path, --tls-key-path)"
                     .into(),

@@ -91,6 +91,12 @@ pub enum Error {
     #[error("cannot reach Temporal at {address}: {cause}")]
     Unreachable { address: String, cause: String },
 
+    #[error("cannot connect to Temporal at {address}: {}", problem.message())]
+    Connect {
+        address: String,
+        problem: crate::connect::Problem,
+    },
+
     #[error("Temporal at {address} refused the credentials: {cause}")]
     Unauthenticated { address: String, cause: String },
 
@@ -211,6 +217,15 @@ pub enum Error {
         problem: String,
     },
 
+    /// A TLS certificate or key that is missing, not PEM, or not the
+    /// certificate's key: exit 2, naming the file (never its content).
+    #[error("{file} {}{problem}", path.as_ref().map(|p| format!("{} ", p.display())).unwrap_or_else(|| "(given as data) ".into()))]
+    TlsFile {
+        file: crate::config::TlsFile,
+        path: Option<PathBuf>,
+        problem: String,
+    },
+
     /// `--signing-key`: the key could not sign (missing, not in the
     /// agent, wrong passphrase, ssh-keygen absent).
     #[error("cannot sign with {key}: {message}")]
@@ -277,6 +292,7 @@ impl Error {
             Error::Usage { .. }
             | Error::LocalFile { .. }
             | Error::InvalidFile { .. }
+            | Error::TlsFile { .. }
             | Error::ConnectionConfig { .. }
             | Error::InvalidSpec { .. }
             | Error::FilesInvalid { .. }
@@ -294,6 +310,7 @@ impl Error {
             | Error::NamespaceNotFound { .. }
             | Error::ScheduleNotFound { .. } => NOT_FOUND,
             Error::Unreachable { .. }
+            | Error::Connect { .. }
             | Error::Unauthenticated { .. }
             | Error::TemporalCliMissing { .. }
             | Error::DevServerNotReady { .. } => UNREACHABLE,

@@ -95,7 +95,7 @@ impl DevServer {
                     cause: format!("`temporal server start-dev` exited ({status})"),
                 };
             }
-            match connect::connect(&quick).await {
+            match connect::attempt(&quick).await {
                 Ok(client) => return Ok(client),
                 Err(e) if started.elapsed() > READY_TIMEOUT => {
                     break Error::DevServerNotReady {

@@ -8,7 +8,7 @@ use crate::{bad_input::refused, common::Env};
 case!(
     tls_cert_file_missing,
     2,
-    "cannot read client certificate /no/cert.pem",
+    "client certificate /no/cert.pem cannot be read",
     [
         "status",
         "x",
@@ -58,7 +58,7 @@ fn certificate_not_pem() {
         "--tls-key-path",
         &not_pem,
     ];
-    refused(&env, &args, &[], 2, "is not PEM");
+    refused(&env, &args, &[], 2, "holds no certificate");
 }
 
 #[test]

@@ -5,13 +5,17 @@
 //! envconfig (the same loader every Temporal SDK uses), so a profile written
 //! by `temporal config set` works unchanged. Flags are applied on top.
 
-use std::{path::Path, time::Duration};
+use std::time::Duration;
 
 use temporalio_client::{ConnectionOptions, envconfig::DataSource};
+
+mod seeds;
+mod tls;
+
 use temporalio_common::envconfig::{
-    ClientConfigProfile, ClientConfigTLS, LoadClientConfigProfileOptions,
-    load_client_config_profile,
+    ClientConfigProfile, LoadClientConfigProfileOptions, load_client_config_profile,
 };
+pub use tls::TlsFile;
 
 use crate::{Error, Result, cli::GlobalArgs};
 
@@ -65,6 +69,8 @@ impl std::fmt::Debug for Settings {
 impl Settings {
     pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
         let mut profile = load_profile(global)?;
+        let var = |name: &str| env_nonempty(name);
+        seeds::apply(&mut profile, &var)?;
 
         // Flags (clap already folded in TEMPORAL_ADDRESS etc.) beat the profile.
         if let Some(address) = &global.address {
@@ -74,10 +80,11 @@ impl Settings {
             // the port in TEMPORAL_HOST too (`temporal:7233`).
             profile.address = Some(host_address(&host, env_nonempty("TEMPORAL_PORT"))?);
         }
+        seeds::cloud_address(&mut profile, &var);
         if let Some(namespace) = &global.namespace {
             profile.namespace = Some(namespace.clone());
         }
-        apply_tls_flags(global, &mut profile)?;
+        tls::apply_tls_flags(global, &mut profile)?;
 
         let address = profile
             .address
@@ -144,67 +151,6 @@ fn load_profile(global: &GlobalArgs) -> Result<ClientConfigProfile> {
     })
 }
 
-fn apply_tls_flags(global: &GlobalArgs, profile: &mut ClientConfigProfile) -> Result<()> {
-    let any_flag = global.tls
-        || global.tls_cert_path.is_some()
-        || global.tls_key_path.is_some()
-        || global.tls_ca_path.is_some()
-        || global.tls_server_name.is_some();
-    if any_flag {
-        let tls = profile.tls.get_or_insert_with(ClientConfigTLS::default);
-        tls.disabled = Some(false);
-        if let Some(path) = &global.tls_cert_path {
-            tls.client_cert = Some(readable_pem(path, "client certificate")?);
-        }
-        if let Some(path) = &global.tls_key_path {
-            tls.client_key = Some(readable_pem(path, "client key")?);
-        }
-        if let Some(path) = &global.tls_ca_path {
-            tls.server_ca_cert = Some(readable_pem(path, "server CA certificate")?);
-        }
-        if let Some(name) = &global.tls_server_name {
-            tls.server_name = Some(name.clone());
-        }
-    }
-    // Whatever the source, check files up front: the SDK's own message for a
-    // missing file does not say which file.
-    if let Some(tls) = &profile.tls {
-        for (source, what) in [
-            (&tls.client_cert, "client certificate"),
-            (&tls.client_key, "client key"),
-            (&tls.server_ca_cert, "server CA certificate"),
-        ] {
-            if let Some(DataSource::Path(path)) = source {
-                readable_pem(Path::new(path), what)?;
-            }
-        }
-        if tls.client_cert.is_some() != tls.client_key.is_some() {
-            return Err(Error::ConnectionConfig {
-                message: "mTLS needs both a client certificate and its key (--tls-cert-path and --tls-key-path)".into(),
-            });
-        }
-    }
-    Ok(())
-}
-
-/// A file that exists and looks like PEM; anything else is a clear error now
-/// (exit 2, naming the file) rather than a TLS handshake failure later.
-fn readable_pem(path: &Path, what: &'static str) -> Result<DataSource> {
-    let data = std::fs::read(path).map_err(|source| Error::LocalFile {
-        what,
-        path: path.to_path_buf(),
-        source,
-    })?;
-    if !data.windows(10).any(|w| w == b"-----BEGIN") {
-        return Err(Error::InvalidFile {
-            what,
-            path: path.to_path_buf(),
-            problem: "is not PEM (no -----BEGIN line)".into(),
-        });
-    }
-    Ok(DataSource::Path(path.to_string_lossy().into_owned()))
-}
-
 /// An address as `url` parses it. A scheme-less `host:port` gets `tcp://`,
 /// which has no default port for `url` to drop (with `http://`, `host:80`
 /// would lose its port).
@@ -233,7 +179,7 @@ fn host_address(host: &str, port: Option<String>) -> Result<String> {
 }
 
 /// `localhost:7233`, `127.0.0.1:7233`, `[::1]:7233`, with or without a scheme.
-fn is_loopback(address: &str) -> bool {
+pub fn is_loopback(address: &str) -> bool {
     let Some(url) = parse_address(address) else {
         return false;
     };

@@ -1,15 +1,98 @@
 //! Settings → a connected Temporal `Client`, and the translation of gRPC
 //! failures into orca's errors (so "cannot reach" is always exit 6, whichever
-//! call noticed it).
+//! call noticed it). When the first connection fails, `probe` looks again
+//! and `diagnose` says why (`Error::Connect`).
+
+mod diagnose;
+mod probe;
+pub mod tls;
+
+pub use diagnose::Problem;
 
 use temporalio_client::{
     Client, ClientOptions, Connection, errors::ClientConnectError, tonic::Code, tonic::Status,
 };
 
+use std::time::Duration;
+
 use crate::{Error, Result, config::Settings};
 
-/// Connects within `settings.connect_timeout` (one connection per process).
+/// Connects within `settings.connect_timeout` (one connection per process);
+/// a failure is looked into and said with its cause.
 pub async fn connect(settings: &Settings) -> Result<Client> {
+    match attempt(settings).await {
+        Ok(client) => Ok(client),
+        Err(error @ (Error::Unreachable { .. } | Error::Unauthenticated { .. })) => {
+            Err(explain(settings, error).await)
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// The cause the probe finds, else `error` as it was.
+async fn explain(settings: &Settings, error: Error) -> Error {
+    let Some((target, asked)) = probe_target(settings) else {
+        return error;
+    };
+    // Bounded like the connection itself: a silent address already took
+    // the whole timeout, and then there is nothing more to learn.
+    if matches!(&error, Error::Unreachable { cause, .. } if cause.starts_with("no answer within")) {
+        return error;
+    }
+    let facts = probe::probe(
+        &target,
+        settings.connect_timeout.min(Duration::from_secs(5)),
+    )
+    .await;
+    tracing::debug!(?facts, "connection probe");
+    match diagnose::diagnose(asked, &facts) {
+        Some(problem) => Error::Connect {
+            address: settings.address.clone(),
+            problem,
+        },
+        None => error,
+    }
+}
+
+/// Where the real connection goes and with what, for the probe.
+fn probe_target(settings: &Settings) -> Option<(probe::Target, diagnose::Asked)> {
+    let options = &settings.connection;
+    let host = options.target.host_str()?.to_string();
+    let port = options.target.port_or_known_default().unwrap_or(7233);
+    let tls = options.tls_options.as_ref();
+    let material = tls.map(|tls| tls::Material {
+        ca: tls.server_root_ca_cert.clone(),
+        client: tls
+            .client_tls_options
+            .as_ref()
+            .map(|c| (c.client_cert.clone(), c.client_private_key.clone())),
+    });
+    let asked = diagnose::Asked {
+        ca: tls.is_some_and(|t| t.server_root_ca_cert.is_some()),
+        client_cert: tls.is_some_and(|t| t.client_tls_options.is_some()),
+        api_key: options.api_key.is_some(),
+    };
+    let target = probe::Target {
+        server_name: tls
+            .and_then(|t| t.domain.clone())
+            .unwrap_or_else(|| host.clone()),
+        host,
+        port,
+        tls: material,
+        api_key: options.api_key.clone(),
+        headers: options
+            .headers
+            .iter()
+            .flatten()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect(),
+    };
+    Some((target, asked))
+}
+
+/// One connection attempt, its failure mapped but not looked into (for
+/// `orca dev`, which polls a server it is starting).
+pub async fn attempt(settings: &Settings) -> Result<Client> {
     let attempt = Connection::connect(settings.connection.clone());
     let connection = match tokio::time::timeout(settings.connect_timeout, attempt).await {
         Err(_) => {
@@ -46,17 +129,11 @@ fn connect_error(settings: &Settings, error: ClientConnectError) -> Error {
         ClientConnectError::InvalidHeaders(e) => Error::ConnectionConfig {
             message: format!("invalid gRPC metadata: {e}"),
         },
-        other => {
-            let mut cause = root_cause(&other);
-            if settings.connection.tls_options.is_some()
-                && (cause.contains("InvalidContentType") || cause.contains("corrupt message"))
-            {
-                cause.push_str(
-                    " (TLS handshake failed: the server does not speak TLS; drop --tls, TEMPORAL_TLS and TLS settings for a plaintext server)",
-                );
-            }
-            Error::Unreachable { address, cause }
-        }
+        // What went wrong underneath is looked into by `explain`.
+        other => Error::Unreachable {
+            address,
+            cause: root_cause(&other),
+        },
     }
 }
 
