@@ -106,6 +106,7 @@ impl Settings {
                 message: "an API key is only sent over TLS, but TLS is turned off (TEMPORAL_TLS=false or the profile's tls.disabled)".into(),
             });
         }
+        tls::check_connection(&connection)?;
         connection.identity = format!("orca:{identity}@{}", hostname());
         // Compressing small messages on loopback only costs CPU; keep gzip
         // for real networks, where histories can be large.

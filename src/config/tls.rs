@@ -40,8 +40,9 @@ pub(super) fn apply_tls_flags(
         }
     }
     match &profile.tls {
-        Some(tls) => check(tls),
-        None => Ok(()),
+        // Files a connection will not use are not its business.
+        Some(tls) if tls.disabled != Some(true) => check(tls),
+        _ => Ok(()),
     }
 }
 
@@ -52,6 +53,15 @@ fn path_source(path: &Path) -> DataSource {
 /// Whatever the source (flag, variable, profile), each file is read and
 /// parsed now: the SDK's own message for a missing file does not say which.
 fn check(tls: &ClientConfigTLS) -> Result<()> {
+    if let Some(name) = &tls.server_name
+        && rustls::pki_types::ServerName::try_from(name.as_str()).is_err()
+    {
+        return Err(Error::ConnectionConfig {
+            message: format!(
+                "the TLS server name `{name}` (--tls-server-name, TEMPORAL_TLS_SERVER_NAME) is not a host name or IP address"
+            ),
+        });
+    }
     if tls.client_cert.is_some() != tls.client_key.is_some() {
         return Err(Error::ConnectionConfig {
             message: "mTLS needs both a client certificate and its key (--tls-cert-path and --tls-key-path)".into(),
@@ -157,4 +167,23 @@ fn read(source: &DataSource, file: TlsFile) -> Result<(Vec<u8>, Named)> {
             message: format!("the {file} comes from a source orca cannot read"),
         }),
     }
+}
+
+/// What the SDK would do quietly wrong with a connection: send an API key
+/// in clear under an `http://` address, or drop a key a header cannot
+/// carry and be refused for it.
+pub(super) fn check_connection(connection: &temporalio_client::ConnectionOptions) -> Result<()> {
+    if connection.tls_options.is_some() && connection.target.scheme() == "http" {
+        return Err(Error::ConnectionConfig {
+            message: "the address says http://, which is plaintext, but TLS is on: write https://HOST:PORT or HOST:PORT".into(),
+        });
+    }
+    if let Some(key) = &connection.api_key
+        && http::HeaderValue::from_str(&format!("Bearer {key}")).is_err()
+    {
+        return Err(Error::ConnectionConfig {
+            message: "TEMPORAL_API_KEY holds characters a header cannot carry (a trailing newline?); the key is not shown".into(),
+        });
+    }
+    Ok(())
 }

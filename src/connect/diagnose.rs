@@ -7,7 +7,7 @@ use std::time::{Duration, SystemTime};
 
 use rustls::{AlertDescription, CertificateError, pki_types::UnixTime};
 
-use super::probe::{Answer, Facts, Handshake};
+use super::probe::{Answer, Ended, Facts, Handshake};
 
 /// What the connection was set up with (never the secrets themselves).
 #[derive(Debug, Clone, Copy, Default)]
@@ -55,6 +55,10 @@ pub enum Problem {
     CredentialsNeeded {
         answer: String,
     },
+    /// A proxy answers that the Temporal behind it is down or busy.
+    Upstream {
+        status: u16,
+    },
     /// Something answers, but not as a Temporal frontend.
     NotTemporal {
         answer: String,
@@ -80,30 +84,26 @@ pub fn diagnose(asked: Asked, facts: &Facts) -> Option<Problem> {
     answered(asked, asked_for_cert, facts.answer.as_ref()?)
 }
 
-fn handshake_failed(
-    asked: Asked,
-    handshake: &Handshake,
-    failed: &rustls::Error,
-) -> Option<Problem> {
+fn handshake_failed(asked: Asked, handshake: &Handshake, failed: &Ended) -> Option<Problem> {
     match failed {
-        rustls::Error::InvalidMessage(_) | rustls::Error::InappropriateMessage { .. } => {
-            Some(Problem::PlainServer)
-        }
-        rustls::Error::AlertReceived(alert) => {
+        Ended::Tls(
+            rustls::Error::InvalidMessage(_) | rustls::Error::InappropriateMessage { .. },
+        ) => Some(Problem::PlainServer),
+        Ended::Tls(rustls::Error::AlertReceived(alert)) => {
             client_alert(asked, handshake.asked_for_client_cert, alert)
         }
         _ => None,
     }
 }
 
-/// An alert about the client's certificate (or its absence).
+/// An alert about the client's certificate (or its absence). Only after
+/// the server asked for one: a TLS 1.2 server without a cipher suite in
+/// common, or a proxy routing by SNI, sends `handshake_failure` too.
 fn client_alert(asked: Asked, asked_for_cert: bool, alert: &AlertDescription) -> Option<Problem> {
     use AlertDescription as A;
     match alert {
         A::CertificateRequired => Some(Problem::ClientCertNeeded),
-        A::HandshakeFailure if asked_for_cert && !asked.client_cert => {
-            Some(Problem::ClientCertNeeded)
-        }
+        _ if !asked_for_cert => None,
         A::BadCertificate
         | A::UnsupportedCertificate
         | A::CertificateRevoked
@@ -144,7 +144,7 @@ fn server_certificate(asked: Asked, handshake: &Handshake, verdict: &rustls::Err
             Problem::Untrusted { ca: asked.ca }
         }
         C::NotValidForName => Problem::WrongName {
-            expected: String::new(),
+            expected: handshake.expected.clone(),
             names: handshake.names.clone(),
         },
         C::NotValidForNameContext { expected, .. } => Problem::WrongName {
@@ -191,13 +191,17 @@ fn answered(asked: Asked, asked_for_cert: bool, answer: &Answer) -> Option<Probl
             false => Problem::ClientCertNeeded,
         }),
         Answer::Http(status @ (401 | 403)) => Some(refused(format!("HTTP {status}"))),
+        // A proxy whose Temporal is down or busy: not a wrong address.
+        Answer::Http(status @ (429 | 502 | 503 | 504)) => {
+            Some(Problem::Upstream { status: *status })
+        }
         Answer::Http(status) => Some(Problem::NotTemporal {
             answer: format!("HTTP {status}, not gRPC"),
         }),
         Answer::Tls(rustls::Error::AlertReceived(alert)) => {
             client_alert(asked, asked_for_cert, alert)
         }
-        Answer::Tls(_) => None,
+        Answer::Tls(_) | Answer::Silent | Answer::Unsent => None,
         Answer::NotHttp2(_) => Some(Problem::NotTemporal {
             answer: "not HTTP/2".into(),
         }),
@@ -247,6 +251,9 @@ impl Problem {
             Problem::CredentialsNeeded { answer } => format!(
                 "the server wants credentials (an API key or a client certificate) and none were given ({answer})"
             ),
+            Problem::Upstream { status } => format!(
+                "a proxy answers (HTTP {status}), but the Temporal server behind it does not"
+            ),
             Problem::NotTemporal { answer } => {
                 format!("it answers, but is not a Temporal frontend ({answer})")
             }
@@ -257,7 +264,7 @@ impl Problem {
     pub fn hint(&self) -> String {
         const CLIENT_CERT: &str = "--tls-cert-path FILE --tls-key-path FILE (TEMPORAL_TLS_CLIENT_CERT_PATH, TEMPORAL_TLS_CLIENT_KEY_PATH)";
         match self {
-            Problem::PlainServer => "drop --tls (and TEMPORAL_TLS, the TLS variables or the profile's tls section), or point --address at the server's TLS port".into(),
+            Problem::PlainServer => "point --address at the server's TLS port, or drop --tls (TEMPORAL_TLS, the TLS variables, the profile's tls section) for a plaintext server, which takes no API key".into(),
             Problem::TlsServer => "add --tls (TEMPORAL_TLS=true), and --tls-ca-path FILE if its certificate is not from a public CA".into(),
             Problem::Untrusted { ca: true } => "the CA in --tls-ca-path (TEMPORAL_TLS_SERVER_CA_CERT_PATH) did not sign it: point that at the CA that signed the server's certificate".into(),
             Problem::Untrusted { ca: false } => "pass the CA that signed the server's certificate: --tls-ca-path FILE (TEMPORAL_TLS_SERVER_CA_CERT_PATH)".into(),
@@ -272,6 +279,7 @@ impl Problem {
             Problem::ClientCertRefused { .. } => "check --tls-cert-path (TEMPORAL_TLS_CLIENT_CERT_PATH): the server must trust the CA that signed it, and it must be current".into(),
             Problem::ApiKeyRefused { .. } => "check TEMPORAL_API_KEY (or the profile's api_key): it may be expired, revoked or for another account (the key is not shown)".into(),
             Problem::CredentialsNeeded { .. } => format!("set TEMPORAL_API_KEY, or pass a client certificate: {CLIENT_CERT}"),
+            Problem::Upstream { .. } => "the server behind the proxy is down, restarting or overloaded: try again later, or ask its operator".into(),
             Problem::NotTemporal { .. } => "check --address (TEMPORAL_ADDRESS): the host and port of a Temporal frontend (gRPC, port 7233 unless yours differs)".into(),
         }
     }

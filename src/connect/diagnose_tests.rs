@@ -8,7 +8,8 @@ use super::*;
 fn tls(failed: Option<rustls::Error>, verdict: Option<rustls::Error>, asked: bool) -> Facts {
     Facts {
         tls: Some(Handshake {
-            failed,
+            failed: failed.map(Ended::Tls),
+            expected: "127.0.0.1".into(),
             verdict,
             names: vec!["temporal.test".into()],
             asked_for_client_cert: asked,
@@ -122,12 +123,32 @@ fn an_alert_after_the_handshake_refuses_the_certificate_given() {
 }
 
 #[test]
-fn a_proxys_400_after_asking_for_a_certificate_is_about_the_certificate() {
+fn a_proxys_400_after_asking_for_a_certificate_wants_one() {
     let facts = answering(tls(None, None, true), Answer::Http(400));
     assert_eq!(diagnose(TLS, &facts), Some(Problem::ClientCertNeeded));
+}
+
+#[test]
+fn a_proxys_400_after_asking_for_a_certificate_refuses_the_one_given() {
+    let facts = answering(tls(None, None, true), Answer::Http(400));
     assert_eq!(
         diagnose(MTLS, &facts),
         Some(Problem::ClientCertRefused { alert: None })
+    );
+}
+
+#[test]
+fn a_handshake_failure_before_any_certificate_request_is_not_about_certificates() {
+    let failed = rustls::Error::AlertReceived(A::HandshakeFailure);
+    assert_eq!(diagnose(MTLS, &tls(Some(failed), None, false)), None);
+}
+
+#[test]
+fn a_handshake_failure_after_a_certificate_request_wants_one() {
+    let failed = rustls::Error::AlertReceived(A::HandshakeFailure);
+    assert_eq!(
+        diagnose(TLS, &tls(Some(failed), None, true)),
+        Some(Problem::ClientCertNeeded)
     );
 }
 
@@ -140,49 +161,133 @@ fn a_400_from_a_server_that_asked_for_no_certificate_is_not_temporal() {
     ));
 }
 
-#[test]
-fn a_refusal_with_an_api_key_is_about_the_key() {
-    let with_key = Asked {
-        api_key: true,
-        ..TLS
-    };
-    for answer in [
-        Answer::Http(401),
-        Answer::Http(403),
-        Answer::Grpc(16),
-        Answer::Grpc(7),
-    ] {
-        let facts = answering(tls(None, None, false), answer.clone());
-        assert!(
-            matches!(
-                diagnose(with_key, &facts),
-                Some(Problem::ApiKeyRefused { .. })
-            ),
-            "{answer:?}"
-        );
-        assert!(
-            matches!(
-                diagnose(TLS, &facts),
-                Some(Problem::CredentialsNeeded { .. })
-            ),
-            "{answer:?}"
-        );
-    }
+const WITH_KEY: Asked = Asked {
+    api_key: true,
+    ..TLS
+};
+
+fn refusal(asked: Asked, answer: Answer) -> Option<Problem> {
+    diagnose(asked, &answering(tls(None, None, false), answer))
 }
 
 #[test]
-fn a_404_or_a_foreign_grpc_server_is_not_temporal() {
-    for answer in [
-        Answer::Http(404),
-        Answer::Grpc(12),
-        Answer::NotHttp2("x".into()),
-    ] {
-        let facts = answering(tls(None, None, false), answer.clone());
-        assert!(
-            matches!(diagnose(TLS, &facts), Some(Problem::NotTemporal { .. })),
-            "{answer:?}"
-        );
-    }
+fn http_401_with_an_api_key_refuses_the_key() {
+    let problem = refusal(WITH_KEY, Answer::Http(401));
+    assert!(
+        matches!(problem, Some(Problem::ApiKeyRefused { .. })),
+        "{problem:?}"
+    );
+}
+
+#[test]
+fn http_401_without_credentials_asks_for_them() {
+    let problem = refusal(TLS, Answer::Http(401));
+    assert!(
+        matches!(problem, Some(Problem::CredentialsNeeded { .. })),
+        "{problem:?}"
+    );
+}
+
+#[test]
+fn http_403_with_an_api_key_refuses_the_key() {
+    let problem = refusal(WITH_KEY, Answer::Http(403));
+    assert!(
+        matches!(problem, Some(Problem::ApiKeyRefused { .. })),
+        "{problem:?}"
+    );
+}
+
+#[test]
+fn http_403_without_credentials_asks_for_them() {
+    let problem = refusal(TLS, Answer::Http(403));
+    assert!(
+        matches!(problem, Some(Problem::CredentialsNeeded { .. })),
+        "{problem:?}"
+    );
+}
+
+#[test]
+fn unauthenticated_with_an_api_key_refuses_the_key() {
+    let problem = refusal(WITH_KEY, Answer::Grpc(16));
+    assert!(
+        matches!(problem, Some(Problem::ApiKeyRefused { .. })),
+        "{problem:?}"
+    );
+}
+
+#[test]
+fn unauthenticated_without_credentials_asks_for_them() {
+    let problem = refusal(TLS, Answer::Grpc(16));
+    assert!(
+        matches!(problem, Some(Problem::CredentialsNeeded { .. })),
+        "{problem:?}"
+    );
+}
+
+#[test]
+fn permission_denied_with_an_api_key_refuses_the_key() {
+    let problem = refusal(WITH_KEY, Answer::Grpc(7));
+    assert!(
+        matches!(problem, Some(Problem::ApiKeyRefused { .. })),
+        "{problem:?}"
+    );
+}
+
+#[test]
+fn permission_denied_without_credentials_asks_for_them() {
+    let problem = refusal(TLS, Answer::Grpc(7));
+    assert!(
+        matches!(problem, Some(Problem::CredentialsNeeded { .. })),
+        "{problem:?}"
+    );
+}
+
+#[test]
+fn an_http_404_is_not_temporal() {
+    let problem = refusal(TLS, Answer::Http(404));
+    assert!(
+        matches!(problem, Some(Problem::NotTemporal { .. })),
+        "{problem:?}"
+    );
+}
+
+#[test]
+fn a_grpc_server_without_the_workflow_service_is_not_temporal() {
+    let problem = refusal(TLS, Answer::Grpc(12));
+    assert!(
+        matches!(problem, Some(Problem::NotTemporal { .. })),
+        "{problem:?}"
+    );
+}
+
+#[test]
+fn a_peer_that_is_not_http2_is_not_temporal() {
+    let problem = refusal(TLS, Answer::NotHttp2("x".into()));
+    assert!(
+        matches!(problem, Some(Problem::NotTemporal { .. })),
+        "{problem:?}"
+    );
+}
+
+#[test]
+fn a_proxys_502_is_its_upstream_down_not_a_wrong_address() {
+    assert_eq!(
+        refusal(TLS, Answer::Http(502)),
+        Some(Problem::Upstream { status: 502 })
+    );
+}
+
+#[test]
+fn a_proxys_503_is_its_upstream_down_not_a_wrong_address() {
+    assert_eq!(
+        refusal(TLS, Answer::Http(503)),
+        Some(Problem::Upstream { status: 503 })
+    );
+}
+
+#[test]
+fn no_answer_to_the_call_is_left_to_the_connection_error() {
+    assert_eq!(refusal(TLS, Answer::Silent), None);
 }
 
 #[test]
@@ -197,11 +302,14 @@ fn no_hint_suggests_a_dev_server() {
         Problem::PlainServer,
         Problem::TlsServer,
         Problem::Untrusted { ca: false },
+        Problem::Untrusted { ca: true },
         Problem::ClientCertNeeded,
+        Problem::ClientCertRefused { alert: None },
+        Problem::Upstream { status: 502 },
         Problem::NotTemporal { answer: "x".into() },
         Problem::ApiKeyRefused { answer: "x".into() },
+        Problem::CredentialsNeeded { answer: "x".into() },
     ];
-    for problem in problems {
-        assert!(!problem.hint().contains("orca dev"), "{problem:?}");
-    }
+    let dev = problems.iter().filter(|p| p.hint().contains("orca dev"));
+    assert_eq!(dev.collect::<Vec<_>>(), Vec::<&Problem>::new());
 }

@@ -18,32 +18,33 @@ use std::time::Duration;
 use crate::{Error, Result, config::Settings};
 
 /// Connects within `settings.connect_timeout` (one connection per process);
-/// a failure is looked into and said with its cause.
+/// a failure is looked into, within what is left of that time, and said
+/// with its cause.
 pub async fn connect(settings: &Settings) -> Result<Client> {
+    let deadline = tokio::time::Instant::now() + settings.connect_timeout;
     match attempt(settings).await {
         Ok(client) => Ok(client),
         Err(error @ (Error::Unreachable { .. } | Error::Unauthenticated { .. })) => {
-            Err(explain(settings, error).await)
+            Err(explain(settings, error, deadline).await)
         }
         Err(error) => Err(error),
     }
 }
 
-/// The cause the probe finds, else `error` as it was.
-async fn explain(settings: &Settings, error: Error) -> Error {
+/// The cause the probe finds by `deadline`, else `error` as it was.
+async fn explain(settings: &Settings, error: Error, deadline: tokio::time::Instant) -> Error {
     let Some((target, asked)) = probe_target(settings) else {
         return error;
     };
-    // Bounded like the connection itself: a silent address already took
-    // the whole timeout, and then there is nothing more to learn.
-    if matches!(&error, Error::Unreachable { cause, .. } if cause.starts_with("no answer within")) {
+    // A silent address has used the whole time: there is nothing to learn.
+    let left = deadline.saturating_duration_since(tokio::time::Instant::now());
+    if left < Duration::from_millis(200) {
         return error;
     }
-    let facts = probe::probe(
-        &target,
-        settings.connect_timeout.min(Duration::from_secs(5)),
-    )
-    .await;
+    let stage = left.min(Duration::from_secs(5));
+    let Ok(facts) = tokio::time::timeout_at(deadline, probe::probe(&target, stage)).await else {
+        return error;
+    };
     tracing::debug!(?facts, "connection probe");
     match diagnose::diagnose(asked, &facts) {
         Some(problem) => Error::Connect {
@@ -72,10 +73,16 @@ fn probe_target(settings: &Settings) -> Option<(probe::Target, diagnose::Asked)>
         client_cert: tls.is_some_and(|t| t.client_tls_options.is_some()),
         api_key: options.api_key.is_some(),
     };
+    let domain = tls.and_then(|t| t.domain.clone());
+    // The SDK's origin is the TLS server name when one is set.
+    // (`host_str` keeps an IPv6 address's brackets.)
+    let authority = match &domain {
+        Some(domain) => domain.clone(),
+        None => format!("{host}:{port}"),
+    };
     let target = probe::Target {
-        server_name: tls
-            .and_then(|t| t.domain.clone())
-            .unwrap_or_else(|| host.clone()),
+        server_name: domain.unwrap_or_else(|| host.clone()),
+        authority,
         host,
         port,
         tls: material,

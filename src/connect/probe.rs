@@ -27,6 +27,9 @@ pub struct Target {
     /// The name the server's certificate must carry (`--tls-server-name`,
     /// else the host).
     pub server_name: String,
+    /// The `:authority` the SDK sends: `--tls-server-name` when set (the
+    /// SDK's origin), else `host:port`. A proxy may route on it.
+    pub authority: String,
     pub api_key: Option<String>,
     /// gRPC metadata the connection sends (a proxy may require some).
     pub headers: Vec<(String, String)>,
@@ -47,12 +50,24 @@ pub struct Facts {
 #[derive(Debug, Default)]
 pub struct Handshake {
     /// The handshake itself failed (an alert, or a peer that is not TLS).
-    pub failed: Option<rustls::Error>,
+    pub failed: Option<Ended>,
+    /// The name the certificate was checked for.
+    pub expected: String,
     /// What verifying the server's certificate said.
     pub verdict: Option<rustls::Error>,
     /// The DNS names the server's certificate carries.
     pub names: Vec<String>,
     pub asked_for_client_cert: bool,
+}
+
+/// How a handshake ended early.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Ended {
+    /// As TLS says: an alert, or bytes that are not TLS.
+    Tls(rustls::Error),
+    /// The connection failed underneath (reset, closed).
+    Io(String),
+    NoAnswer,
 }
 
 /// How the server answered one gRPC call.
@@ -67,6 +82,10 @@ pub enum Answer {
     Tls(rustls::Error),
     /// Whatever answered does not speak HTTP/2.
     NotHttp2(String),
+    /// No answer within the limit: slow, not foreign.
+    Silent,
+    /// The call could not be made (a header the API key cannot be sent in).
+    Unsent,
 }
 
 /// Probes `target`, each stage bounded by `limit`.
@@ -83,11 +102,19 @@ pub async fn probe(target: &Target, limit: Duration) -> Facts {
         Some(material) => {
             let record = Arc::new(Record::default());
             let connector = TlsConnector::from(Arc::new(probe_config(material, record.clone())));
-            let mut handshake = Handshake::default();
+            let mut handshake = Handshake {
+                expected: target.server_name.clone(),
+                ..Handshake::default()
+            };
             match timeout(limit, connector.connect(server_name(target), tcp)).await {
-                Ok(Ok(stream)) => facts.answer = Some(call(stream, "https", target, limit).await),
-                Ok(Err(e)) => handshake.failed = Some(tls_error(&e)),
-                Err(_) => handshake.failed = Some(rustls::Error::General("no answer".into())),
+                // A server whose certificate did not verify may be anyone:
+                // it gets no call, and so never the API key.
+                Ok(Ok(stream)) if record.verified() => {
+                    facts.answer = Some(call(stream, "https", target, limit).await);
+                }
+                Ok(Ok(_)) => {}
+                Ok(Err(e)) => handshake.failed = Some(ended(&e)),
+                Err(_) => handshake.failed = Some(Ended::NoAnswer),
             }
             handshake.verdict = record.verdict.lock().expect("not poisoned").take();
             let leaf = record.leaf.lock().expect("not poisoned").take();
@@ -131,18 +158,24 @@ async fn speaks_tls(target: &Target, limit: Duration) -> bool {
     match timeout(limit, connector.connect(server_name(target), tcp)).await {
         Ok(Ok(_)) => true,
         // An alert is a TLS server speaking (it just did not like us).
-        Ok(Err(e)) => matches!(tls_error(&e), rustls::Error::AlertReceived(_)),
+        Ok(Err(e)) => matches!(ended(&e), Ended::Tls(rustls::Error::AlertReceived(_))),
         Err(_) => false,
     }
 }
 
-/// The rustls error inside an I/O error, else the I/O error as text.
-fn tls_error(error: &std::io::Error) -> rustls::Error {
+/// The rustls error inside an I/O error, if that is what it is.
+fn tls_error(error: &std::io::Error) -> Option<rustls::Error> {
     error
         .get_ref()
         .and_then(|inner| inner.downcast_ref::<rustls::Error>())
         .cloned()
-        .unwrap_or_else(|| rustls::Error::General(error.to_string()))
+}
+
+fn ended(error: &std::io::Error) -> Ended {
+    match tls_error(error) {
+        Some(tls) => Ended::Tls(tls),
+        None => Ended::Io(error.to_string()),
+    }
 }
 
 /// One `GetSystemInfo` call, the way the SDK's first call is made.
@@ -153,7 +186,7 @@ where
     match timeout(limit, exchange(io, scheme, target)).await {
         Ok(Ok(answer)) => answer,
         Ok(Err(e)) => h2_answer(&e),
-        Err(_) => Answer::NotHttp2("no answer to an HTTP/2 request".into()),
+        Err(_) => Answer::Silent,
     }
 }
 
@@ -164,22 +197,24 @@ where
     let (client, connection) = h2::client::handshake(io).await?;
     tokio::spawn(connection);
     let mut client = client.ready().await?;
-    let authority = match target.host.contains(':') && !target.host.starts_with('[') {
-        true => format!("[{}]:{}", target.host, target.port),
-        false => format!("{}:{}", target.host, target.port),
-    };
+    let authority = &target.authority;
     let path = "/temporal.api.workflowservice.v1.WorkflowService/GetSystemInfo";
     let mut request = http::Request::post(format!("{scheme}://{authority}{path}"))
         .header("content-type", "application/grpc")
         .header("te", "trailers");
     if let Some(key) = &target.api_key {
-        request = request.header("authorization", format!("Bearer {key}"));
+        let Ok(mut value) = http::HeaderValue::from_str(&format!("Bearer {key}")) else {
+            return Ok(Answer::Unsent);
+        };
+        // Never entered in HPACK's tables.
+        value.set_sensitive(true);
+        request = request.header("authorization", value);
     }
     for (name, value) in &target.headers {
         request = request.header(name.as_str(), value.as_str());
     }
     let Ok(request) = request.body(()) else {
-        return Ok(Answer::NotHttp2("the request could not be formed".into()));
+        return Ok(Answer::Unsent);
     };
     let (response, mut body) = client.send_request(request, false)?;
     // An empty GetSystemInfoRequest: no compression flag, zero length.
@@ -215,11 +250,8 @@ fn grpc_status(headers: &http::HeaderMap) -> Option<i32> {
 
 /// An HTTP/2 failure: a TLS alert underneath, or a peer that is not HTTP/2.
 fn h2_answer(error: &h2::Error) -> Answer {
-    if let Some(io) = error.get_io() {
-        let tls = tls_error(io);
-        if !matches!(tls, rustls::Error::General(_)) {
-            return Answer::Tls(tls);
-        }
+    if let Some(tls) = error.get_io().and_then(tls_error) {
+        return Answer::Tls(tls);
     }
     Answer::NotHttp2(error.to_string())
 }

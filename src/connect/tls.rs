@@ -23,11 +23,27 @@ use rustls::{
 /// Why a PEM file cannot be used; the caller names the file.
 pub type Problem = String;
 
+/// What is wrong with PEM text, in words of our own: the parser's message
+/// quotes the bytes it choked on, which in a key file are the key.
+fn pem_problem(error: &rustls::pki_types::pem::Error) -> &'static str {
+    use rustls::pki_types::pem::Error as E;
+    match error {
+        E::MissingSectionEnd { .. } => {
+            "has a -----BEGIN line and no -----END line (newlines lost?)"
+        }
+        E::IllegalSectionStart { .. } => "has a malformed -----BEGIN line",
+        E::Base64Decode(_) => "has a body that is not base64",
+        E::NoItemsFound => "holds nothing of the kind",
+        E::SectionTooLarge => "has a section over 256 MB",
+        _ => "cannot be read as PEM",
+    }
+}
+
 /// Every certificate in a PEM file; at least one.
 pub fn certificates(pem: &[u8]) -> Result<Vec<CertificateDer<'static>>, Problem> {
     let certs = CertificateDer::pem_slice_iter(pem)
         .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| format!("is not a PEM certificate ({e})"))?;
+        .map_err(|e| format!("is not a PEM certificate: it {}", pem_problem(&e)))?;
     match certs.is_empty() {
         true => Err("holds no certificate (no -----BEGIN CERTIFICATE----- block)".into()),
         false => Ok(certs),
@@ -40,7 +56,7 @@ pub fn private_key(pem: &[u8]) -> Result<PrivateKeyDer<'static>, Problem> {
         rustls::pki_types::pem::Error::NoItemsFound => {
             "holds no private key (no -----BEGIN … PRIVATE KEY----- block)".to_string()
         }
-        other => format!("is not a PEM private key ({other})"),
+        other => format!("is not a PEM private key: it {}", pem_problem(&other)),
     })
 }
 
@@ -87,6 +103,14 @@ pub struct Record {
 }
 
 impl Record {
+    /// Whether the server's certificate verified as the real connection
+    /// would verify it (and the handshake got that far).
+    pub fn verified(&self) -> bool {
+        let verdict = self.verdict.lock().expect("not poisoned");
+        let seen = self.leaf.lock().expect("not poisoned").is_some();
+        seen && verdict.is_none()
+    }
+
     pub fn asked(&self) -> bool {
         self.asked_for_client_cert.load(Ordering::SeqCst)
     }
@@ -216,7 +240,8 @@ impl ResolvesClientCert for ClientCert {
     }
 }
 
-/// The DNS names a certificate is valid for (its subjectAltName).
+/// The DNS names a certificate is valid for (its subjectAltName; webpki
+/// does not list its IP addresses).
 pub fn dns_names(cert: &CertificateDer<'_>) -> Vec<String> {
     webpki::EndEntityCert::try_from(cert)
         .map(|cert| cert.valid_dns_names().map(str::to_string).collect())
@@ -228,17 +253,30 @@ mod tests {
     use super::*;
 
     #[test]
-    fn text_that_is_not_pem_is_named_as_such() {
+    fn text_that_is_not_pem_holds_no_certificate() {
         assert!(
             certificates(b"hello")
                 .unwrap_err()
                 .contains("no certificate")
         );
+    }
+
+    #[test]
+    fn text_that_is_not_pem_holds_no_key() {
         assert!(
             private_key(b"hello")
                 .unwrap_err()
                 .contains("no private key")
         );
+    }
+
+    #[test]
+    fn a_key_on_one_line_is_refused_without_quoting_it() {
+        let one_line =
+            b"-----BEGIN PRIVATE KEY----- c2VjcmV0LWtleS1ieXRlcw== -----END PRIVATE KEY-----";
+        let problem = private_key(one_line).unwrap_err();
+        assert!(!problem.contains("c2VjcmV0"), "{problem}");
+        assert!(!problem.contains("99, 50"), "{problem}");
     }
 
     #[test]

@@ -96,7 +96,7 @@ fn tls_against_a_plain_server_says_it_speaks_plain_grpc() {
     let env = Env::new();
     refused(env.orca(["--tls"]), 6)
         .stderr_has("the server speaks plain gRPC, not TLS")
-        .stderr_has("hint: drop --tls");
+        .stderr_has("drop --tls");
 }
 
 #[test]
@@ -188,4 +188,65 @@ fn an_unreachable_remote_address_names_the_address_not_a_dev_server() {
     assert_eq!(done.code, 6, "{done}");
     done.clean_error().stderr_has("hint: check --address");
     assert!(!done.stderr.contains("orca dev"), "{done}");
+}
+
+#[test]
+fn the_api_key_is_never_sent_to_a_server_whose_certificate_does_not_verify() {
+    let bed = Bed::new(Guard::ApiKey(KEY.into()));
+    // No --tls-ca-path: the proxy's certificate is from a CA not trusted here.
+    refused(
+        bed.orca(["--tls-server-name", NAME])
+            .env("TEMPORAL_API_KEY", KEY),
+        6,
+    )
+    .stderr_has("not signed by a CA this client trusts");
+    // nginx logs a request once answered; stopped, it has logged them all.
+    let Bed {
+        env: _env, proxy, ..
+    } = bed;
+    let log = proxy.prefix.join("access.log");
+    drop(proxy);
+    let requests = std::fs::read_to_string(&log).expect("nginx writes its access log");
+    assert!(
+        requests.trim().is_empty(),
+        "a request reached a server that did not prove who it is:\n{requests}"
+    );
+}
+
+#[test]
+fn a_proxy_whose_temporal_is_down_says_so_not_a_wrong_address() {
+    let env = Env::new();
+    let pki = Pki::new(env.dir.path(), "ca");
+    let server = pki.server_cert("server", &[NAME], Validity::Current);
+    let nowhere = format!("127.0.0.1:{}", free_port());
+    let proxy = Proxy::start(env.dir.path(), &nowhere, &server, None, Guard::Tls);
+    let done = env
+        .orca(["list", "--tls-server-name", NAME, "--tls-ca-path"])
+        .arg(pki.ca_path())
+        .env("TEMPORAL_ADDRESS", proxy.address())
+        .code(6);
+    done.clean_error()
+        .stderr_has("a proxy answers (HTTP 502), but the Temporal server behind it does not");
+}
+
+#[test]
+fn an_http_address_with_tls_is_refused_before_a_key_goes_out_in_clear() {
+    let bed = Bed::new(Guard::ApiKey(KEY.into()));
+    let address = format!("http://{}", bed.proxy.address());
+    refused(
+        bed.orca(["--address", &address])
+            .env("TEMPORAL_API_KEY", KEY),
+        2,
+    )
+    .stderr_has("the address says http://, which is plaintext, but TLS is on");
+}
+
+#[test]
+fn a_server_name_that_is_no_name_is_a_local_error() {
+    let bed = Bed::new(Guard::Tls);
+    refused(
+        bed.orca(["--tls-server-name", "https://temporal.example.com:7233"]),
+        2,
+    )
+    .stderr_has("is not a host name or IP address");
 }
