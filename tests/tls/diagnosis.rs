@@ -30,32 +30,18 @@ fn a_client_certificate_from_another_ca_is_not_accepted() {
     std::fs::create_dir_all(bed.env.path("other")).unwrap();
     let stranger = Pki::new(&bed.env.path("other"), "other-ca");
     let rogue = stranger.client_cert("rogue", Validity::Current);
-    refused(
-        bed.orca(bed.trust())
-            .args(["--tls-cert-path"])
-            .arg(&rogue.cert)
-            .arg("--tls-key-path")
-            .arg(&rogue.key),
-        6,
-    )
-    .stderr_has("did not accept the client certificate")
-    .stderr_has("hint: check --tls-cert-path");
+    refused(bed.orca(bed.trust()).args(identity_of(&rogue)), 6)
+        .stderr_has("did not accept the client certificate")
+        .stderr_has("hint: check --tls-cert-path");
 }
 
 #[test]
 fn an_expired_client_certificate_is_not_accepted() {
     let bed = Bed::new(Guard::MutualTls);
     let old = bed.pki.client_cert("old", Validity::Expired);
-    refused(
-        bed.orca(bed.trust())
-            .args(["--tls-cert-path"])
-            .arg(&old.cert)
-            .arg("--tls-key-path")
-            .arg(&old.key),
-        6,
-    )
-    .stderr_has("did not accept the client certificate")
-    .stderr_has("--tls-cert-path");
+    refused(bed.orca(bed.trust()).args(identity_of(&old)), 6)
+        .stderr_has("did not accept the client certificate")
+        .stderr_has("--tls-cert-path");
 }
 
 #[test]
@@ -249,4 +235,18 @@ fn a_server_name_that_is_no_name_is_a_local_error() {
         2,
     )
     .stderr_has("is not a host name or IP address");
+}
+
+#[test]
+fn a_worker_without_a_client_certificate_is_told_why() {
+    let bed = Bed::new(Guard::MutualTls);
+    let mut command = bed.env.worker_command(&[]);
+    command
+        .env("TEMPORAL_ADDRESS", bed.proxy.address())
+        .env("TEMPORAL_TLS_SERVER_CA_CERT_PATH", bed.pki.ca_path())
+        .env("TEMPORAL_TLS_SERVER_NAME", NAME);
+    let done = Run { command }.code(6);
+    done.stderr_has("wants a client certificate (mTLS), and none was given")
+        .stderr_has("hint: pass one: --tls-cert-path");
+    assert!(!done.stderr.contains("orca dev"), "{done}");
 }

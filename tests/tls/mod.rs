@@ -86,12 +86,7 @@ impl Bed {
 
     /// The client certificate as flags.
     pub fn identity(&self) -> Vec<String> {
-        vec![
-            "--tls-cert-path".into(),
-            self.client.cert.display().to_string(),
-            "--tls-key-path".into(),
-            self.client.key.display().to_string(),
-        ]
+        identity_of(&self.client)
     }
 
     /// `orca worker` through the proxy, trusting it by `TEMPORAL_TLS_*`
@@ -130,7 +125,17 @@ impl Bed {
     }
 }
 
-/// The API key is in none of `texts`.
+/// A client certificate and key as flags.
+pub fn identity_of(files: &CertFiles) -> Vec<String> {
+    vec![
+        "--tls-cert-path".into(),
+        files.cert.display().to_string(),
+        "--tls-key-path".into(),
+        files.key.display().to_string(),
+    ]
+}
+
+/// The API key is not in `text`.
 #[track_caller]
 pub fn assert_no_key(what: &str, text: &str) {
     assert!(!text.contains(KEY), "{what} shows the API key:\n{text}");
