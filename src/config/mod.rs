@@ -7,7 +7,7 @@
 
 use std::time::Duration;
 
-use temporalio_client::{ConnectionOptions, envconfig::DataSource};
+use temporalio_client::ConnectionOptions;
 
 mod seeds;
 mod tls;
@@ -100,12 +100,6 @@ impl Settings {
             ConnectionOptions::try_from(profile).map_err(|e| Error::ConnectionConfig {
                 message: e.to_string(),
             })?;
-        // A key sent in plaintext is a key given away.
-        if connection.api_key.is_some() && connection.tls_options.is_none() {
-            return Err(Error::ConnectionConfig {
-                message: "an API key is only sent over TLS, but TLS is turned off (TEMPORAL_TLS=false or the profile's tls.disabled)".into(),
-            });
-        }
         tls::check_connection(&connection)?;
         connection.identity = format!("orca:{identity}@{}", hostname());
         // Compressing small messages on loopback only costs CPU; keep gzip
@@ -130,10 +124,7 @@ impl Settings {
 }
 
 fn load_profile(global: &GlobalArgs) -> Result<ClientConfigProfile> {
-    let config_source = global
-        .config_file
-        .as_ref()
-        .map(|p| DataSource::Path(p.to_string_lossy().into_owned()));
+    let config_source = global.config_file.as_deref().map(tls::path_source);
     if let Some(path) = &global.config_file
         && let Err(source) = std::fs::metadata(path)
     {

@@ -46,7 +46,7 @@ pub(super) fn apply_tls_flags(
     }
 }
 
-fn path_source(path: &Path) -> DataSource {
+pub(super) fn path_source(path: &Path) -> DataSource {
     DataSource::Path(path.to_string_lossy().into_owned())
 }
 
@@ -170,9 +170,14 @@ fn read(source: &DataSource, file: TlsFile) -> Result<(Vec<u8>, Named)> {
 }
 
 /// What the SDK would do quietly wrong with a connection: send an API key
-/// in clear under an `http://` address, or drop a key a header cannot
-/// carry and be refused for it.
+/// in clear (TLS turned off, or an `http://` address), or drop a key a
+/// header cannot carry and be refused for it.
 pub(super) fn check_connection(connection: &temporalio_client::ConnectionOptions) -> Result<()> {
+    if connection.api_key.is_some() && connection.tls_options.is_none() {
+        return Err(Error::ConnectionConfig {
+            message: "an API key is only sent over TLS, but TLS is turned off (TEMPORAL_TLS=false or the profile's tls.disabled)".into(),
+        });
+    }
     if connection.tls_options.is_some() && connection.target.scheme() == "http" {
         return Err(Error::ConnectionConfig {
             message: "the address says http://, which is plaintext, but TLS is on: write https://HOST:PORT or HOST:PORT".into(),
