@@ -138,8 +138,12 @@ impl Orca {
             Ok(Err(WorkflowQueryError::Rpc(status))) if status.code() == Code::Unavailable => {
                 Err(connect::status_error(&self.settings, "query", &status))
             }
-            // Any other refusal (e.g. not an orca workflow): no live detail.
-            Ok(Err(_)) => Ok(None),
+            // Any other refusal (e.g. not an orca workflow): no live detail,
+            // but said at debug level, so a worker failing queries is visible.
+            Ok(Err(error)) => {
+                tracing::debug!(id, %error, "status query refused");
+                Ok(None)
+            }
         }
     }
 
