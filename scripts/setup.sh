@@ -15,6 +15,13 @@ if have temporal; then
   echo "setup: $(temporal --version)"
 fi
 
+# maturin packs orca's binary into a wheel (`just wheel`, `just test-wheel`).
+if ! have maturin; then
+  echo "setup: installing maturin (pip install maturin)"
+  python3 -m pip install --quiet --disable-pip-version-check maturin
+  rehash
+fi
+
 # The official Python SDK: tests use it as an independent worker (a migration
 # from an existing Python deployment) and benchmarks as a baseline.
 if ! python3 -c 'import temporalio' >/dev/null 2>&1; then
@@ -37,6 +44,13 @@ fi
 if [ ! -x /usr/bin/time ] && have apt-get; then
   echo "setup: installing GNU time (apt-get install time)"
   apt_install time || echo "setup: could not install GNU time; only \`just bench\` needs it"
+fi
+
+# `just test-wheel` installs the wheel into a fresh virtualenv; Debian's own
+# python3 can make one only with python3-venv (ensurepip) installed.
+if ! python3 -c 'import ensurepip' >/dev/null 2>&1 && have apt-get; then
+  echo "setup: installing python3-venv (apt-get install python3-venv)"
+  apt_install python3-venv
 fi
 
 # nginx terminates TLS, mTLS and API-key checks in front of the dev server
