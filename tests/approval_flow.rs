@@ -118,7 +118,7 @@ fn forbidden_task_is_denied_without_waiting_for_approval() {
         .run_within(Duration::from_secs(30));
     assert_eq!(done.code, 3, "{done}");
     done.stdout_has("deny-me: denied");
-    done.stdout_has("\"rule\":\"^forbidden\"");
+    done.stdout_has("\"rule\":\"(?i)^forbidden\"");
 
     let status = env.status("deny-me");
     assert_eq!(status["phase"], "denied");

@@ -86,7 +86,7 @@ fn pipelines_list_and_show() {
     );
     env.orca(["pipelines", "show", "sample"])
         .ok()
-        .stdout_has("deny = [\"^forbidden\"]");
+        .stdout_has("deny = [\"(?i)^forbidden\"]");
     let spec = env
         .orca(["pipelines", "show", "sample", "-o", "json"])
         .ok()

@@ -173,7 +173,7 @@ fn watch_ends_with_the_outcome_and_lists_step_outputs_only_when_asked() {
     assert!(!plain.stdout.contains("\"rule\":"), "{plain}");
     env.orca(["watch", &id, "--outputs"])
         .code(3)
-        .stdout_has("  policy: {\"allowed\":false,\"rule\":\"^forbidden\"");
+        .stdout_has("  policy: {\"allowed\":false,\"rule\":\"(?i)^forbidden\"");
 }
 
 #[test]
