@@ -31,6 +31,9 @@ _orca() {
             orca,dev)
                 cmd="orca__subcmd__dev"
                 ;;
+            orca,doctor)
+                cmd="orca__subcmd__doctor"
+                ;;
             orca,help)
                 cmd="orca__subcmd__help"
                 ;;
@@ -105,6 +108,9 @@ _orca() {
                 ;;
             orca__subcmd__help,dev)
                 cmd="orca__subcmd__help__subcmd__dev"
+                ;;
+            orca__subcmd__help,doctor)
+                cmd="orca__subcmd__help__subcmd__doctor"
                 ;;
             orca__subcmd__help,help)
                 cmd="orca__subcmd__help__subcmd__help"
@@ -302,7 +308,7 @@ _orca() {
 
     case "${cmd}" in
         orca)
-            opts="-n -o -h -V --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help"
+            opts="-n -o -h -V --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help --version dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -329,6 +335,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -376,7 +386,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__approve)
-            opts="-y -c -n -o -h --as --pipeline --query --signing-key --no-sign --all --field --fields-json --yes --signal --update --payload-json --comment --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-y -c -n -o -h --as --pipeline --query --signing-key --no-sign --all --field --fields-json --yes --signal --update --payload-json --comment --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -450,6 +460,10 @@ _orca() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-cert-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -494,7 +508,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__cancel)
-            opts="-n -o -h --pipeline --reason --wait --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --pipeline --reason --wait --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -533,6 +547,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -580,7 +598,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__completions)
-            opts="-n -o -h --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help bash elvish fish powershell zsh"
+            opts="-n -o -h --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -607,6 +625,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -654,7 +676,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__delegate)
-            opts="-c -n -o -h --as --pipeline --query --signing-key --no-sign --to --comment --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-c -n -o -h --as --pipeline --query --signing-key --no-sign --to --comment --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -712,6 +734,10 @@ _orca() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-cert-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -756,7 +782,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__dev)
-            opts="-n -o -h --port --ui-port --headless --db --ephemeral --max-concurrent-workflows --max-concurrent-activities --workflow-pollers --activity-pollers --max-cached-runs --shutdown-grace --log-format --pipelines --default-step-timeout --metrics-address --approvers-file --continue-as-new-after --allow-commands --allowed-signers --require-signed-approvals --signature-window --inline-pipelines --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --port --ui-port --headless --db --ephemeral --max-concurrent-workflows --max-concurrent-activities --workflow-pollers --activity-pollers --max-cached-runs --shutdown-grace --log-format --pipelines --default-step-timeout --metrics-address --approvers-file --continue-as-new-after --allow-commands --allowed-signers --require-signed-approvals --signature-window --inline-pipelines --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -858,6 +884,96 @@ _orca() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-cert-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-key-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-ca-path)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-server-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connect-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "text json jsonl" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orca__subcmd__doctor)
+            opts="-n -o -h --run --allowed-signers --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --run)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --allowed-signers)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --address)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --namespace)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --task-queue)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-cert-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -902,7 +1018,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__help)
-            opts="dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help"
+            opts="dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -972,6 +1088,20 @@ _orca() {
             return 0
             ;;
         orca__subcmd__help__subcmd__dev)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        orca__subcmd__help__subcmd__doctor)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1448,7 +1578,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__history)
-            opts="-n -o -h --run-id --pipeline --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --run-id --pipeline --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1483,6 +1613,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1530,7 +1664,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__inbox)
-            opts="-n -o -h --as --limit --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --as --limit --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1565,6 +1699,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1612,7 +1750,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__list)
-            opts="-n -o -h --pipeline --awaiting-approval --schedule --phase --status --query --limit --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --pipeline --awaiting-approval --schedule --phase --status --query --limit --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1666,6 +1804,10 @@ _orca() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-cert-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1710,7 +1852,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__man)
-            opts="-n -o -h --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1737,6 +1879,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1784,7 +1930,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__pause)
-            opts="-n -o -h --pipeline --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --pipeline --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1815,6 +1961,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1862,7 +2012,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__pipelines)
-            opts="-n -o -h --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help list show validate help"
+            opts="-n -o -h --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help list show validate help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1889,6 +2039,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2006,7 +2160,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__pipelines__subcmd__list)
-            opts="-n -o -h --pipelines --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --pipelines --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2037,6 +2191,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2084,7 +2242,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__pipelines__subcmd__show)
-            opts="-n -o -h --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2111,6 +2269,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2158,7 +2320,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__pipelines__subcmd__validate)
-            opts="-n -o -h --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2185,6 +2347,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2232,7 +2398,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__reject)
-            opts="-y -r -n -o -h --as --pipeline --query --signing-key --no-sign --all --field --fields-json --yes --signal --update --payload-json --reason --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-y -r -n -o -h --as --pipeline --query --signing-key --no-sign --all --field --fields-json --yes --signal --update --payload-json --reason --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2306,6 +2472,10 @@ _orca() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-cert-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2350,7 +2520,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__replay)
-            opts="-n -o -h --id --save --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --id --save --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2385,6 +2555,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2432,7 +2606,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__request__subcmd__changes)
-            opts="-c -n -o -h --as --pipeline --query --signing-key --no-sign --comment --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-c -n -o -h --as --pipeline --query --signing-key --no-sign --comment --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2486,6 +2660,10 @@ _orca() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-cert-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2530,7 +2708,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__resume)
-            opts="-n -o -h --pipeline --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --pipeline --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2561,6 +2739,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2608,7 +2790,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule)
-            opts="-n -o -h --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help create list describe pause unpause trigger update delete backfill apply help"
+            opts="-n -o -h --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help create list describe pause unpause trigger update delete backfill apply help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2635,6 +2817,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2682,7 +2868,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__apply)
-            opts="-n -o -h --dry-run --prune --pipelines --signing-key --no-sign --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --dry-run --prune --pipelines --signing-key --no-sign --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2717,6 +2903,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2764,7 +2954,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__backfill)
-            opts="-n -o -h --start --end --overlap --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --start --end --overlap --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2803,6 +2993,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2850,7 +3044,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__create)
-            opts="-i -n -o -h --every --offset --cron --at --tz --overlap --catchup-window --pause-on-failure --note --paused --workflow-id-prefix --execution-timeout --input --input-json --pipelines --signing-key --no-sign --trigger-now --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-i -n -o -h --every --offset --cron --at --tz --overlap --catchup-window --pause-on-failure --note --paused --workflow-id-prefix --execution-timeout --input --input-json --pipelines --signing-key --no-sign --trigger-now --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2940,6 +3134,10 @@ _orca() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-cert-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2984,7 +3182,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__delete)
-            opts="-y -n -o -h --yes --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-y -n -o -h --yes --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3011,6 +3209,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3058,7 +3260,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__describe)
-            opts="-n -o -h --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3085,6 +3287,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3300,7 +3506,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__list)
-            opts="-n -o -h --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3327,6 +3533,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3374,7 +3584,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__pause)
-            opts="-n -o -h --note --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --note --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3405,6 +3615,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3452,7 +3666,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__trigger)
-            opts="-n -o -h --overlap --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --overlap --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3483,6 +3697,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3530,7 +3748,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__unpause)
-            opts="-n -o -h --note --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --note --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3561,6 +3779,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3608,7 +3830,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__schedule__subcmd__update)
-            opts="-i -n -o -h --pipeline --every --offset --cron --at --tz --overlap --catchup-window --pause-on-failure --note --paused --workflow-id-prefix --execution-timeout --input --input-json --pipelines --signing-key --no-sign --active --no-pause-on-failure --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-i -n -o -h --pipeline --every --offset --cron --at --tz --overlap --catchup-window --pause-on-failure --note --paused --workflow-id-prefix --execution-timeout --input --input-json --pipelines --signing-key --no-sign --active --no-pause-on-failure --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3702,6 +3924,10 @@ _orca() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-cert-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3746,7 +3972,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__start)
-            opts="-i -n -o -h --input --input-json --id --id-reuse --wait --follow --timeout --execution-timeout --pipelines --signing-key --no-sign --type --args-json --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help sample agent-task feed-publisher learning data-analysis long-running-task image-generation memory-expansion code-analysis self-improvement model-training"
+            opts="-i -n -o -h --input --input-json --id --id-reuse --wait --follow --timeout --execution-timeout --pipelines --signing-key --no-sign --type --args-json --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help sample agent-task feed-publisher learning data-analysis long-running-task image-generation memory-expansion code-analysis self-improvement model-training"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3820,6 +4046,10 @@ _orca() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --tls-cert-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3864,7 +4094,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__status)
-            opts="-n -o -h --run-id --pipeline --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --run-id --pipeline --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3899,6 +4129,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3946,7 +4180,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__stop)
-            opts="-n -o -h --pipeline --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --pipeline --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3977,6 +4211,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4024,7 +4262,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__terminate)
-            opts="-y -n -o -h --pipeline --reason --yes --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-y -n -o -h --pipeline --reason --yes --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4059,6 +4297,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4106,7 +4348,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__verify)
-            opts="-n -o -h --allowed-signers --signature-window --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --allowed-signers --signature-window --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4141,6 +4383,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4188,7 +4434,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__wait)
-            opts="-n -o -h --for --timeout --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --for --timeout --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4223,6 +4469,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4270,7 +4520,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__watch)
-            opts="-n -o -h --pipeline --timeout --outputs --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --pipeline --timeout --outputs --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4305,6 +4555,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4352,7 +4606,7 @@ _orca() {
             return 0
             ;;
         orca__subcmd__worker)
-            opts="-n -o -h --max-concurrent-workflows --max-concurrent-activities --workflow-pollers --activity-pollers --max-cached-runs --shutdown-grace --log-format --pipelines --default-step-timeout --metrics-address --approvers-file --continue-as-new-after --allow-commands --allowed-signers --require-signed-approvals --signature-window --inline-pipelines --address --namespace --task-queue --profile --config-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
+            opts="-n -o -h --max-concurrent-workflows --max-concurrent-activities --workflow-pollers --activity-pollers --max-cached-runs --shutdown-grace --log-format --pipelines --default-step-timeout --metrics-address --approvers-file --continue-as-new-after --allow-commands --allowed-signers --require-signed-approvals --signature-window --inline-pipelines --address --namespace --task-queue --profile --config-file --env-file --tls --tls-cert-path --tls-key-path --tls-ca-path --tls-server-name --identity --connect-timeout --output --color --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4439,6 +4693,10 @@ _orca() {
                     return 0
                     ;;
                 --config-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_orca_global_optspecs
-    string join \n address= n/namespace= task-queue= profile= config-file= tls tls-cert-path= tls-key-path= tls-ca-path= tls-server-name= identity= connect-timeout= o/output= color= h/help V/version
+    string join \n address= n/namespace= task-queue= profile= config-file= env-file= tls tls-cert-path= tls-key-path= tls-ca-path= tls-server-name= identity= connect-timeout= o/output= color= h/help V/version
 end
 
 function __fish_orca_needs_command
@@ -29,6 +29,7 @@ complete -c orca -n "__fish_orca_needs_command" -s n -l namespace -d 'Temporal n
 complete -c orca -n "__fish_orca_needs_command" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_needs_command" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_needs_command" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_needs_command" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_needs_command" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_needs_command" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_needs_command" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -66,6 +67,7 @@ complete -c orca -n "__fish_orca_needs_command" -f -a "cancel" -d 'Cancel a run 
 complete -c orca -n "__fish_orca_needs_command" -f -a "terminate" -d 'Terminate a run at once (asks first on a terminal)'
 complete -c orca -n "__fish_orca_needs_command" -f -a "schedule" -d 'Start pipelines on a schedule: every N seconds, daily times, cron'
 complete -c orca -n "__fish_orca_needs_command" -f -a "pipelines" -d 'List and show the pipelines this binary knows'
+complete -c orca -n "__fish_orca_needs_command" -f -a "doctor" -d 'Check the setup: settings, server, TLS, namespace, workers, stuck runs, clock'
 complete -c orca -n "__fish_orca_needs_command" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
 complete -c orca -n "__fish_orca_needs_command" -f -a "man" -d 'Print the man page (roff)'
 complete -c orca -n "__fish_orca_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -94,6 +96,7 @@ complete -c orca -n "__fish_orca_using_subcommand dev" -s n -l namespace -d 'Tem
 complete -c orca -n "__fish_orca_using_subcommand dev" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand dev" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand dev" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand dev" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand dev" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand dev" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand dev" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -134,6 +137,7 @@ complete -c orca -n "__fish_orca_using_subcommand worker" -s n -l namespace -d '
 complete -c orca -n "__fish_orca_using_subcommand worker" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand worker" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand worker" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand worker" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand worker" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand worker" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -168,6 +172,7 @@ complete -c orca -n "__fish_orca_using_subcommand start" -s n -l namespace -d 'T
 complete -c orca -n "__fish_orca_using_subcommand start" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand start" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand start" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand start" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand start" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand start" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -200,6 +205,7 @@ complete -c orca -n "__fish_orca_using_subcommand approve" -s n -l namespace -d 
 complete -c orca -n "__fish_orca_using_subcommand approve" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand approve" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand approve" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand approve" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand approve" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand approve" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand approve" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -232,6 +238,7 @@ complete -c orca -n "__fish_orca_using_subcommand reject" -s n -l namespace -d '
 complete -c orca -n "__fish_orca_using_subcommand reject" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand reject" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand reject" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand reject" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand reject" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand reject" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand reject" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -259,6 +266,7 @@ complete -c orca -n "__fish_orca_using_subcommand request-changes" -s n -l names
 complete -c orca -n "__fish_orca_using_subcommand request-changes" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand request-changes" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand request-changes" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand request-changes" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand request-changes" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand request-changes" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand request-changes" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -285,6 +293,7 @@ complete -c orca -n "__fish_orca_using_subcommand delegate" -s n -l namespace -d
 complete -c orca -n "__fish_orca_using_subcommand delegate" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand delegate" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand delegate" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand delegate" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand delegate" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand delegate" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand delegate" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -307,6 +316,7 @@ complete -c orca -n "__fish_orca_using_subcommand status" -s n -l namespace -d '
 complete -c orca -n "__fish_orca_using_subcommand status" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand status" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand status" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand status" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand status" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand status" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand status" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -328,6 +338,7 @@ complete -c orca -n "__fish_orca_using_subcommand watch" -s n -l namespace -d 'T
 complete -c orca -n "__fish_orca_using_subcommand watch" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand watch" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand watch" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand watch" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand watch" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand watch" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand watch" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -351,6 +362,7 @@ complete -c orca -n "__fish_orca_using_subcommand wait" -s n -l namespace -d 'Te
 complete -c orca -n "__fish_orca_using_subcommand wait" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand wait" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand wait" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand wait" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand wait" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand wait" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand wait" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -389,6 +401,7 @@ complete -c orca -n "__fish_orca_using_subcommand list" -s n -l namespace -d 'Te
 complete -c orca -n "__fish_orca_using_subcommand list" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand list" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand list" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand list" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand list" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand list" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand list" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -411,6 +424,7 @@ complete -c orca -n "__fish_orca_using_subcommand inbox" -s n -l namespace -d 'T
 complete -c orca -n "__fish_orca_using_subcommand inbox" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand inbox" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand inbox" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand inbox" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand inbox" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand inbox" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand inbox" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -432,6 +446,7 @@ complete -c orca -n "__fish_orca_using_subcommand history" -s n -l namespace -d 
 complete -c orca -n "__fish_orca_using_subcommand history" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand history" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand history" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand history" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand history" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand history" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand history" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -453,6 +468,7 @@ complete -c orca -n "__fish_orca_using_subcommand verify" -s n -l namespace -d '
 complete -c orca -n "__fish_orca_using_subcommand verify" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand verify" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand verify" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand verify" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand verify" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand verify" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand verify" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -474,6 +490,7 @@ complete -c orca -n "__fish_orca_using_subcommand replay" -s n -l namespace -d '
 complete -c orca -n "__fish_orca_using_subcommand replay" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand replay" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand replay" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand replay" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand replay" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand replay" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand replay" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -494,6 +511,7 @@ complete -c orca -n "__fish_orca_using_subcommand pause" -s n -l namespace -d 'T
 complete -c orca -n "__fish_orca_using_subcommand pause" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand pause" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand pause" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand pause" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand pause" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand pause" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand pause" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -514,6 +532,7 @@ complete -c orca -n "__fish_orca_using_subcommand resume" -s n -l namespace -d '
 complete -c orca -n "__fish_orca_using_subcommand resume" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand resume" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand resume" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand resume" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand resume" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand resume" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand resume" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -534,6 +553,7 @@ complete -c orca -n "__fish_orca_using_subcommand stop" -s n -l namespace -d 'Te
 complete -c orca -n "__fish_orca_using_subcommand stop" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand stop" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand stop" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand stop" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand stop" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand stop" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand stop" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -556,6 +576,7 @@ complete -c orca -n "__fish_orca_using_subcommand cancel" -s n -l namespace -d '
 complete -c orca -n "__fish_orca_using_subcommand cancel" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand cancel" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand cancel" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand cancel" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand cancel" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand cancel" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand cancel" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -577,6 +598,7 @@ complete -c orca -n "__fish_orca_using_subcommand terminate" -s n -l namespace -
 complete -c orca -n "__fish_orca_using_subcommand terminate" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand terminate" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand terminate" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand terminate" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand terminate" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand terminate" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand terminate" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -597,6 +619,7 @@ complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_
 complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and not __fish_seen_subcommand_from create list describe pause unpause trigger update delete backfill apply help" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -646,6 +669,7 @@ complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subc
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from create" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -669,6 +693,7 @@ complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subc
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from list" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -688,6 +713,7 @@ complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subc
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from describe" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -708,6 +734,7 @@ complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subc
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from pause" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -728,6 +755,7 @@ complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subc
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from unpause" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -753,6 +781,7 @@ complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subc
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from trigger" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -792,6 +821,7 @@ complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subc
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from update" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -816,6 +846,7 @@ complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subc
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from delete" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -844,6 +875,7 @@ complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subc
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from backfill" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -865,6 +897,7 @@ complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subc
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand schedule; and __fish_seen_subcommand_from apply" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -898,6 +931,7 @@ complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen_subcommand_from list show validate help" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen_subcommand_from list show validate help" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen_subcommand_from list show validate help" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen_subcommand_from list show validate help" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen_subcommand_from list show validate help" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen_subcommand_from list show validate help" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and not __fish_seen_subcommand_from list show validate help" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -922,6 +956,7 @@ complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_sub
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from list" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -941,6 +976,7 @@ complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_sub
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from show" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from show" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from show" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from show" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from show" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from show" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from show" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -960,6 +996,7 @@ complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_sub
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from validate" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from validate" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from validate" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from validate" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from validate" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from validate" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from validate" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -978,11 +1015,34 @@ complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_sub
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from help" -f -a "show" -d 'Print a pipeline\'s TOML (a built-in name or a file)'
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from help" -f -a "validate" -d 'Check pipeline files; exit 2 naming the first problem of each bad file'
 complete -c orca -n "__fish_orca_using_subcommand pipelines; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orca -n "__fish_orca_using_subcommand doctor" -l run -d 'Explain one run instead: where it waits and why (a person, a worker, a timer, paused), its attempts and last failure' -r
+complete -c orca -n "__fish_orca_using_subcommand doctor" -l allowed-signers -d 'An allowed signers file to check (git\'s allowed_signers format)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand doctor" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
+complete -c orca -n "__fish_orca_using_subcommand doctor" -s n -l namespace -d 'Temporal namespace [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand doctor" -l task-queue -d 'Task queue of orca workers' -r
+complete -c orca -n "__fish_orca_using_subcommand doctor" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
+complete -c orca -n "__fish_orca_using_subcommand doctor" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand doctor" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
+complete -c orca -n "__fish_orca_using_subcommand doctor" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand doctor" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand doctor" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
+complete -c orca -n "__fish_orca_using_subcommand doctor" -l tls-server-name -d 'Server name to verify the server\'s certificate against' -r
+complete -c orca -n "__fish_orca_using_subcommand doctor" -l identity -d 'Who you are: recorded as requester and approver, sent as client identity [default: the OS user]' -r
+complete -c orca -n "__fish_orca_using_subcommand doctor" -l connect-timeout -d 'Give up connecting to Temporal after this long' -r
+complete -c orca -n "__fish_orca_using_subcommand doctor" -s o -l output -d 'Output format' -r -f -a "text\t'Tables and sentences for people'
+json\t'One JSON document, stable field names'
+jsonl\t'One JSON object per line'"
+complete -c orca -n "__fish_orca_using_subcommand doctor" -l color -d 'When to use colour (NO_COLOR is honoured in `auto`)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c orca -n "__fish_orca_using_subcommand doctor" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
+complete -c orca -n "__fish_orca_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c orca -n "__fish_orca_using_subcommand completions" -l address -d 'Temporal frontend address, HOST:PORT [default: localhost:7233]' -r
 complete -c orca -n "__fish_orca_using_subcommand completions" -s n -l namespace -d 'Temporal namespace [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand completions" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand completions" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand completions" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand completions" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand completions" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand completions" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand completions" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -1002,6 +1062,7 @@ complete -c orca -n "__fish_orca_using_subcommand man" -s n -l namespace -d 'Tem
 complete -c orca -n "__fish_orca_using_subcommand man" -l task-queue -d 'Task queue of orca workers' -r
 complete -c orca -n "__fish_orca_using_subcommand man" -l profile -d 'Profile of the temporal.toml config file [default: default]' -r
 complete -c orca -n "__fish_orca_using_subcommand man" -l config-file -d 'Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]' -r -F
+complete -c orca -n "__fish_orca_using_subcommand man" -l env-file -d 'Read variables from FILE (NAME=VALUE lines) as if set in the environment; a variable already set there wins. No .env is read unless named here' -r -F
 complete -c orca -n "__fish_orca_using_subcommand man" -l tls-cert-path -d 'Client certificate for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand man" -l tls-key-path -d 'Client private key for mTLS (PEM)' -r -F
 complete -c orca -n "__fish_orca_using_subcommand man" -l tls-ca-path -d 'CA certificate that signed the server\'s certificate (PEM)' -r -F
@@ -1016,31 +1077,32 @@ always\t''
 never\t''"
 complete -c orca -n "__fish_orca_using_subcommand man" -l tls -d 'Use TLS (implied by an API key or any other TLS option)'
 complete -c orca -n "__fish_orca_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "dev" -d 'Run a local Temporal dev server and a worker in one process'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "worker" -d 'Run a worker that executes pipelines from the task queue'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "start" -d 'Start a pipeline run'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "approve" -d 'Approve a run that is waiting at an approval gate'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "reject" -d 'Reject a run that is waiting at an approval gate'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "request-changes" -d 'Send a run back to an earlier step with feedback on what to change'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "delegate" -d 'Hand your decision at a gate to someone else, for this opening of the gate'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "status" -d 'Show where a run is: phase, steps, approval'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "watch" -d 'Follow a run live until it ends; exits with its outcome (0/3/4)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "wait" -d 'Wait for a run\'s approval or end; exit 0/3/4, or 8 on --timeout'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "list" -d 'List recent runs; --awaiting-approval shows every gate waiting'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "inbox" -d 'The gates you (or --as NAME) may decide right now'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "history" -d 'A run\'s timeline: steps, attempts, approvals, signals, outcome'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "verify" -d 'Re-check a run\'s signed decisions and requester from its history (exit 4 if any fail)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "replay" -d 'Check that this build replays a recorded run exactly (before rolling out workers)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "pause" -d 'Pause a run: no new step starts until `orca resume`'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "resume" -d 'Resume a paused run'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "stop" -d 'Stop a run after its current step; it ends with outcome `stopped`'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "cancel" -d 'Cancel a run (Temporal cancellation: running steps are cancelled)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "terminate" -d 'Terminate a run at once (asks first on a terminal)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "schedule" -d 'Start pipelines on a schedule: every N seconds, daily times, cron'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "pipelines" -d 'List and show the pipelines this binary knows'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "man" -d 'Print the man page (roff)'
-complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "dev" -d 'Run a local Temporal dev server and a worker in one process'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "worker" -d 'Run a worker that executes pipelines from the task queue'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "start" -d 'Start a pipeline run'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "approve" -d 'Approve a run that is waiting at an approval gate'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "reject" -d 'Reject a run that is waiting at an approval gate'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "request-changes" -d 'Send a run back to an earlier step with feedback on what to change'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "delegate" -d 'Hand your decision at a gate to someone else, for this opening of the gate'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "status" -d 'Show where a run is: phase, steps, approval'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "watch" -d 'Follow a run live until it ends; exits with its outcome (0/3/4)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "wait" -d 'Wait for a run\'s approval or end; exit 0/3/4, or 8 on --timeout'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "list" -d 'List recent runs; --awaiting-approval shows every gate waiting'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "inbox" -d 'The gates you (or --as NAME) may decide right now'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "history" -d 'A run\'s timeline: steps, attempts, approvals, signals, outcome'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "verify" -d 'Re-check a run\'s signed decisions and requester from its history (exit 4 if any fail)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "replay" -d 'Check that this build replays a recorded run exactly (before rolling out workers)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "pause" -d 'Pause a run: no new step starts until `orca resume`'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "resume" -d 'Resume a paused run'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "stop" -d 'Stop a run after its current step; it ends with outcome `stopped`'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "cancel" -d 'Cancel a run (Temporal cancellation: running steps are cancelled)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "terminate" -d 'Terminate a run at once (asks first on a terminal)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "schedule" -d 'Start pipelines on a schedule: every N seconds, daily times, cron'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "pipelines" -d 'List and show the pipelines this binary knows'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "doctor" -d 'Check the setup: settings, server, TLS, namespace, workers, stuck runs, clock'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, powershell, elvish)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c orca -n "__fish_orca_using_subcommand help; and not __fish_seen_subcommand_from dev worker start approve reject request-changes delegate status watch wait list inbox history verify replay pause resume stop cancel terminate schedule pipelines doctor completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "create" -d 'Create a schedule that starts PIPELINE (exactly one of --every, --cron, --at)'
 complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "list" -d 'List schedules: spec in words, paused, next run, last result, skips'
 complete -c orca -n "__fish_orca_using_subcommand help; and __fish_seen_subcommand_from schedule" -f -a "describe" -d 'Show a schedule: spec, state, next 5 runs, recent runs and their outcomes'

@@ -228,3 +228,25 @@ fn api_key_is_never_echoed() {
         );
     }
 }
+
+#[test]
+fn a_variable_set_to_nothing_is_unset() {
+    let env = Env::new();
+    // A `.env.temporal` template leaves these blank: a blank API key or TLS
+    // setting must not turn TLS on against a plaintext server.
+    env.orca(["list"])
+        .env("TEMPORAL_API_KEY", "")
+        .env("TEMPORAL_TLS", "")
+        .env("TEMPORAL_TLS_SERVER_CA_CERT_DATA", "")
+        .ok();
+}
+
+#[test]
+fn a_blank_variable_clap_reads_is_unset_too() {
+    let env = Env::new();
+    env.orca(["list"])
+        .env("TEMPORAL_TLS_SERVER_CA_CERT_PATH", "")
+        .env("TEMPORAL_TLS_SERVER_NAME", "")
+        .env("ORCA_IDENTITY", "")
+        .ok();
+}

@@ -80,6 +80,10 @@ pub const EXAMPLES: &[(&str, &[Example])] = &[
         ex("Check that this build replays a live run, keeping its history", "orca replay --id sample-1a2b3c4d --save sample.json"),
         ex("Check saved histories before rolling out new workers", "orca replay sample.json"),
     ]),
+    ("doctor", &[
+        ex("Check the setup: settings and where each came from, server, workers, stuck runs, clock", "orca doctor"),
+        ex("Where one run waits and why: a person, a worker, a timer, paused", "orca doctor --run sample-1a2b3c4d"),
+    ]),
     ("pause", &[
         ex("No new step starts until `orca resume`", "orca pause sample-1a2b3c4d"),
     ]),

@@ -88,6 +88,8 @@ pub enum Command {
     /// List and show the pipelines this binary knows
     #[command(subcommand)]
     Pipelines(commands::pipelines::PipelinesCommand),
+    /// Check the setup: settings, server, TLS, namespace, workers, stuck runs, clock
+    Doctor(commands::doctor::DoctorArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish)
     Completions(commands::completions::CompletionsArgs),
     /// Print the man page (roff)
@@ -104,7 +106,9 @@ pub fn command() -> clap::Command {
 /// The command line, parsed with `command()` (so `--help` shows the examples).
 pub fn parse() -> Result<Cli, clap::Error> {
     let matches = command().try_get_matches()?;
-    Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command()))
+    let mut cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command()))?;
+    cli.global.given = crate::config::source::Given::from_matches(&matches);
+    Ok(cli)
 }
 
 /// The heading the global options are listed under, after the command's own.
@@ -150,6 +154,11 @@ pub struct GlobalArgs {
     /// Path of the temporal.toml config file [default: ~/.config/temporalio/temporal.toml]
     #[arg(long, global = true, env = "TEMPORAL_CONFIG_FILE", value_name = "PATH")]
     pub config_file: Option<std::path::PathBuf>,
+
+    /// Read variables from FILE (NAME=VALUE lines) as if set in the
+    /// environment; a variable already set there wins. No .env is read unless named here.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub env_file: Option<std::path::PathBuf>,
 
     /// Use TLS (implied by an API key or any other TLS option)
     #[arg(long, global = true)]
@@ -209,6 +218,11 @@ pub struct GlobalArgs {
     /// When to use colour (NO_COLOR is honoured in `auto`)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+
+    /// Which of these were flags on the command line, not variables
+    /// (filled in by `parse`; `orca doctor` says where each setting came from).
+    #[arg(skip)]
+    pub given: crate::config::source::Given,
 }
 
 /// A duration, or a bare number of seconds (what `TEMPORAL_*_TIMEOUT`

@@ -42,7 +42,7 @@ pub use chain::{Chain, RunHistory, handed_over_from, temporal_run_id};
 pub use control::{Answer, ControlReport};
 pub use end::{FailureKind, RunEnd, Termination};
 pub use messages::Control;
-pub use pollers::{polled, start_one};
+pub use pollers::{Poller, is_recent, normal_queue, polled, start_one};
 pub use reuse::IdReuse;
 
 use crate::engine::status::{PHASE_KEY, PIPELINE_KEY};

@@ -7,6 +7,7 @@ pub mod control;
 pub mod decide;
 pub mod delegate;
 pub mod dev;
+pub mod doctor;
 pub mod history;
 pub mod inbox;
 pub mod list;
@@ -40,6 +41,12 @@ pub fn run(cli: Cli) -> Result<()> {
             let settings = Settings::resolve(&global)?;
             block_on_worker(worker::run(args, settings))
         }
+        // Resolves its settings itself: settings that do not resolve are
+        // its first finding.
+        Command::Doctor(args) => block_on_client(async move {
+            init_client_logging();
+            doctor::run(args, &global, &printer).await
+        }),
         // No server needed.
         Command::Pipelines(command) => pipelines::run(command, &printer),
         Command::Completions(args) => completions::completions(args),
@@ -78,6 +85,7 @@ pub fn run(cli: Cli) -> Result<()> {
                     }
                     Command::Dev(_)
                     | Command::Worker(_)
+                    | Command::Doctor(_)
                     | Command::Pipelines(_)
                     | Command::Completions(_)
                     | Command::Man => {

@@ -5,12 +5,52 @@
 //! envconfig (the same loader every Temporal SDK uses), so a profile written
 //! by `temporal config set` works unchanged. Flags are applied on top.
 
-use std::time::Duration;
+use std::{collections::HashMap, time::Duration};
 
 use temporalio_client::ConnectionOptions;
 
+pub mod env_file;
 mod seeds;
+pub mod source;
 mod tls;
+
+/// What runs before the command line is parsed (clap reads variables while
+/// parsing): blank variables unset, `--env-file`, then the seeds' names for
+/// worker variables.
+///
+/// # Safety
+/// No other thread may exist yet: it sets process environment.
+pub unsafe fn prepare_environment(
+    args: impl IntoIterator<Item = std::ffi::OsString>,
+) -> Result<()> {
+    // SAFETY: passed on to our caller.
+    unsafe {
+        unset_blank_variables();
+        env_file::load_from_args(args)?;
+        seeds::alias_variables();
+    }
+    Ok(())
+}
+
+/// A `TEMPORAL_*` or `ORCA_*` variable set to nothing (a `.env` template's
+/// `TEMPORAL_TLS_SERVER_NAME=`) is unset, as everywhere else orca reads the
+/// environment; clap would take it as an empty flag value. Blank
+/// `TEMPORAL_GRPC_META_*` stay: there "" removes a header.
+///
+/// # Safety
+/// No other thread may exist yet.
+unsafe fn unset_blank_variables() {
+    let blank: Vec<_> = std::env::vars_os()
+        .filter(|(_, value)| value.is_empty())
+        .filter_map(|(name, _)| name.into_string().ok())
+        .filter(|name| name.starts_with("TEMPORAL_") || name.starts_with("ORCA_"))
+        .filter(|name| !name.starts_with("TEMPORAL_GRPC_META_"))
+        .collect();
+    for name in blank {
+        // SAFETY: the caller guarantees no other thread exists yet.
+        unsafe { std::env::remove_var(name) };
+    }
+}
 
 use temporalio_common::envconfig::{
     ClientConfigProfile, LoadClientConfigProfileOptions, load_client_config_profile,
@@ -36,6 +76,8 @@ pub struct Settings {
     pub connect_timeout: Duration,
     /// The SDK's connection options (TLS material and API key included).
     pub connection: ConnectionOptions,
+    /// Where each setting came from (`orca doctor`); secrets only as `set`.
+    pub sources: source::Sources,
 }
 
 impl Settings {
@@ -68,7 +110,7 @@ impl std::fmt::Debug for Settings {
 
 impl Settings {
     pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
-        let mut profile = load_profile(global)?;
+        let (mut profile, loaded) = load_profile(global)?;
         let var = |name: &str| env_nonempty(name);
         seeds::apply(&mut profile, &var)?;
 
@@ -96,10 +138,18 @@ impl Settings {
             .unwrap_or_else(|| DEFAULT_NAMESPACE.to_string());
         let identity = global.identity.clone().unwrap_or_else(os_user);
 
+        let resolved = profile.clone();
         let mut connection =
             ConnectionOptions::try_from(profile).map_err(|e| Error::ConnectionConfig {
                 message: e.to_string(),
             })?;
+        let sources = source::trace(&source::Inputs {
+            global,
+            loaded: &loaded,
+            resolved: &resolved,
+            tls_on: connection.tls_options.is_some(),
+            var: &var,
+        });
         tls::check_connection(&connection)?;
         connection.identity = format!("orca:{identity}@{}", hostname());
         // Compressing small messages on loopback only costs CPU; keep gzip
@@ -119,12 +169,15 @@ impl Settings {
             identity,
             connect_timeout: global.connect_timeout,
             connection,
+            sources,
         })
     }
 }
 
-fn load_profile(global: &GlobalArgs) -> Result<ClientConfigProfile> {
-    let config_source = global.config_file.as_deref().map(tls::path_source);
+/// The profile as envconfig loads it: the file's, the environment's
+/// official names over it; and the file's alone, to tell the two apart
+/// when tracing sources.
+fn load_profile(global: &GlobalArgs) -> Result<(ClientConfigProfile, ClientConfigProfile)> {
     if let Some(path) = &global.config_file
         && let Err(source) = std::fs::metadata(path)
     {
@@ -134,13 +187,35 @@ fn load_profile(global: &GlobalArgs) -> Result<ClientConfigProfile> {
             source,
         });
     }
-    let options = LoadClientConfigProfileOptions::builder()
-        .maybe_config_source(config_source)
-        .maybe_config_file_profile(global.profile.clone())
-        .build();
-    load_client_config_profile(options, None).map_err(|e| Error::ConnectionConfig {
-        message: e.to_string(),
-    })
+    let vars = env_set();
+    // Without the environment envconfig would not read TEMPORAL_PROFILE.
+    let profile = global
+        .profile
+        .clone()
+        .or_else(|| vars.get("TEMPORAL_PROFILE").cloned());
+    let load = |disable_env: bool| {
+        let options = LoadClientConfigProfileOptions::builder()
+            .maybe_config_source(global.config_file.as_deref().map(tls::path_source))
+            .maybe_config_file_profile(profile.clone())
+            .disable_env(disable_env)
+            .build();
+        load_client_config_profile(options, Some(&vars)).map_err(|e| Error::ConnectionConfig {
+            message: e.to_string(),
+        })
+    };
+    Ok((load(false)?, load(true)?))
+}
+
+/// The environment as envconfig should see it: a variable set to "" is
+/// unset, as everywhere else in orca (`env_nonempty`) — envconfig alone
+/// would count it (a blank `TEMPORAL_API_KEY=` in an env file would turn
+/// TLS on). Except `TEMPORAL_GRPC_META_*`, where "" removes a header the
+/// profile sets.
+fn env_set() -> HashMap<String, String> {
+    std::env::vars_os()
+        .filter_map(|(name, value)| Some((name.into_string().ok()?, value.into_string().ok()?)))
+        .filter(|(name, value)| !value.is_empty() || name.starts_with("TEMPORAL_GRPC_META_"))
+        .collect()
 }
 
 /// An address as `url` parses it. A scheme-less `host:port` gets `tcp://`,

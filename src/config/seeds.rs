@@ -8,6 +8,30 @@ use temporalio_common::envconfig::{ClientConfigProfile, ClientConfigTLS};
 
 use crate::{Error, Result};
 
+/// Seed names of variables clap reads itself (worker tuning), each beside
+/// orca's name; the Python SDK's `max_concurrent_workflow_tasks` is the
+/// seeds' spelling.
+const CLAP_ALIASES: &[(&str, &str)] = &[(
+    "TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS",
+    "TEMPORAL_MAX_CONCURRENT_WORKFLOWS",
+)];
+
+/// Gives each seed alias's value to orca's name when that is unset (so
+/// orca's name wins), before clap reads the environment.
+///
+/// # Safety
+/// No other thread may exist yet: it sets process environment.
+pub unsafe fn alias_variables() {
+    for (alias, name) in CLAP_ALIASES {
+        if std::env::var_os(name).is_none()
+            && let Some(value) = std::env::var_os(alias)
+        {
+            // SAFETY: the caller guarantees no other thread exists yet.
+            unsafe { std::env::set_var(name, value) };
+        }
+    }
+}
+
 /// Temporal Cloud's endpoint for a namespace (`<ns>.<account>`), the one
 /// the seeds connect to when only `TEMPORAL_CLOUD_NAMESPACE` is set.
 pub fn cloud_endpoint(namespace: &str) -> String {
@@ -70,12 +94,17 @@ pub fn cloud_address(profile: &mut ClientConfigProfile, var: &dyn Fn(&str) -> Op
 }
 
 fn parse_bool(name: &str, value: &str) -> Result<bool> {
+    bool_word(value).ok_or_else(|| Error::ConnectionConfig {
+        message: format!("{name} is `{value}`; expected true or false"),
+    })
+}
+
+/// `TEMPORAL_TLS_ENABLED`'s words as the seeds take them, any case.
+pub(super) fn bool_word(value: &str) -> Option<bool> {
     match value.to_ascii_lowercase().as_str() {
-        "true" | "1" | "yes" | "on" => Ok(true),
-        "false" | "0" | "no" | "off" => Ok(false),
-        _ => Err(Error::ConnectionConfig {
-            message: format!("{name} is `{value}`; expected true or false"),
-        }),
+        "true" | "1" | "yes" | "on" => Some(true),
+        "false" | "0" | "no" | "off" => Some(false),
+        _ => None,
     }
 }
 

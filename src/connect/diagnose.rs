@@ -122,7 +122,7 @@ fn client_alert(asked: Asked, asked_for_cert: bool, alert: &AlertDescription) ->
     }
 }
 
-fn alert_text(alert: &AlertDescription) -> String {
+pub(super) fn alert_text(alert: &AlertDescription) -> String {
     use AlertDescription as A;
     match alert {
         A::CertificateExpired => "certificate expired".into(),

@@ -13,6 +13,7 @@ fn tls(failed: Option<rustls::Error>, verdict: Option<rustls::Error>, asked: boo
             verdict,
             names: vec!["temporal.test".into()],
             asked_for_client_cert: asked,
+            leaf: None,
         }),
         ..Facts::default()
     }

@@ -8,6 +8,7 @@ mod probe;
 pub mod tls;
 
 pub use diagnose::Problem;
+pub use probe::{Ended, Handshake};
 
 use temporalio_client::{
     Client, ClientOptions, Connection, errors::ClientConnectError, tonic::Code, tonic::Status,
@@ -53,6 +54,16 @@ async fn explain(settings: &Settings, error: Error, deadline: tokio::time::Insta
         },
         None => error,
     }
+}
+
+/// The TLS handshake a connection with `settings` makes, looked at as
+/// the probe looks (the server's certificate, whether it verifies), within
+/// `limit`: `orca doctor` reads the certificate's expiry from it. `None`
+/// with TLS off, or when not even TCP connects.
+pub async fn tls_handshake(settings: &Settings, limit: Duration) -> Option<Handshake> {
+    let (target, _) = probe_target(settings)?;
+    target.tls.as_ref()?;
+    probe::probe(&target, limit).await.tls
 }
 
 /// Where the real connection goes and with what, for the probe.

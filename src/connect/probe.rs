@@ -16,7 +16,10 @@ use tokio::{
 };
 use tokio_rustls::TlsConnector;
 
-use super::tls::{Material, Record, dns_names, probe_config};
+use super::{
+    diagnose::alert_text,
+    tls::{Material, Record, dns_names, probe_config},
+};
 
 /// Where and how to connect, as the real connection would.
 pub struct Target {
@@ -47,7 +50,7 @@ pub struct Facts {
     pub speaks_tls: bool,
 }
 
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Handshake {
     /// The handshake itself failed (an alert, or a peer that is not TLS).
     pub failed: Option<Ended>,
@@ -58,6 +61,23 @@ pub struct Handshake {
     /// The DNS names the server's certificate carries.
     pub names: Vec<String>,
     pub asked_for_client_cert: bool,
+    /// The server's own certificate (`orca doctor` reads its expiry).
+    pub leaf: Option<rustls::pki_types::CertificateDer<'static>>,
+}
+
+// The leaf certificate's DER is kilobytes of bytes in a debug log
+// (`connect` logs the facts): its length says whether there was one.
+impl std::fmt::Debug for Handshake {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Handshake")
+            .field("failed", &self.failed)
+            .field("expected", &self.expected)
+            .field("verdict", &self.verdict)
+            .field("names", &self.names)
+            .field("asked_for_client_cert", &self.asked_for_client_cert)
+            .field("leaf_bytes", &self.leaf.as_ref().map(|leaf| leaf.len()))
+            .finish()
+    }
 }
 
 /// How a handshake ended early.
@@ -68,6 +88,20 @@ pub enum Ended {
     /// The connection failed underneath (reset, closed).
     Io(String),
     NoAnswer,
+}
+
+/// As a person reads it, after "the handshake failed: ".
+impl std::fmt::Display for Ended {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Ended::Tls(rustls::Error::AlertReceived(alert)) => {
+                write!(f, "the server sent a TLS alert: {}", alert_text(alert))
+            }
+            Ended::Tls(error) => write!(f, "{error}"),
+            Ended::Io(cause) => write!(f, "the connection failed: {cause}"),
+            Ended::NoAnswer => f.write_str("no answer"),
+        }
+    }
 }
 
 /// How the server answered one gRPC call.
@@ -119,6 +153,7 @@ pub async fn probe(target: &Target, limit: Duration) -> Facts {
             handshake.verdict = record.verdict.lock().expect("not poisoned").take();
             let leaf = record.leaf.lock().expect("not poisoned").take();
             handshake.names = leaf.as_ref().map(dns_names).unwrap_or_default();
+            handshake.leaf = leaf;
             handshake.asked_for_client_cert = record.asked();
             facts.tls = Some(handshake);
         }
@@ -254,4 +289,27 @@ fn h2_answer(error: &h2::Error) -> Answer {
         return Answer::Tls(tls);
     }
     Answer::NotHttp2(error.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_alert_reads_as_the_diagnosis_words_it() {
+        let alert = rustls::AlertDescription::UnknownCA;
+        let ended = Ended::Tls(rustls::Error::AlertReceived(alert));
+        assert_eq!(ended.to_string(), "the server sent a TLS alert: unknown CA");
+    }
+
+    #[test]
+    fn a_handshake_in_a_debug_log_shows_the_certificates_length_not_its_bytes() {
+        let handshake = Handshake {
+            leaf: Some(vec![0xAB; 700].into()),
+            ..Handshake::default()
+        };
+        let logged = format!("{handshake:?}");
+        assert!(logged.contains("leaf_bytes: Some(700)"), "{logged}");
+        assert!(!logged.contains("171"), "{logged}");
+    }
 }

@@ -92,8 +92,14 @@ impl Error {
             Error::LocalFile { .. } => Some("check the path".into()),
             Error::InvalidFile { .. } => None,
             Error::TlsFile { file, .. } => Some(format!("it is set by {}", file.setting())),
+            Error::EnvFile { line: None, .. } => None,
+            Error::EnvFile { .. } => Some(
+                "each line is NAME=VALUE (values may be quoted); blank lines and # comments are skipped"
+                    .into(),
+            ),
             Error::Server { .. } | Error::Io { .. } | Error::Unexpected(_) => None,
             Error::Cancelled { .. } => None,
+            Error::DoctorFound { .. } => Some("each ✗ above says how to fix it".into()),
         }
     }
     /// Hints about reaching Temporal and its workers.
@@ -125,11 +131,11 @@ impl Error {
             }
             Error::NoWorker { task_queue, .. } => Some(format!(
                 "is a worker running on task queue `{task_queue}`? start one: {}",
-                start_one(task_queue)
+                start_one(task_queue, None, None)
             )),
             Error::NoPoller { task_queue, .. } => Some(format!(
                 "start a worker on it: {}",
-                start_one(task_queue)
+                start_one(task_queue, None, None)
             )),
             _ => None,
         }

@@ -226,6 +226,15 @@ pub enum Error {
         problem: String,
     },
 
+    /// `--env-file FILE`: missing, or a line that is not `NAME=VALUE`
+    /// (exit 2, naming the line, never its value).
+    #[error("env file {}{} {problem}", path.display(), line.map(|n| format!(": line {n}")).unwrap_or_default())]
+    EnvFile {
+        path: PathBuf,
+        line: Option<usize>,
+        problem: crate::config::env_file::Problem,
+    },
+
     /// `--signing-key`: the key could not sign (missing, not in the
     /// agent, wrong passphrase, ssh-keygen absent).
     #[error("cannot sign with {key}: {message}")]
@@ -235,6 +244,12 @@ pub enum Error {
     /// verify (each was reported).
     #[error("{failed} of {total} signatures in the audit trail did not verify")]
     Unverified { failed: usize, total: usize },
+
+    /// `orca doctor`: some checks failed (each was reported, with its fix);
+    /// `unreachable` when one failed as a command exits 6 (the server not
+    /// reached, the credentials refused), which is then doctor's code too.
+    #[error("{failed} {} failed", if *failed == 1 { "check" } else { "checks" })]
+    DoctorFound { failed: usize, unreachable: bool },
 
     #[error("{}: {source}", path.display())]
     Io {
@@ -293,6 +308,7 @@ impl Error {
             | Error::LocalFile { .. }
             | Error::InvalidFile { .. }
             | Error::TlsFile { .. }
+            | Error::EnvFile { .. }
             | Error::ConnectionConfig { .. }
             | Error::InvalidSpec { .. }
             | Error::FilesInvalid { .. }
@@ -310,6 +326,9 @@ impl Error {
             | Error::NamespaceNotFound { .. }
             | Error::ScheduleNotFound { .. } => NOT_FOUND,
             Error::Unreachable { .. }
+            | Error::DoctorFound {
+                unreachable: true, ..
+            }
             | Error::Connect { .. }
             | Error::Unauthenticated { .. }
             | Error::TemporalCliMissing { .. }
@@ -327,6 +346,7 @@ impl Error {
             Error::Told(outcome) => outcome.code(),
             Error::NoWorker { .. }
             | Error::NoPoller { .. }
+            | Error::DoctorFound { .. }
             | Error::Server { .. }
             | Error::Io { .. }
             | Error::Unexpected(_) => UNEXPECTED,

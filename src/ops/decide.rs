@@ -53,7 +53,7 @@ pub async fn awaiting_worker<T>(
                 if let Some(queue) = queue {
                     line.show(&format!(
                         "waiting for a worker to record the decision: none polls task queue `{queue}` → {}",
-                        start_one(&queue)
+                        start_one(&queue, None, None)
                     ));
                 }
             }

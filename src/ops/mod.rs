@@ -14,12 +14,14 @@
 //! `pipelines`: the catalogue a client or worker knows; `timeline`: a
 //! history as a readable timeline; `replay`: replaying histories on this
 //! build; `schedules`: schedule plans and views; `worker`, `dev`: running a
-//! worker and a dev server; `tone`: what each state word means to a reader.
+//! worker and a dev server; `doctor`: checking a setup and explaining where
+//! a run waits; `tone`: what each state word means to a reader.
 
 pub mod audit;
 pub mod control;
 pub mod decide;
 pub mod dev;
+pub mod doctor;
 pub mod follow;
 pub mod form;
 pub mod gate;

@@ -101,7 +101,7 @@ pub struct PendingStep {
 
 impl PendingStep {
     /// The server's pending activities of a run on `task_queue`.
-    fn of(task_queue: Option<&str>, activity: &PendingActivityInfo) -> PendingStep {
+    pub fn of(task_queue: Option<&str>, activity: &PendingActivityInfo) -> PendingStep {
         let queue = activity
             .activity_options
             .as_ref()

@@ -194,7 +194,7 @@ async fn warn_if_unpolled(orca: &Orca) -> bool {
     if unpolled {
         eprintln!(
             "warning: no worker polls task queue `{queue}`: the run waits until one does (start one: {})",
-            start_one(queue)
+            start_one(queue, None, None)
         );
     }
     unpolled

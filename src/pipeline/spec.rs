@@ -61,6 +61,59 @@ pub struct Step {
     pub kind: StepKind,
 }
 
+/// A step's kind alone, as a run's status names it (`StepKind::name`):
+/// parsed once where a status is read, so no caller compares text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Policy,
+    Approval,
+    Agent,
+    Command,
+    Http,
+    Sleep,
+    Parallel,
+    Foreach,
+}
+
+impl Kind {
+    const ALL: [Kind; 8] = [
+        Kind::Policy,
+        Kind::Approval,
+        Kind::Agent,
+        Kind::Command,
+        Kind::Http,
+        Kind::Sleep,
+        Kind::Parallel,
+        Kind::Foreach,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Policy => "policy",
+            Kind::Approval => "approval",
+            Kind::Agent => "agent",
+            Kind::Command => "command",
+            Kind::Http => "http",
+            Kind::Sleep => "sleep",
+            Kind::Parallel => "parallel",
+            Kind::Foreach => "foreach",
+        }
+    }
+
+    /// The kind a status names; `None` for one this build does not know
+    /// (a newer worker's).
+    pub fn parse(name: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|kind| kind.name() == name)
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// The kind-specific part of a step, tagged by `kind = "..."`. Each variant
 /// rejects keys it does not know, so a typo is an error, not a silent no-op.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -78,15 +131,20 @@ pub enum StepKind {
 
 impl StepKind {
     pub fn name(&self) -> &'static str {
+        self.kind().name()
+    }
+
+    /// Which kind, without its settings.
+    pub fn kind(&self) -> Kind {
         match self {
-            StepKind::Policy(_) => "policy",
-            StepKind::Approval(_) => "approval",
-            StepKind::Agent(_) => "agent",
-            StepKind::Command(_) => "command",
-            StepKind::Http(_) => "http",
-            StepKind::Sleep(_) => "sleep",
-            StepKind::Parallel(_) => "parallel",
-            StepKind::Foreach(_) => "foreach",
+            StepKind::Policy(_) => Kind::Policy,
+            StepKind::Approval(_) => Kind::Approval,
+            StepKind::Agent(_) => Kind::Agent,
+            StepKind::Command(_) => Kind::Command,
+            StepKind::Http(_) => Kind::Http,
+            StepKind::Sleep(_) => Kind::Sleep,
+            StepKind::Parallel(_) => Kind::Parallel,
+            StepKind::Foreach(_) => Kind::Foreach,
         }
     }
 

@@ -71,7 +71,7 @@ pub fn no_worker(view: &RunView, unpolled: bool) -> Option<String> {
     Some(match (unpolled, view.task_queue.as_deref()) {
         (true, Some(queue)) => format!(
             "waiting for a worker: none polls task queue `{queue}` → {}",
-            start_one(queue)
+            start_one(queue, None, None)
         ),
         _ => "waiting for a worker to answer".to_string(),
     })

@@ -89,10 +89,17 @@ pub async fn serve(
         options.shutdown_grace,
     );
     let polls = queues::describe(&queues::polled(&settings.task_queue, options));
+    // Said once at start, so a setting read from the environment (the
+    // seeds' TEMPORAL_MAX_CONCURRENT_*) can be seen to have taken effect.
+    let slots = format!(
+        "{} workflow tasks, {} activities",
+        options.max_concurrent_workflows, options.max_concurrent_activities
+    );
     tokio::spawn(announce_once_polling(
         client.clone(),
         settings.clone(),
         polls,
+        slots,
     ));
     futures::future::try_join_all(workers.iter_mut().map(Worker::run))
         .await
@@ -109,7 +116,7 @@ const ANNOUNCE_WITHIN: Duration = Duration::from_secs(10);
 /// the line (`orca dev`'s reader, a script, the tests) may start a run at
 /// once, and `orca start` then finds the queue polled rather than warning
 /// that no worker is there.
-async fn announce_once_polling(client: Client, settings: Settings, polls: String) {
+async fn announce_once_polling(client: Client, settings: Settings, polls: String, slots: String) {
     let queue = &settings.task_queue;
     let seen = async {
         while !crate::client::polled(&client, &settings.namespace, queue).await {
@@ -122,6 +129,7 @@ async fn announce_once_polling(client: Client, settings: Settings, polls: String
         namespace = %settings.namespace,
         task_queue = %queue,
         polls = %polls,
+        slots = %slots,
         "worker started"
     );
 }
