@@ -72,8 +72,10 @@ fn with_no_worker_it_names_the_command_that_starts_one() {
     let workers = line(&done, "workers");
     assert!(workers.starts_with('✗'), "{done}");
     done.stdout_has(&format!("no worker polls task queue {}", env.task_queue))
+        // The whole fix: not `orca dev`, which would start a second server
+        // rather than give this one a worker.
         .stdout_has(&format!(
-            "fix: orca worker --address {} --task-queue {} (or orca dev)",
+            "fix: orca worker --address {} --task-queue {}\n",
             env.address, env.task_queue
         ))
         .stderr_has("error: 1 check failed");

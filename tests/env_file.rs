@@ -133,59 +133,64 @@ fn a_bad_line_is_exit_2_naming_the_line_not_its_value() {
     assert!(!done.stderr.contains("s3cret-canary"), "{done}");
 }
 
+/// The slots a worker started with `args` and `vars` says it took (its
+/// `worker started` line).
+fn slots_of(env: &Env, args: &[&str], vars: &[(&str, &str)]) -> String {
+    let mut command = env.worker_command(args);
+    command.envs(vars.iter().copied());
+    let worker = Worker::spawn(command, "worker started");
+    let log = worker.log();
+    let line = log.lines().find(|l| l.contains("worker started"));
+    let slots = line.and_then(|l| l.split("slots=").nth(1));
+    slots
+        .map(str::to_string)
+        .unwrap_or_else(|| panic!("no slots in:\n{log}"))
+}
+
 #[test]
 fn the_worker_reads_its_tuning_from_the_env_file() {
     let env = Env::new();
     let file = write(&env, "worker.env", "TEMPORAL_MAX_CONCURRENT_ACTIVITIES=3\n");
-    let mut command = env.worker_command(&["--env-file", &file]);
-    command.env_remove("TEMPORAL_MAX_CONCURRENT_ACTIVITIES");
-    let worker = Worker::spawn(command, "worker started");
+    let slots = slots_of(&env, &["--env-file", &file], &[]);
     assert!(
-        worker
-            .log()
-            .contains("slots=100 workflow tasks, 3 activities"),
-        "{}",
-        worker.log()
+        slots.starts_with("100 workflow tasks, 3 activities"),
+        "{slots}"
     );
 }
 
 #[test]
 fn the_python_sdks_workflow_task_name_sets_the_workflow_slots() {
     let env = Env::new();
-    let mut command = env.worker_command(&[]);
-    command.env("TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS", "7");
-    let worker = Worker::spawn(command, "worker started");
+    let slots = slots_of(
+        &env,
+        &[],
+        &[("TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS", "7")],
+    );
     assert!(
-        worker
-            .log()
-            .contains("slots=7 workflow tasks, 100 activities"),
-        "{}",
-        worker.log()
+        slots.starts_with("7 workflow tasks, 100 activities"),
+        "{slots}"
     );
 }
 
 #[test]
 fn orcas_workflow_slot_name_wins_over_the_python_sdks() {
     let env = Env::new();
-    let mut command = env.worker_command(&[]);
-    command
-        .env("TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS", "7")
-        .env("TEMPORAL_MAX_CONCURRENT_WORKFLOWS", "9");
-    let worker = Worker::spawn(command, "worker started");
-    assert!(
-        worker.log().contains("slots=9 workflow tasks"),
-        "{}",
-        worker.log()
-    );
+    let vars = [
+        ("TEMPORAL_MAX_CONCURRENT_WORKFLOW_TASKS", "7"),
+        ("TEMPORAL_MAX_CONCURRENT_WORKFLOWS", "9"),
+    ];
+    let slots = slots_of(&env, &[], &vars);
+    assert!(slots.starts_with("9 workflow tasks"), "{slots}");
 }
 
 #[test]
 fn the_activity_slots_come_from_the_environment() {
     let env = Env::new();
-    let mut command = env.worker_command(&[]);
-    command.env("TEMPORAL_MAX_CONCURRENT_ACTIVITIES", "4");
-    let worker = Worker::spawn(command, "worker started");
-    assert!(worker.log().contains("4 activities"), "{}", worker.log());
+    let slots = slots_of(&env, &[], &[("TEMPORAL_MAX_CONCURRENT_ACTIVITIES", "4")]);
+    assert!(
+        slots.starts_with("100 workflow tasks, 4 activities"),
+        "{slots}"
+    );
 }
 
 #[test]

@@ -14,7 +14,7 @@ use temporalio_common::protos::temporal::api::{
 
 use super::{Orca, system_time};
 use crate::{
-    config::{DEFAULT_ADDRESS, DEFAULT_NAMESPACE, Settings, is_loopback},
+    config::{DEFAULT_ADDRESS, DEFAULT_NAMESPACE, Settings},
     engine::capability::Capability,
 };
 
@@ -122,7 +122,9 @@ async fn pollers(
 /// wait for one): the one wording every hint uses. With `reached`, the
 /// settings this command connected with, the worker is given the address
 /// and namespace to reach the same server when they are not the defaults,
-/// and `orca dev` is offered only when that server is this machine's.
+/// and `orca dev` is not offered: a server answers there already, and
+/// `orca dev` would start another one (on its own port) rather than give
+/// that one a worker.
 pub fn start_one(
     task_queue: &str,
     reached: Option<&Settings>,
@@ -141,7 +143,7 @@ pub fn start_one(
         }
     }
     command.push_str(&format!(" --task-queue {task_queue}{flag}"));
-    if reached.is_none_or(|settings| is_loopback(&settings.address)) {
+    if reached.is_none() {
         command.push_str(&format!(" (or orca dev{flag})"));
     }
     command
