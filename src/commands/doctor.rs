@@ -35,10 +35,8 @@ pub struct DoctorArgs {
 }
 
 pub async fn run(args: DoctorArgs, global: &GlobalArgs, printer: &Printer) -> Result<()> {
-    // Settings that do not resolve are the first finding, not an error.
-    let settings = Settings::resolve(global);
     if let Some(id) = &args.run {
-        let orca = Orca::connect(settings?).await?;
+        let orca = Orca::connect(Settings::resolve(global)?).await?;
         let explained = explain(&orca, id).await?;
         printer.emit(&explained, |p| print_explanation(p, &explained));
         return Ok(());
@@ -46,7 +44,8 @@ pub async fn run(args: DoctorArgs, global: &GlobalArgs, printer: &Printer) -> Re
     let options = Options {
         allowed_signers: args.allowed_signers,
     };
-    let report = examine(settings, &options).await;
+    // Settings that do not resolve are the first finding, not an error.
+    let report = examine(Settings::resolve_traced(global), &options).await;
     printer.emit(&report, |p| print_report(p, &report));
     report.verdict()
 }

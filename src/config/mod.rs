@@ -76,8 +76,6 @@ pub struct Settings {
     pub connect_timeout: Duration,
     /// The SDK's connection options (TLS material and API key included).
     pub connection: ConnectionOptions,
-    /// Where each setting came from (`orca doctor`); secrets only as `set`.
-    pub sources: source::Sources,
 }
 
 impl Settings {
@@ -110,7 +108,22 @@ impl std::fmt::Debug for Settings {
 
 impl Settings {
     pub fn resolve(global: &GlobalArgs) -> Result<Settings> {
-        let (mut profile, loaded) = load_profile(global)?;
+        Settings::resolve_with(global, false).map(|(settings, _)| settings)
+    }
+
+    /// The settings and where each came from (`orca doctor`; secrets only
+    /// as `set`). Kept out of `resolve`: the trace reads the profile file a
+    /// second time, which no other command needs.
+    pub fn resolve_traced(global: &GlobalArgs) -> Result<(Settings, source::Sources)> {
+        let (settings, sources) = Settings::resolve_with(global, true)?;
+        Ok((settings, sources.unwrap_or_default()))
+    }
+
+    fn resolve_with(
+        global: &GlobalArgs,
+        traced: bool,
+    ) -> Result<(Settings, Option<source::Sources>)> {
+        let (mut profile, loaded) = load_profile(global, traced)?;
         let var = |name: &str| env_nonempty(name);
         seeds::apply(&mut profile, &var)?;
 
@@ -143,12 +156,14 @@ impl Settings {
             ConnectionOptions::try_from(profile).map_err(|e| Error::ConnectionConfig {
                 message: e.to_string(),
             })?;
-        let sources = source::trace(&source::Inputs {
-            global,
-            loaded: &loaded,
-            resolved: &resolved,
-            tls_on: connection.tls_options.is_some(),
-            var: &var,
+        let sources = loaded.map(|loaded| {
+            source::trace(&source::Inputs {
+                global,
+                loaded: &loaded,
+                resolved: &resolved,
+                tls_on: connection.tls_options.is_some(),
+                var: &var,
+            })
         });
         tls::check_connection(&connection)?;
         connection.identity = format!("orca:{identity}@{}", hostname());
@@ -162,22 +177,25 @@ impl Settings {
         connection.dns_load_balancing = None;
 
         connection.connect_timeout = Some(global.connect_timeout);
-        Ok(Settings {
+        let settings = Settings {
             address,
             namespace,
             task_queue: global.task_queue.clone(),
             identity,
             connect_timeout: global.connect_timeout,
             connection,
-            sources,
-        })
+        };
+        Ok((settings, sources))
     }
 }
 
 /// The profile as envconfig loads it: the file's, the environment's
-/// official names over it; and the file's alone, to tell the two apart
-/// when tracing sources.
-fn load_profile(global: &GlobalArgs) -> Result<(ClientConfigProfile, ClientConfigProfile)> {
+/// official names over it; and, when `traced`, the file's alone, to tell
+/// the two apart when tracing sources.
+fn load_profile(
+    global: &GlobalArgs,
+    traced: bool,
+) -> Result<(ClientConfigProfile, Option<ClientConfigProfile>)> {
     if let Some(path) = &global.config_file
         && let Err(source) = std::fs::metadata(path)
     {
@@ -203,7 +221,11 @@ fn load_profile(global: &GlobalArgs) -> Result<(ClientConfigProfile, ClientConfi
             message: e.to_string(),
         })
     };
-    Ok((load(false)?, load(true)?))
+    let file_alone = match traced {
+        true => Some(load(true)?),
+        false => None,
+    };
+    Ok((load(false)?, file_alone))
 }
 
 /// The environment as envconfig should see it: a variable set to "" is

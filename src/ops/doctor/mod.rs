@@ -210,13 +210,13 @@ pub struct Options {
     pub allowed_signers: Option<PathBuf>,
 }
 
-/// Runs every check. `settings` is what resolving them gave: an error
-/// there is the first finding, and nothing that needs a server is tried.
-pub async fn examine(settings: Result<Settings>, options: &Options) -> Report {
+/// Runs every check. `settings` is what resolving them (traced) gave: an
+/// error there is the first finding, and nothing that needs a server is tried.
+pub async fn examine(settings: Result<(Settings, Sources)>, options: &Options) -> Report {
     let signers = signers::check(options.allowed_signers.as_deref());
     let mut checks = Vec::new();
-    let settings = match settings {
-        Ok(settings) => settings,
+    let (settings, sources) = match settings {
+        Ok(traced) => traced,
         Err(error) => {
             checks.push(Check::from_error(CheckName::Settings, &error));
             return finish(Sources::new(), checks, signers);
@@ -227,7 +227,7 @@ pub async fn examine(settings: Result<Settings>, options: &Options) -> Report {
         Ok(orca) => orca,
         Err(error) => {
             checks.push(Check::from_error(CheckName::Server, &error));
-            return finish(settings.sources, checks, signers);
+            return finish(sources, checks, signers);
         }
     };
     checks.push(server::version(&orca).await);
@@ -238,7 +238,7 @@ pub async fn examine(settings: Result<Settings>, options: &Options) -> Report {
     if namespace_ok {
         checks.extend(in_namespace(&orca).await);
     }
-    finish(settings.sources, checks, signers)
+    finish(sources, checks, signers)
 }
 
 /// The checks that read the namespace.
